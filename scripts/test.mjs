@@ -1,0 +1,75 @@
+// `npm test`: type-check, lint, then every test project (unit, PGlite, Postgres, e2e), and one plain
+// `N passed, N failed` line at the end. Extra arguments go to vitest and skip the type-check and lint.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import pg from 'pg';
+
+const args = process.argv.slice(2);
+const requireServices = process.env.NEXUS_TEST_REQUIRE_SERVICES === '1' || process.env.CI === 'true';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function step(name, command, commandArgs) {
+  process.stdout.write(`\n== ${name}\n`);
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
+  if (result.status === 0) passed++;
+  else {
+    failed++;
+    process.stdout.write(`${name} FAILED\n`);
+  }
+}
+
+async function postgresReachable() {
+  const url = process.env.NEXUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch (error) {
+    process.stdout.write(`Postgres at ${url.replace(/:[^:@/]*@/, ':****@')} is not reachable: ${error.message}\n`);
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+if (args.length === 0) {
+  step('type-check (tsc)', 'npx', ['tsc', '--noEmit']);
+  step('lint (eslint)', 'npx', ['eslint', '--max-warnings=0', '.']);
+}
+
+const projects = ['unit', 'pglite', 'postgres', 'e2e'];
+if (!(await postgresReachable())) {
+  if (requireServices) {
+    process.stdout.write('The Postgres suite is required here (CI or NEXUS_TEST_REQUIRE_SERVICES=1): counting it as failed.\n');
+    failed++;
+  } else {
+    process.stdout.write('Skipping the Postgres suite: no server. Set NEXUS_TEST_DATABASE_URL to run it.\n');
+  }
+  projects.splice(projects.indexOf('postgres'), 1);
+}
+
+mkdirSync('.tmp', { recursive: true });
+const report = '.tmp/vitest-report.json';
+rmSync(report, { force: true });
+process.stdout.write(`\n== vitest (${projects.join(', ')})\n`);
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+  { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+);
+try {
+  const result = JSON.parse(readFileSync(report, 'utf8'));
+  passed += result.numPassedTests;
+  failed += result.numFailedTests;
+  skipped += result.numPendingTests + result.numTodoTests;
+  if (result.numFailedTestSuites > 0 && result.numFailedTests === 0) failed += result.numFailedTestSuites;
+} catch {
+  process.stdout.write('vitest produced no report\n');
+  failed++;
+}
+if (vitest.status !== 0 && failed === 0) failed++;
+process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.exitCode = failed > 0 ? 1 : 0;

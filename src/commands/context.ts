@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Actor } from '../core/access/permissions.js';
+import type { ResolvedConfig, SettingValues } from '../core/config/parse-config.js';
+import type { Database } from '../core/db/database.js';
+import { NexusError } from '../core/errors.js';
+import type { Services } from '../core/services.js';
+import type { CliIo } from './io.js';
+import { configDir, defaultDataDir } from './paths.js';
+
+/** Global flags, each the twin of an env variable. */
+export interface GlobalFlags {
+  dataDir?: string;
+  databaseUrl?: string;
+  verbose?: boolean;
+  input?: boolean;
+}
+
+/**
+ * Everything a command needs, built once and lazily: nothing is read or opened until a command asks,
+ * so `nexus --version` and `--help` stay as fast as a bare node start.
+ */
+export class CliContext {
+  globals: GlobalFlags = {};
+  /** The command line as typed, written into the data folder's lock file. */
+  commandLine = 'nexus';
+  /** Set by a command that succeeded but must exit non-zero (doctor's failed checks, `--fail-if`). */
+  exitCode = 0;
+  private resolved?: ResolvedConfig;
+  private database?: Promise<Database>;
+  private built?: Promise<Services>;
+  private actorPromise?: Promise<Actor>;
+
+  constructor(readonly io: CliIo) {}
+
+  get configDir(): string {
+    return configDir(this.io.env);
+  }
+
+  /** May we ask questions? Only on a terminal, and never with --no-input. */
+  get canPrompt(): boolean {
+    return this.globals.input !== false && Boolean(this.io.stdin.isTTY && this.io.stdout.isTTY);
+  }
+
+  async config(): Promise<ResolvedConfig> {
+    if (this.resolved) return this.resolved;
+    const { parseConfig } = await import('../core/config/parse-config.js');
+    const { readConfigFile } = await import('./stores.js');
+    const file = await readConfigFile(this.configDir);
+    const flags: SettingValues = { dataDir: this.globals.dataDir, databaseUrl: this.globals.databaseUrl };
+    const base = parseConfig({ defaults: { dataDir: defaultDataDir(this.io.env) }, file, env: this.io.env, flags });
+    const dataDir = resolve(base.config.dataDir);
+    // The embedded desk keeps its generated secret beside its data (`nexus init` writes it).
+    const secretFile = join(dataDir, 'secret.key');
+    const secretKey = !base.config.secretKey && existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined;
+    this.resolved = parseConfig({ defaults: { dataDir: defaultDataDir(this.io.env), secretKey }, file, env: this.io.env, flags: { ...flags, dataDir } });
+    return this.resolved;
+  }
+
+  /** Opens (and on first use creates and migrates) the database once. */
+  db(options: { migrate?: boolean } = {}): Promise<Database> {
+    this.database ??= (async () => {
+      const { config } = await this.config();
+      const { openDatabase } = await import('../core/db/database.js');
+      return openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, command: this.commandLine, migrate: options.migrate });
+    })();
+    return this.database;
+  }
+
+  services(): Promise<Services> {
+    this.built ??= (async () => {
+      const [{ config }, database, { createServices }, { systemClock }] = await Promise.all([
+        this.config(),
+        this.db(),
+        import('../core/services.js'),
+        import('../core/clock.js'),
+      ]);
+      return createServices({ db: database.db, clock: systemClock, config });
+    })();
+    return this.built;
+  }
+
+  /** The key under which this desk's CLI session is saved: the embedded folder or the server URL. */
+  async sessionTarget(): Promise<string> {
+    const { config } = await this.config();
+    const { describeTarget } = await import('../core/db/database.js');
+    return describeTarget(config);
+  }
+
+  /** The logged-in user, from the session file, checked against the database. */
+  actor(): Promise<Actor> {
+    this.actorPromise ??= (async () => {
+      const { openSessionStore } = await import('./stores.js');
+      const saved = (await openSessionStore(this.configDir)).get(await this.sessionTarget());
+      if (!saved) {
+        throw new NexusError('UNAUTHENTICATED', 'You are not logged in to this desk', {
+          hint: 'Run `nexus login` (or `nexus init` on a new desk).',
+        });
+      }
+      return (await this.services()).auth.resolveCliSession(saved.token);
+    })();
+    return this.actorPromise;
+  }
+
+  async close(): Promise<void> {
+    const database = this.database;
+    this.database = undefined;
+    if (database) await (await database.catch(() => undefined))?.close();
+  }
+}

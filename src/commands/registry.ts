@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import type { CliContext } from './context.js';
+
+/**
+ * Every top-level command, with a loader. Only the command that is run gets imported, so start-up
+ * stays close to bare node; `nexus --help` lists them all from this table.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<{ command: (ctx: CliContext) => Command }>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  { name: 'init', summary: 'Create the desk: data folder, secret key, schema and the first admin', load: () => import('./init.js') },
+  { name: 'login', summary: 'Log in to this desk', load: () => import('./login.js') },
+  { name: 'logout', summary: 'End your session on this desk', load: () => import('./logout.js') },
+  { name: 'whoami', summary: 'Show who you are logged in as', load: () => import('./whoami.js') },
+  { name: 'users', summary: 'Manage accounts and roles (admin)', load: () => import('./users/index.js') },
+  { name: 'db', summary: 'Database migrations and status', load: () => import('./db/index.js') },
+  { name: 'config', summary: 'Show and change settings', load: () => import('./config/index.js') },
+  { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
+];

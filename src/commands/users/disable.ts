@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { present } from '../output.js';
+
+function toggle(ctx: CliContext, name: 'disable' | 'enable'): Command {
+  const disabled = name === 'disable';
+  return new Command(name)
+    .description(disabled ? 'Disable an account; its sessions and tokens end at once' : 'Enable a disabled account')
+    .argument('<email>', 'account email')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', `\nExamples:\n  $ nexus users ${name} ana@example.com`)
+    .action(async (email: string, flags: { json?: boolean }) => {
+      const actor = await ctx.actor();
+      const user = await (await ctx.services()).users.setDisabled(actor, { email, disabled });
+      present(ctx, flags, user, (u) => `✓ ${u.email} is ${u.isDisabled ? 'disabled' : 'active'}`);
+    });
+}
+
+export const disableCommand = (ctx: CliContext) => toggle(ctx, 'disable');
+export const enableCommand = (ctx: CliContext) => toggle(ctx, 'enable');

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of Nexus, in one place. `key` is the dotted name used by `nexus config set`, `env` the
+ * NEXUS_* (or provider) variable, `secret` masks it in `nexus config show`.
+ */
+export interface SettingSpec {
+  key: string;
+  env: string;
+  secret?: boolean;
+  description: string;
+}
+
+export const SETTINGS = [
+  { key: 'dataDir', env: 'NEXUS_DATA_DIR', description: 'Folder of the embedded database, attachments and outbox' },
+  { key: 'databaseUrl', env: 'NEXUS_DATABASE_URL', secret: true, description: 'postgres:// URL of a Postgres server or Supabase project; overrides the embedded database' },
+  { key: 'secretKey', env: 'NEXUS_SECRET_KEY', secret: true, description: 'Key for tokens and stored credentials (at least 32 characters); `nexus init` generates one' },
+  { key: 'host', env: 'NEXUS_HOST', description: 'Address `nexus serve` listens on' },
+  { key: 'port', env: 'NEXUS_PORT', description: 'Port `nexus serve` listens on' },
+  { key: 'corsOrigins', env: 'NEXUS_CORS_ORIGINS', description: 'Comma-separated origins allowed by CORS (none by default)' },
+  { key: 'logLevel', env: 'NEXUS_LOG_LEVEL', description: 'fatal, error, warn, info, debug or trace' },
+  { key: 'companyEmails', env: 'NEXUS_COMPANY_EMAILS', description: 'Comma-separated published company addresses the AI may mention' },
+  { key: 'bcryptCost', env: 'NEXUS_BCRYPT_COST', description: 'bcrypt cost factor for new password hashes' },
+  { key: 'ai.apiKey', env: 'OPENAI_API_KEY', secret: true, description: 'OpenAI (or compatible) API key; without it the AI is off' },
+  { key: 'ai.model', env: 'NEXUS_AI_MODEL', description: 'Model for AI replies' },
+  { key: 'ai.baseUrl', env: 'NEXUS_AI_BASE_URL', description: 'Base URL of an OpenAI-compatible endpoint' },
+  { key: 'ai.enabled', env: 'NEXUS_AI_ENABLED', description: 'Turn AI replies off globally (true/false)' },
+  { key: 'ai.replyWindowSeconds', env: 'NEXUS_AI_REPLY_WINDOW_SECONDS', description: 'Per-ticket AI reply window in seconds' },
+  { key: 'ai.replyMaxPerWindow', env: 'NEXUS_AI_REPLY_MAX_PER_WINDOW', description: 'AI replies allowed per ticket per window' },
+  { key: 'ai.maxRetries', env: 'NEXUS_AI_MAX_RETRIES', description: 'Retries of a failed model call' },
+  { key: 'ai.initialDelay', env: 'NEXUS_AI_INITIAL_DELAY', description: 'First retry delay in seconds' },
+  { key: 'ai.backoffMultiplier', env: 'NEXUS_AI_BACKOFF_MULTIPLIER', description: 'Retry delay multiplier' },
+  { key: 'ai.timeoutSeconds', env: 'NEXUS_AI_TIMEOUT_SECONDS', description: 'Timeout of one model call in seconds' },
+  { key: 'ai.waitSeconds', env: 'NEXUS_AI_WAIT_SECONDS', description: 'How long create/reply requests wait for the AI answer before answering `queued`' },
+  { key: 'ai.dailyBudgetUsd', env: 'NEXUS_AI_DAILY_BUDGET_USD', description: 'Daily spend cap for the model in USD' },
+  { key: 'storage.supabaseUrl', env: 'SUPABASE_URL', description: 'Supabase project URL; with the service key, attachments go to Supabase Storage' },
+  { key: 'storage.supabaseServiceRoleKey', env: 'SUPABASE_SERVICE_ROLE_KEY', secret: true, description: 'Supabase service-role key (server side only)' },
+  { key: 'storage.bucket', env: 'NEXUS_STORAGE_BUCKET', description: 'Storage bucket for attachments' },
+] as const satisfies readonly SettingSpec[];
+
+export type SettingKey = (typeof SETTINGS)[number]['key'];
+
+const csv = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean));
+
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])]).transform((v) =>
+  typeof v === 'boolean' ? v : ['true', '1', 'yes', 'on'].includes(v),
+);
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/./.test(value), 'must be a postgres:// or postgresql:// URL');
+
+export const configSchema = z.object({
+  dataDir: z.string().min(1),
+  databaseUrl: postgresUrl.optional(),
+  secretKey: z.string().min(32, 'must be at least 32 characters').optional(),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  corsOrigins: csv.default([]),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  companyEmails: csv.default(['support@example.com']),
+  bcryptCost: z.coerce.number().int().min(4).max(15).default(12),
+  ai: z
+    .object({
+      apiKey: z.string().min(1).optional(),
+      model: z.string().min(1).default('gpt-4o-mini'),
+      baseUrl: z.url().optional(),
+      enabled: bool.default(true),
+      replyWindowSeconds: z.coerce.number().int().positive().default(60),
+      replyMaxPerWindow: z.coerce.number().int().positive().default(2),
+      maxRetries: z.coerce.number().int().min(0).max(10).default(3),
+      initialDelay: z.coerce.number().min(0).default(0.5),
+      backoffMultiplier: z.coerce.number().min(1).default(2),
+      timeoutSeconds: z.coerce.number().positive().default(30),
+      waitSeconds: z.coerce.number().min(0).default(15),
+      dailyBudgetUsd: z.coerce.number().min(0).default(20),
+    })
+    .prefault({}),
+  storage: z
+    .object({
+      supabaseUrl: z.url().optional(),
+      supabaseServiceRoleKey: z.string().min(1).optional(),
+      bucket: z.string().min(1).default('attachments'),
+    })
+    .prefault({}),
+});
+
+export type NexusConfig = z.output<typeof configSchema>;

@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { NexusError } from '../errors.js';
+import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import { migrate, migrationStatus } from './migrator.js';
+import type { DB } from './schema.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** How it was reached: the embedded folder owned here, through its owner's socket, or a server. */
+  via: 'embedded' | 'owner-socket' | 'server';
+  /** A description safe to print (no password). */
+  target: string;
+  /** Present when this process owns an embedded data folder. */
+  lock?: DataDirLock;
+  /** The PGlite instance, when this process owns it (for `nexus serve` to share it). */
+  pglite?: import('@electric-sql/pglite').PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  /** What this process is, written into the lock file (e.g. `nexus tickets list`). */
+  command: string;
+  /** Apply pending migrations on open (the default: first use migrates). */
+  migrate?: boolean;
+  lockWaitMs?: number;
+  poolSize?: number;
+}
+
+export function describeTarget(options: Pick<OpenDatabaseOptions, 'dataDir' | 'databaseUrl'>): string {
+  if (!options.databaseUrl) return `embedded (${join(options.dataDir, 'pgdata')})`;
+  try {
+    const url = new URL(options.databaseUrl);
+    return `postgres://${url.username ? `${decodeURIComponent(url.username)}@` : ''}${url.host}${url.pathname}`;
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+function unavailable(target: string, error: unknown): NexusError {
+  const reason = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code || error.name : String(error);
+  return new NexusError('DATABASE_UNAVAILABLE', `Cannot connect to the database at ${target}: ${reason}`, {
+    hint: 'Check NEXUS_DATABASE_URL (or --database-url) and that the server is running and reachable.',
+    cause: error,
+  });
+}
+
+async function finishOpen(database: Database, options: OpenDatabaseOptions): Promise<Database> {
+  try {
+    await sql`select 1`.execute(database.db);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw unavailable(database.target, error);
+  }
+  if (options.migrate !== false) {
+    try {
+      const status = await migrationStatus(database.db);
+      if (!status.current) await migrate(database.db);
+    } catch (error) {
+      await database.close().catch(() => {});
+      throw error;
+    }
+  }
+  return database;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const target = describeTarget(options);
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return finishOpen({ db, kind: 'postgres', via: 'server', target, close: () => db.destroy() }, options);
+  }
+
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const outcome = await acquireDataDirLock(options.dataDir, { command: options.command, waitMs: options.lockWaitMs });
+  if (outcome.kind === 'served') {
+    // `nexus serve` owns the folder: speak the Postgres protocol to it over its Unix socket.
+    const socket = outcome.owner.socket!;
+    const pool = new pg.Pool({ host: socket.slice(0, socket.lastIndexOf('/')), port: Number(socket.split('.').at(-1)), user: 'postgres', database: 'postgres', max: 1 });
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return finishOpen({ db, kind: 'pglite', via: 'owner-socket', target: `${target} through pid ${outcome.owner.pid}`, close: () => db.destroy() }, { ...options, migrate: false });
+  }
+
+  const lock = outcome.lock;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    const pglite = await PGlite.create(join(options.dataDir, 'pgdata'));
+    const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const close = async () => {
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock.release();
+      }
+    };
+    return await finishOpen({ db, kind: 'pglite', via: 'embedded', target, lock, pglite, close }, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Row types of the tables in supabase/migrations, as the `pg` driver returns them:
+ * timestamptz → Date, int8/bigint → string, jsonb → parsed JSON, numeric → string.
+ * Row types never leave core; use cases map them to camelCase values.
+ */
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type Role = 'customer' | 'agent' | 'admin';
+export type TicketStatus = 'open' | 'pending' | 'escalated' | 'assigned' | 'closed';
+export type TicketPriority = 'low' | 'medium' | 'high' | 'urgent';
+export type TicketSource = 'web' | 'email' | 'api' | 'cli';
+export type MessageKind = 'customer' | 'agent' | 'ai' | 'system' | 'internal';
+export type SessionKind = 'cli' | 'refresh';
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: Generated<string>;
+  role: Generated<Role>;
+  is_disabled: Generated<boolean>;
+  password_hash: string | null;
+  token_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: SessionKind;
+  token_hash: string;
+  family_id: string;
+  client: string | null;
+  created_at: Generated<Date>;
+  last_used_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  replaced_by: string | null;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface TicketsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  subject: string;
+  context: string | null;
+  status: Generated<TicketStatus>;
+  priority: Generated<TicketPriority>;
+  source: Generated<TicketSource>;
+  customer_id: string;
+  assignee_id: string | null;
+  ai_enabled: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  first_response_at: NullableTimestamp;
+  last_response_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  deleted_at: NullableTimestamp;
+  deleted_by: string | null;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  ticket_id: string;
+  kind: MessageKind;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface TicketEventsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  actor_id: string | null;
+  type: string;
+  data: ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, never>;
+  created_at: Generated<Date>;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string | null;
+  statements: string[] | null;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  tickets: TicketsTable;
+  messages: MessagesTable;
+  ticket_events: TicketEventsTable;
+  'supabase_migrations.schema_migrations': SchemaMigrationsTable;
+}
