@@ -16,6 +16,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'login', summary: 'Log in to this desk', load: () => import('./login.js') },
   { name: 'logout', summary: 'End your session on this desk', load: () => import('./logout.js') },
   { name: 'whoami', summary: 'Show who you are logged in as', load: () => import('./whoami.js') },
+  { name: 'tickets', summary: 'Work with tickets: list, view, reply, assign, close, …', load: () => import('./tickets/index.js') },
   { name: 'users', summary: 'Manage accounts and roles (admin)', load: () => import('./users/index.js') },
   { name: 'db', summary: 'Database migrations and status', load: () => import('./db/index.js') },
   { name: 'config', summary: 'Show and change settings', load: () => import('./config/index.js') },

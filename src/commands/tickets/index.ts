@@ -1,0 +1,9 @@
+import { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+/** `nexus tickets <verb>`: one file per verb in this folder, added here. */
+export function command(ctx: CliContext): Command {
+  const tickets = new Command('tickets').description('Work with tickets: list, view, reply, assign, close, …');
+  void ctx;
+  return tickets;
+}

@@ -1,0 +1,110 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { authorize, isStaff, type Actor, type Permission } from '../access/permissions.js';
+import type { DB, MessageKind, MessagesTable, TicketPriority, TicketsTable, TicketSource, TicketStatus } from '../db/schema.js';
+import { NexusError } from '../errors.js';
+
+export const TICKET_STATUSES = ['open', 'pending', 'escalated', 'assigned', 'closed'] as const satisfies readonly TicketStatus[];
+export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
+export const TICKET_SOURCES = ['web', 'email', 'api', 'cli'] as const satisfies readonly TicketSource[];
+export const MESSAGE_KINDS = ['customer', 'agent', 'ai', 'system', 'internal'] as const satisfies readonly MessageKind[];
+
+/** The public shape of a ticket (JSON, API). `number` is the human id (#1042). */
+export interface Ticket {
+  number: number;
+  subject: string;
+  context: string | null;
+  status: TicketStatus;
+  priority: TicketPriority;
+  source: TicketSource;
+  customer: { id: string; email: string; name: string };
+  assignee: { id: string; email: string; name: string } | null;
+  aiEnabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  firstResponseAt: string | null;
+  lastResponseAt: string | null;
+  resolvedAt: string | null;
+  deletedAt: string | null;
+}
+
+export interface Message {
+  id: string;
+  kind: MessageKind;
+  author: { id: string; email: string; name: string } | null;
+  body: string;
+  createdAt: string;
+}
+
+export type TicketRow = Selectable<TicketsTable>;
+type Person = { id: string; email: string; name: string };
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function rowToTicket(row: TicketRow, people: { customer: Person; assignee: Person | null }): Ticket {
+  return {
+    number: row.number,
+    subject: row.subject,
+    context: row.context,
+    status: row.status,
+    priority: row.priority,
+    source: row.source,
+    customer: people.customer,
+    assignee: people.assignee,
+    aiEnabled: row.ai_enabled,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    firstResponseAt: iso(row.first_response_at),
+    lastResponseAt: iso(row.last_response_at),
+    resolvedAt: iso(row.resolved_at),
+    deletedAt: iso(row.deleted_at),
+  };
+}
+
+export function rowToMessage(row: Selectable<MessagesTable>, author: Person | null): Message {
+  return { id: row.id, kind: row.kind, author, body: row.body, createdAt: row.created_at.toISOString() };
+}
+
+/** Loads the customer and assignee of a ticket row and maps it to the public shape. */
+export async function presentTicket(db: Kysely<DB>, row: TicketRow): Promise<Ticket> {
+  const ids = [row.customer_id, ...(row.assignee_id ? [row.assignee_id] : [])];
+  const people = await db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute();
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return rowToTicket(row, { customer: byId.get(row.customer_id)!, assignee: row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null });
+}
+
+export const ticketNotFound = (number: number | string): NexusError =>
+  new NexusError('NOT_FOUND', `Ticket #${number} not found`, { hint: 'List tickets with `nexus tickets list`.' });
+
+/**
+ * Loads a ticket by its human number for `actor` and checks `permission` on it. A ticket the actor may
+ * not see (another customer's, or in the trash for a customer) is NOT_FOUND, exactly like a missing one.
+ * Pass `forUpdate` inside a transaction to lock the row against concurrent changes.
+ */
+export async function loadTicket(
+  db: Kysely<DB> | Transaction<DB>,
+  actor: Actor,
+  number: number,
+  permission: Permission,
+  options: { forUpdate?: boolean; includeDeleted?: boolean } = {},
+): Promise<TicketRow> {
+  if (!Number.isSafeInteger(number) || number <= 0) throw ticketNotFound(number);
+  let query = db.selectFrom('tickets').selectAll().where('number', '=', number);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw ticketNotFound(number);
+  if (row.deleted_at && !(options.includeDeleted && isStaff(actor))) throw ticketNotFound(number);
+  if (!isStaff(actor) && row.customer_id !== actor.id) throw ticketNotFound(number);
+  authorize(actor, permission, { ownerId: row.customer_id, notFound: `Ticket #${number}` });
+  return row;
+}
+
+/** Appends one entry to the ticket history. Call inside the use case's transaction. */
+export async function recordEvent(
+  db: Kysely<DB> | Transaction<DB>,
+  event: { ticketId: string; actorId: string | null; type: string; data?: Record<string, unknown>; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('ticket_events')
+    .values({ ticket_id: event.ticketId, actor_id: event.actorId, type: event.type, data: JSON.stringify(event.data ?? {}), created_at: event.at })
+    .execute();
+}
