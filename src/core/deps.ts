@@ -1,14 +1,33 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from './clock.js';
 import type { NexusConfig } from './config/schema.js';
 import type { DB } from './db/schema.js';
 
+/** A customer message was stored (any channel). Runs inside the same transaction as the insert. */
+export interface CustomerMessageEvent {
+  ticketId: string;
+  ticketNumber: number;
+  messageId: string;
+  authorId: string;
+  /** True for mail from auto-responders and machines: never triggers an automatic reply. */
+  isAutomated: boolean;
+}
+
+/**
+ * Reactions other capabilities attach to ticket changes without the ticket use cases knowing them
+ * (the AI pipeline enqueues its job here, in the caller's transaction).
+ */
+export interface TicketHooks {
+  customerMessageAdded?(trx: Transaction<DB>, event: CustomerMessageEvent): Promise<void>;
+}
+
 /**
  * What every use case receives: the database and the ports, built once at the edge by createServices().
- * Later capabilities add their ports here (blob store, mail transport, LLM client).
+ * Capabilities add their ports here (blob store, mail transport, LLM client).
  */
 export interface Deps {
   db: Kysely<DB>;
   clock: Clock;
   config: NexusConfig;
+  hooks?: TicketHooks;
 }
