@@ -68,6 +68,7 @@ export interface TicketsTable {
   resolved_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
   deleted_by: string | null;
+  category_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessagesTable {
@@ -88,6 +89,66 @@ export interface TicketEventsTable {
   created_at: Generated<Date>;
 }
 
+export type TimeEntryType = 'work' | 'waiting' | 'research' | 'communication' | 'other';
+
+export interface TagsTable {
+  id: Generated<string>;
+  name: string;
+  color: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TicketTagsTable {
+  ticket_id: string;
+  tag_id: string;
+  added_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CategoriesTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TimeEntriesTable {
+  id: Generated<string>;
+  ticket_id: string;
+  user_id: string | null;
+  minutes: number;
+  type: TimeEntryType;
+  billable: Generated<boolean>;
+  description: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface MessageRatingsTable {
+  id: Generated<string>;
+  message_id: string;
+  ticket_id: string;
+  user_id: string;
+  rating: number;
+  comment: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  message_id: string | null;
+  uploader_id: string | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_at: Generated<Date>;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string | null;
@@ -101,5 +162,11 @@ export interface DB {
   tickets: TicketsTable;
   messages: MessagesTable;
   ticket_events: TicketEventsTable;
+  tags: TagsTable;
+  ticket_tags: TicketTagsTable;
+  categories: CategoriesTable;
+  time_entries: TimeEntriesTable;
+  message_ratings: MessageRatingsTable;
+  attachments: AttachmentsTable;
   'supabase_migrations.schema_migrations': SchemaMigrationsTable;
 }
