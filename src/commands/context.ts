@@ -62,7 +62,13 @@ export class CliContext {
     this.database ??= (async () => {
       const { config } = await this.config();
       const { openDatabase } = await import('../core/db/database.js');
-      return openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, command: this.commandLine, migrate: options.migrate });
+      return openDatabase({
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+        command: this.commandLine,
+        migrate: options.migrate,
+        lockWaitMs: config.lockWaitSeconds * 1000,
+      });
     })();
     return this.database;
   }

@@ -21,6 +21,7 @@ export const SETTINGS = [
   { key: 'logLevel', env: 'NEXUS_LOG_LEVEL', description: 'fatal, error, warn, info, debug or trace' },
   { key: 'companyEmails', env: 'NEXUS_COMPANY_EMAILS', description: 'Comma-separated published company addresses the AI may mention' },
   { key: 'bcryptCost', env: 'NEXUS_BCRYPT_COST', description: 'bcrypt cost factor for new password hashes' },
+  { key: 'lockWaitSeconds', env: 'NEXUS_LOCK_WAIT_SECONDS', description: 'How long a command waits for another one that holds the embedded data folder' },
   { key: 'ai.apiKey', env: 'OPENAI_API_KEY', secret: true, description: 'OpenAI (or compatible) API key; without it the AI is off' },
   { key: 'ai.model', env: 'NEXUS_AI_MODEL', description: 'Model for AI replies' },
   { key: 'ai.baseUrl', env: 'NEXUS_AI_BASE_URL', description: 'Base URL of an OpenAI-compatible endpoint' },
@@ -33,6 +34,11 @@ export const SETTINGS = [
   { key: 'ai.timeoutSeconds', env: 'NEXUS_AI_TIMEOUT_SECONDS', description: 'Timeout of one model call in seconds' },
   { key: 'ai.waitSeconds', env: 'NEXUS_AI_WAIT_SECONDS', description: 'How long create/reply requests wait for the AI answer before answering `queued`' },
   { key: 'ai.dailyBudgetUsd', env: 'NEXUS_AI_DAILY_BUDGET_USD', description: 'Daily spend cap for the model in USD' },
+  { key: 'ai.minConfidence', env: 'NEXUS_AI_MIN_CONFIDENCE', description: 'Model confidence (0–1) below which the ticket goes to a human instead of an AI reply' },
+  { key: 'ai.requestsPerMinute', env: 'NEXUS_AI_REQUESTS_PER_MINUTE', description: 'Model requests per minute across all processes' },
+  { key: 'ai.tokensPerMinute', env: 'NEXUS_AI_TOKENS_PER_MINUTE', description: 'Model tokens per minute across all processes' },
+  { key: 'ai.breakerThreshold', env: 'NEXUS_AI_BREAKER_THRESHOLD', description: 'Consecutive failed AI jobs that open the circuit breaker' },
+  { key: 'ai.breakerCooldownSeconds', env: 'NEXUS_AI_BREAKER_COOLDOWN_SECONDS', description: 'Seconds the open breaker waits before a half-open probe' },
   { key: 'storage.supabaseUrl', env: 'SUPABASE_URL', description: 'Supabase project URL; with the service key, attachments go to Supabase Storage' },
   { key: 'storage.supabaseServiceRoleKey', env: 'SUPABASE_SERVICE_ROLE_KEY', secret: true, description: 'Supabase service-role key (server side only)' },
   { key: 'storage.bucket', env: 'NEXUS_STORAGE_BUCKET', description: 'Storage bucket for attachments' },
@@ -62,6 +68,7 @@ export const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   companyEmails: csv.default(['support@example.com']),
   bcryptCost: z.coerce.number().int().min(4).max(15).default(12),
+  lockWaitSeconds: z.coerce.number().min(0).max(600).default(5),
   ai: z
     .object({
       apiKey: z.string().min(1).optional(),
@@ -76,6 +83,11 @@ export const configSchema = z.object({
       timeoutSeconds: z.coerce.number().positive().default(30),
       waitSeconds: z.coerce.number().min(0).default(15),
       dailyBudgetUsd: z.coerce.number().min(0).default(20),
+      minConfidence: z.coerce.number().min(0).max(1).default(0.6),
+      requestsPerMinute: z.coerce.number().int().positive().default(60),
+      tokensPerMinute: z.coerce.number().int().positive().default(200000),
+      breakerThreshold: z.coerce.number().int().positive().default(5),
+      breakerCooldownSeconds: z.coerce.number().positive().default(30),
     })
     .prefault({}),
   storage: z
