@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
@@ -15,7 +16,7 @@ export type ListUsersInput = z.input<typeof listUsersInput>;
 export async function listUsers(deps: Deps, actor: Actor, input: ListUsersInput = {}): Promise<User[]> {
   authorize(actor, 'users.manage');
   const q = parseInput(listUsersInput, input);
-  let query = deps.db.selectFrom('users').selectAll().orderBy('role', 'desc').orderBy('email').limit(q.limit);
+  let query = deps.db.selectFrom('users').selectAll().orderBy(sql`array_position(array['admin','agent','customer'], role)`).orderBy('email').limit(q.limit);
   if (q.role) query = query.where('role', '=', q.role);
   if (!q.includeDisabled) query = query.where('is_disabled', '=', false);
   if (q.search) {
