@@ -10,10 +10,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'], exclude: [...dbSuite, 'src/**/*.pg.test.ts', '**/node_modules/**'] } },
-      { test: { name: 'pglite', include: dbSuite, env: { NEXUS_TEST_DB: 'pglite' }, globalSetup: ['test/support/global-setup.ts'] } },
-      { test: { name: 'postgres', include: [...dbSuite, 'src/**/*.pg.test.ts'], env: { NEXUS_TEST_DB: 'postgres' }, globalSetup: ['test/support/global-setup.ts'] } },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup-e2e.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'], exclude: [...dbSuite, 'src/**/*.pg.test.ts', '**/node_modules/**'] } },
+      { extends: true, test: { name: 'pglite', include: dbSuite, env: { NEXUS_TEST_DB: 'pglite' }, globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'postgres', include: [...dbSuite, 'src/**/*.pg.test.ts'], env: { NEXUS_TEST_DB: 'postgres' }, globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup-e2e.ts'] } },
     ],
   },
 });
