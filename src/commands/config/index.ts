@@ -34,6 +34,7 @@ export function command(ctx: CliContext): Command {
   const unset = new Command('unset')
     .description('Remove a setting from the config file')
     .argument('<key>', 'setting')
+    .addHelpText('after', '\nExamples:\n  $ nexus config unset ai.model')
     .action(async (key: string) => {
       checkKey(key);
       const store = await openConfigStore(ctx.configDir);
@@ -43,6 +44,7 @@ export function command(ctx: CliContext): Command {
   const path = new Command('path')
     .description('Print where the config file is')
     .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExamples:\n  $ nexus config path\n  $ cat "$(nexus config path)"')
     .action(async (flags: { json?: boolean }) => {
       const store = await openConfigStore(ctx.configDir);
       present(ctx, flags, { path: store.path }, (r) => r.path);
