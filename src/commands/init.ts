@@ -39,6 +39,7 @@ Examples:
         }
         steps.push(secretCreated ? `created a secret key in ${secretFile}` : 'secret key already present');
       }
+      if (ctx.io.stderr.isTTY && !flags.json) note(ctx, 'Preparing the database (the first run takes a few seconds)…');
       const database = await ctx.db();
       steps.push(`database ready: ${database.target}`);
       const services = await ctx.services();
