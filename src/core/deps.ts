@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from './clock.js';
 import type { NexusConfig } from './config/schema.js';
 import type { DB } from './db/schema.js';
+import type { MailTransport } from './email/mail-transport.js';
 
 /** A customer message was stored (any channel). Runs inside the same transaction as the insert. */
 export interface CustomerMessageEvent {
@@ -30,4 +31,6 @@ export interface Deps {
   clock: Clock;
   config: NexusConfig;
   hooks?: TicketHooks;
+  /** Outgoing mail (password resets, notifications); the embedded default writes to an outbox folder. */
+  mailer?: MailTransport;
 }

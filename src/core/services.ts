@@ -1,6 +1,14 @@
 import type { Actor } from './access/permissions.js';
 import { authenticate, type Credentials } from './auth/authenticate.js';
 import { endCliSession, resolveCliSession, startCliSession } from './auth/cli-sessions.js';
+import { verifyAccessToken } from './auth/access-tokens.js';
+import { currentUser } from './auth/current-user.js';
+import { logIn, type LoginContext } from './auth/log-in.js';
+import { logOut } from './auth/log-out.js';
+import { refreshSession } from './auth/refresh-session.js';
+import { registerCustomer, type RegisterInput } from './auth/register-customer.js';
+import { requestPasswordReset } from './auth/request-password-reset.js';
+import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
 import { initDesk } from './setup/init-desk.js';
 import { createUser, type CreateUserInput } from './users/create-user.js';
@@ -24,6 +32,14 @@ export function createServices(deps: Deps) {
       startCliSession: (userId: string, client: string) => startCliSession(deps, userId, client),
       resolveCliSession: (token: string) => resolveCliSession(deps, token),
       endCliSession: (token: string) => endCliSession(deps, token),
+      logIn: (input: Credentials, context: LoginContext) => logIn(deps, input, context),
+      register: (input: RegisterInput, context?: { client?: string | null }) => registerCustomer(deps, input, context),
+      refresh: (refreshToken: string, context?: { client?: string | null }) => refreshSession(deps, refreshToken, context),
+      logOut: (actor: Actor, input: Parameters<typeof logOut>[2]) => logOut(deps, actor, input),
+      verifyAccessToken: (token: string) => verifyAccessToken(deps, token),
+      me: (actor: Actor) => currentUser(deps, actor),
+      forgotPassword: (input: { email: string }, options?: { resetUrl?: string }) => requestPasswordReset(deps, input, options),
+      resetPassword: (input: { token: string; password: string }) => resetPasswordWithToken(deps, input),
     },
     users: {
       create: (actor: Actor, input: CreateUserInput) => createUser(deps, actor, input),

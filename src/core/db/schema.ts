@@ -155,6 +155,25 @@ export interface SchemaMigrationsTable {
   statements: string[] | null;
 }
 
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status_code: number | null;
+  response: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  scope: 'account' | 'address';
+  subject: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -168,5 +187,7 @@ export interface DB {
   time_entries: TimeEntriesTable;
   message_ratings: MessageRatingsTable;
   attachments: AttachmentsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  login_attempts: LoginAttemptsTable;
   'supabase_migrations.schema_migrations': SchemaMigrationsTable;
 }

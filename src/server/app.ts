@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { NexusError } from '../core/errors.js';
+import type { Services } from '../core/services.js';
+import { registerAuthentication } from './plugins/authenticate.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerIdempotency } from './plugins/idempotency.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { registerTicketRoutes } from './routes/index.js';
+
+export interface ServerOptions {
+  services: Services;
+  /** false (tests), or pino options; tokens, cookies and bodies are never logged. */
+  logger?: FastifyServerOptions['logger'];
+  /** Requests per client address per minute (default 600); false turns the limit off (benchmarks). */
+  rateLimitPerMinute?: number | false;
+  /** Largest JSON body in bytes (default 1 MiB). Uploads have their own limit. */
+  bodyLimit?: number;
+  trustProxy?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** Builds the API (plugins, then routes); call `.listen()` to serve or `.inject()` to test. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const config = services.deps.config;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } } });
+  await app.register(cors, {
+    // An allowlist from config; none by default, so browsers on other origins get no CORS headers.
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
+    exposedHeaders: ['retry-after', 'x-request-id', 'idempotent-replayed'],
+    maxAge: 600,
+  });
+  if (options.rateLimitPerMinute !== false) {
+    await app.register(rateLimit, {
+      global: true,
+      max: options.rateLimitPerMinute ?? 600,
+      timeWindow: 60_000,
+      keyGenerator: (request) => request.ip,
+      errorResponseBuilder: (_request, context) =>
+        new NexusError('RATE_LIMITED', `Too many requests; at most ${context.max} per minute`, { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+    });
+  }
+  await registerOpenApi(app);
+  registerAuthentication(app, services);
+  registerIdempotency(app, services);
+
+  healthRoutes(app, services);
+  authRoutes(app, services);
+  await registerTicketRoutes(app, services);
+  return app;
+}

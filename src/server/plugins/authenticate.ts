@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../core/access/permissions.js';
+import type { VerifiedToken } from '../../core/auth/access-tokens.js';
+import { NexusError } from '../../core/errors.js';
+import type { Services } from '../../core/services.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: VerifiedToken | null;
+  }
+  interface FastifyContextConfig {
+    /** No access token needed (login, register, health, docs). */
+    public?: boolean;
+    /** Replays the stored answer for a repeated Idempotency-Key. */
+    idempotent?: boolean;
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_\-.]{10,4096})$/;
+
+/**
+ * Every route needs a valid access token unless its config says `public`. Runs on request, before the
+ * body is read, so anonymous callers cannot make the server parse large bodies.
+ */
+export function registerAuthentication(app: FastifyInstance, services: Services): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.public || !request.routeOptions.url) return;
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? BEARER.exec(header) : null;
+    if (!match) {
+      throw new NexusError('UNAUTHENTICATED', 'An access token is required', { hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login.' });
+    }
+    request.auth = await services.auth.verifyAccessToken(match[1]!);
+  });
+}
+
+/** The acting user of an authenticated route (set by the onRequest hook). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.auth) throw new NexusError('UNAUTHENTICATED', 'An access token is required');
+  return request.auth.actor;
+}

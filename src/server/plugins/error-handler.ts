@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ERRORS, isNexusError, NexusError, type ErrorCode, type FieldProblem } from '../../core/errors.js';
+
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; details?: FieldProblem[] };
+}
+
+/** Fastify's own request errors (bad JSON, wrong content type, too large) by their code. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_REQ_FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_PARTS_LIMIT: 'PAYLOAD_TOO_LARGE',
+  FST_FILES_LIMIT: 'PAYLOAD_TOO_LARGE',
+  FST_FIELDS_LIMIT: 'PAYLOAD_TOO_LARGE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+function statusCodeCode(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 429) return 'RATE_LIMITED';
+  return 'VALIDATION_FAILED';
+}
+
+function fieldProblems(error: FastifyError): FieldProblem[] {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    return error.validation.map((v) => ({
+      path: [where, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
+      message: v.message ?? 'is invalid',
+    }));
+  }
+  return (error.validation ?? []).map((v) => ({ path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`, message: v.message ?? 'is invalid' }));
+}
+
+/** Translates anything thrown into the one envelope. Not exported as a class of errors: a NexusError is the contract. */
+export function toNexusError(error: unknown): NexusError | null {
+  if (isNexusError(error)) return error;
+  const e = error as FastifyError;
+  if (e && (e.validation || hasZodFastifySchemaValidationErrors(e))) {
+    const details = fieldProblems(e);
+    return new NexusError('VALIDATION_FAILED', `Invalid request — ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`.slice(0, 2000), { details });
+  }
+  if (e && typeof e.code === 'string' && FASTIFY_CODES[e.code]) {
+    const code = FASTIFY_CODES[e.code]!;
+    const message = code === 'VALIDATION_FAILED' && e.code.startsWith('FST_ERR_CTP') ? 'The request body is not valid JSON' : e.message;
+    return new NexusError(code, message);
+  }
+  const status = e?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new NexusError(statusCodeCode(status), e.message || 'Bad request');
+  return null;
+}
+
+export function sendError(reply: FastifyReply, error: NexusError): FastifyReply {
+  const body: ErrorEnvelope = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+  return reply.code(ERRORS[error.code].http).type('application/json; charset=utf-8').send(body);
+}
+
+/** The one place that maps errors to HTTP. Unknown errors are a 500 with no details, logged with the stack. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const known = toNexusError(error);
+    if (known) {
+      if (known.httpStatus >= 500) request.log.error({ err: error }, 'request failed');
+      return sendError(reply, known);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendError(reply, new NexusError('INTERNAL', 'Something went wrong on our side; it has been logged'));
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, new NexusError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`)));
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { NexusError } from '../../core/errors.js';
+import type { Services } from '../../core/services.js';
+
+export const IDEMPOTENCY_HOURS = 24;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotencyKey: string | null;
+  }
+}
+
+function requestHash(method: string, url: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('hex');
+}
+
+/**
+ * `Idempotency-Key` on creating POSTs, scoped per user and kept 24 h: the first request claims the key
+ * (one INSERT … ON CONFLICT DO NOTHING, so concurrent requests race on the primary key, not in memory);
+ * a repeat with the same body gets the stored answer, with another body 422, while the first is still
+ * running 409. A 5xx frees the key so the client can retry.
+ */
+export function registerIdempotency(app: FastifyInstance, services: Services): void {
+  const { db, clock } = services.deps;
+  app.decorateRequest('idempotencyKey', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.routeOptions.config?.idempotent || !request.auth) return;
+    const raw = request.headers['idempotency-key'];
+    if (raw === undefined) return;
+    if (typeof raw !== 'string' || !KEY_PATTERN.test(raw)) {
+      throw new NexusError('VALIDATION_FAILED', 'The Idempotency-Key header must be 1–255 visible ASCII characters', { details: [{ path: 'headers.idempotency-key', message: 'must be 1–255 visible ASCII characters' }] });
+    }
+    const userId = request.auth.actor.id;
+    const hash = requestHash(request.method, request.url, request.body);
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + IDEMPOTENCY_HOURS * 3_600_000);
+    await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', raw).where('expires_at', '<=', now).execute();
+    const claimed = await db
+      .insertInto('idempotency_keys')
+      .values({ user_id: userId, key: raw, method: request.method, path: request.url, request_hash: hash, created_at: now, expires_at: expiresAt })
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (claimed) {
+      request.idempotencyKey = raw;
+      return;
+    }
+    const existing = await db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', raw).executeTakeFirst();
+    if (!existing) throw new NexusError('IDEMPOTENCY_IN_FLIGHT', 'A request with this Idempotency-Key is being processed; retry shortly', { retryAfterSeconds: 1 });
+    if (existing.request_hash !== hash) {
+      throw new NexusError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used with a different request', { hint: 'Use a new key for a new request.' });
+    }
+    if (existing.status_code === null) {
+      throw new NexusError('IDEMPOTENCY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed; retry shortly', { retryAfterSeconds: 1 });
+    }
+    reply.header('idempotent-replayed', 'true');
+    return reply.code(existing.status_code).type('application/json; charset=utf-8').send(existing.response ?? '');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = request.idempotencyKey;
+    if (!key || !request.auth) return payload;
+    request.idempotencyKey = null;
+    const userId = request.auth.actor.id;
+    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+      await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute();
+      return payload;
+    }
+    await db
+      .updateTable('idempotency_keys')
+      .set({ status_code: reply.statusCode, response: payload })
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .execute();
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request) => {
+    // The answer never got to onSend (socket closed, crash in a hook): free the key.
+    if (request.idempotencyKey && request.auth) {
+      await db.deleteFrom('idempotency_keys').where('user_id', '=', request.auth.actor.id).where('key', '=', request.idempotencyKey).execute();
+    }
+  });
+}
