@@ -20,5 +20,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'users', summary: 'Manage accounts and roles (admin)', load: () => import('./users/index.js') },
   { name: 'db', summary: 'Database migrations and status', load: () => import('./db/index.js') },
   { name: 'config', summary: 'Show and change settings', load: () => import('./config/index.js') },
+  { name: 'serve', summary: 'Run the REST API and the background workers', load: () => import('./serve.js') },
+  { name: 'email', summary: 'Mail: the outbox of outgoing mail', load: () => import('./email/index.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
 ];

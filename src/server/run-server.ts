@@ -1,0 +1,107 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { systemClock } from '../core/clock.js';
+import type { NexusConfig } from '../core/config/schema.js';
+import { openDatabase, type Database } from '../core/db/database.js';
+import type { DB } from '../core/db/schema.js';
+import { outboxTransport } from '../core/email/outbox-transport.js';
+import { NexusError } from '../core/errors.js';
+import { createServices, type Services } from '../core/services.js';
+import { buildServer } from './app.js';
+import { PgliteFloor } from './pglite-floor.js';
+
+/** What H4's background workers hand back; `nexus serve` stops them on shutdown. */
+export interface Workers {
+  stop(): Promise<void>;
+}
+type WithWorkers = Services & { startWorkers?: () => Workers | Promise<Workers> };
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  /** Stops accepting, finishes in-flight requests, stops workers, closes the socket and the database. */
+  close(): Promise<void>;
+}
+
+export interface RunServerOptions {
+  config: NexusConfig;
+  host: string;
+  port: number;
+  command: string;
+  logger: FastifyServerOptions['logger'];
+}
+
+interface SharedDatabase {
+  db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded folder is owned here; other `nexus` commands reach it through a Unix socket speaking the
+ * Postgres protocol, published in the lock file. The floor keeps their statements and ours apart.
+ */
+async function shareEmbedded(database: Database, dataDir: string): Promise<SharedDatabase> {
+  const pglite = database.pglite!;
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const socketPath = join(dataDir, '.s.PGSQL.5432');
+  if (existsSync(socketPath)) rmSync(socketPath); // left by a crashed owner; we hold the lock now
+  let socketServer: InstanceType<typeof PGLiteSocketServer> | undefined;
+  const floor = new PgliteFloor(pglite, () => socketServer?.getStats().activeConnections ?? 0);
+  const pool = new pg.Pool(createPgConfig(floor.local()) as unknown as pg.PoolConfig);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // One client at a time: pglite-socket does not keep two clients' unnamed statements apart.
+  socketServer = new PGLiteSocketServer({ db: floor.socket(), path: socketPath, maxConnections: 1 });
+  await socketServer.start();
+  database.lock!.update({ socket: socketPath });
+  return {
+    db,
+    close: async () => {
+      database.lock!.update({ socket: undefined });
+      await socketServer!.stop();
+      await db.destroy();
+    },
+  };
+}
+
+export async function runServer(options: RunServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  if (!config.secretKey) {
+    throw new NexusError('CONFIG_INVALID', 'No secret key is configured, so the API cannot sign tokens', {
+      hint: 'Run `nexus init` (it writes one into the data folder), or set NEXUS_SECRET_KEY (at least 32 characters).',
+    });
+  }
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, command: options.command, lockWaitMs: config.lockWaitSeconds * 1000, poolSize: 10 });
+  if (database.via === 'owner-socket') {
+    await database.close();
+    throw new NexusError('DATA_DIR_LOCKED', `Another \`nexus serve\` already serves ${config.dataDir}`, { hint: 'Stop it first, or use NEXUS_DATABASE_URL to run several servers on one Postgres.' });
+  }
+  let shared: SharedDatabase | undefined;
+  try {
+    shared = database.via === 'embedded' ? await shareEmbedded(database, config.dataDir) : { db: database.db, close: async () => {} };
+    const services = createServices({ db: shared.db, clock: systemClock, config, mailer: outboxTransport(join(config.dataDir, 'outbox')) }) as WithWorkers;
+    const app = await buildServer({ services, logger: options.logger });
+    const address = await app.listen({ host: options.host, port: options.port });
+    // The hook point for the background workers (AI replies, mail); absent until they exist.
+    const workers = await services.startWorkers?.();
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      url: address,
+      close: () =>
+        (closing ??= (async () => {
+          await app.close();
+          await workers?.stop();
+          await shared!.close();
+          await database.close();
+        })()),
+    };
+  } catch (error) {
+    await shared?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
