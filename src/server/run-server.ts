@@ -49,19 +49,19 @@ async function shareEmbedded(database: Database, dataDir: string): Promise<Share
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const socketPath = join(dataDir, '.s.PGSQL.5432');
   if (existsSync(socketPath)) rmSync(socketPath); // left by a crashed owner; we hold the lock now
-  let socketServer: InstanceType<typeof PGLiteSocketServer> | undefined;
-  const floor = new PgliteFloor(pglite, () => socketServer?.getStats().activeConnections ?? 0);
+  // The floor asks the socket server (created just below) how many clients are connected.
+  const floor: PgliteFloor = new PgliteFloor(pglite, () => socketServer.getStats().activeConnections);
   const pool = new pg.Pool(createPgConfig(floor.local()) as unknown as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   // One client at a time: pglite-socket does not keep two clients' unnamed statements apart.
-  socketServer = new PGLiteSocketServer({ db: floor.socket(), path: socketPath, maxConnections: 1 });
+  const socketServer = new PGLiteSocketServer({ db: floor.socket(), path: socketPath, maxConnections: 1 });
   await socketServer.start();
   database.lock!.update({ socket: socketPath });
   return {
     db,
     close: async () => {
       database.lock!.update({ socket: undefined });
-      await socketServer!.stop();
+      await socketServer.stop();
       await db.destroy();
     },
   };
