@@ -11,6 +11,7 @@ import { requestPasswordReset } from './auth/request-password-reset.js';
 import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
 import { initDesk } from './setup/init-desk.js';
+import { ticketLifecycleServices } from './tickets/ticket-services.js';
 import { createUser, type CreateUserInput } from './users/create-user.js';
 import { listUsers, type ListUsersInput } from './users/list-users.js';
 import { resetUserPassword } from './users/reset-user-password.js';
@@ -47,6 +48,9 @@ export function createServices(deps: Deps) {
       setRole: (actor: Actor, input: Parameters<typeof setUserRole>[2]) => setUserRole(deps, actor, input),
       setDisabled: (actor: Actor, input: Parameters<typeof setUserDisabled>[2]) => setUserDisabled(deps, actor, input),
       resetPassword: (actor: Actor, input: Parameters<typeof resetUserPassword>[2]) => resetUserPassword(deps, actor, input),
+    },
+    tickets: {
+      ...ticketLifecycleServices(deps),
     },
   };
 }

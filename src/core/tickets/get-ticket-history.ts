@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { authorize, type Actor } from '../access/permissions.js';
+import type { Deps } from '../deps.js';
+import { parseInput } from '../validation.js';
+import { ticketRefSchema } from './ticket-changes.js';
+import { loadTicket } from './ticket.js';
+
+export const getTicketHistoryInput = z.object({ ticket: ticketRefSchema });
+export type GetTicketHistoryInput = z.input<typeof getTicketHistoryInput>;
+
+export interface TicketEvent {
+  id: number;
+  type: string;
+  /** Null for changes made by the system (jobs, mail intake without a known sender). */
+  actor: { id: string; email: string; name: string } | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface TicketHistory {
+  ticket: number;
+  events: TicketEvent[];
+}
+
+/** Every recorded change of a ticket, oldest first (staff only; trashed tickets too). */
+export async function getTicketHistory(deps: Deps, actor: Actor, input: GetTicketHistoryInput): Promise<TicketHistory> {
+  authorize(actor, 'ticket.history');
+  const data = parseInput(getTicketHistoryInput, input);
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await loadTicket(trx, actor, data.ticket, 'ticket.history', { includeDeleted: true });
+    const events = await trx
+      .selectFrom('ticket_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select(['e.id', 'e.type', 'e.data', 'e.created_at', 'e.actor_id', 'u.email', 'u.name'])
+      .where('e.ticket_id', '=', row.id)
+      .orderBy('e.id')
+      .execute();
+    return {
+      ticket: row.number,
+      events: events.map((e) => ({
+        id: Number(e.id),
+        type: e.type,
+        actor: e.actor_id && e.email ? { id: e.actor_id, email: e.email, name: e.name ?? '' } : null,
+        data: e.data,
+        createdAt: e.created_at.toISOString(),
+      })),
+    };
+  });
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../test/support/db.js';
+import { expectCode, openTicket } from './test-kit.js';
+
+const t = useTestDatabase();
+
+describe('view ticket', () => {
+  it('returns the ticket with its thread in order; staff see internal notes and system messages', async () => {
+    const [customer, agent] = [await t.user('customer'), await t.user('agent')];
+    const ticket = await openTicket(t, customer, 'Refund', 'I want my money back');
+    await t.services.tickets.reply(agent, { ticket: ticket.number, body: 'On it' });
+    t.clock.advance(1000);
+    await t.services.tickets.note(agent, { ticket: ticket.number, body: 'secret' });
+    t.clock.advance(1000);
+    await t.services.tickets.escalate(customer, { ticket: ticket.number, reason: 'too slow' });
+    const staff = await t.services.tickets.view(agent, { ticket: `#${ticket.number}` });
+    expect(staff.ticket).toMatchObject({ number: ticket.number, subject: 'Refund', status: 'escalated' });
+    expect(staff.messages.map((m) => [m.kind, m.body])).toEqual([
+      ['customer', 'I want my money back'],
+      ['agent', 'On it'],
+      ['internal', 'secret'],
+      ['system', 'Escalated to a human agent. Reason: too slow'],
+    ]);
+    const own = await t.services.tickets.view(customer, { ticket: ticket.number });
+    expect(own.messages.map((m) => m.kind)).toEqual(['customer', 'agent', 'system']);
+  });
+
+  it('a customer gets NOT_FOUND for another customer\'s ticket, the same as for a missing one', async () => {
+    const [ana, bo] = [await t.user('customer'), await t.user('customer')];
+    const ticket = await openTicket(t, ana);
+    const theirs = await expectCode(t.services.tickets.view(bo, { ticket: ticket.number }), 'NOT_FOUND');
+    const missing = await expectCode(t.services.tickets.view(bo, { ticket: 9999 }), 'NOT_FOUND');
+    expect(theirs.message).toBe(`Ticket #${ticket.number} not found`);
+    expect(missing.message).toBe('Ticket #9999 not found');
+    expect(theirs.hint).toBe(missing.hint);
+  });
+
+  it('a trashed ticket is visible to staff and NOT_FOUND for its customer', async () => {
+    const [customer, agent] = [await t.user('customer'), await t.user('agent')];
+    const ticket = await openTicket(t, customer);
+    await t.db.updateTable('tickets').set({ deleted_at: t.clock.now() }).execute();
+    await expect(t.services.tickets.view(agent, { ticket: ticket.number })).resolves.toMatchObject({ ticket: { deletedAt: expect.any(String) } });
+    await expectCode(t.services.tickets.view(customer, { ticket: ticket.number }), 'NOT_FOUND');
+  });
+
+  it('a non-number is VALIDATION_FAILED', async () => {
+    const agent = await t.user('agent');
+    await expectCode(t.services.tickets.view(agent, { ticket: 'latest' }), 'VALIDATION_FAILED');
+  });
+});

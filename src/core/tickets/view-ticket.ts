@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { authorize, can, type Actor } from '../access/permissions.js';
+import type { Deps } from '../deps.js';
+import { parseInput } from '../validation.js';
+import { ticketRefSchema } from './ticket-changes.js';
+import { loadTicket, presentTicket, rowToMessage, type Message, type Ticket } from './ticket.js';
+
+export const viewTicketInput = z.object({ ticket: ticketRefSchema });
+export type ViewTicketInput = z.input<typeof viewTicketInput>;
+
+export interface TicketThread {
+  ticket: Ticket;
+  /** Oldest first. Customers never get internal notes. */
+  messages: Message[];
+}
+
+/** A ticket with its thread. Staff see internal notes (and trashed tickets); customers only their own, public messages. */
+export async function viewTicket(deps: Deps, actor: Actor, input: ViewTicketInput): Promise<TicketThread> {
+  authorize(actor, 'ticket.view');
+  const { ticket: number } = parseInput(viewTicketInput, input);
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await loadTicket(trx, actor, number, 'ticket.view', { includeDeleted: true });
+    let query = trx
+      .selectFrom('messages as m')
+      .leftJoin('users as u', 'u.id', 'm.author_id')
+      .selectAll('m')
+      .select(['u.email as author_email', 'u.name as author_name'])
+      .where('m.ticket_id', '=', row.id)
+      .orderBy('m.created_at')
+      .orderBy('m.id');
+    if (!can(actor, 'ticket.view_internal')) query = query.where('m.kind', '<>', 'internal');
+    const messages = await query.execute();
+    return {
+      ticket: await presentTicket(trx, row),
+      messages: messages.map((m) => rowToMessage(m, m.author_id && m.author_email ? { id: m.author_id, email: m.author_email, name: m.author_name ?? '' } : null)),
+    };
+  });
+}
