@@ -22,8 +22,8 @@ export function findIbans({ text }: DetectorInput): Finding[] {
       if (/[A-Za-z0-9]/.test(ch)) {
         compact += ch;
         i++;
-      } else if ((ch === ' ' || ch === '-') && /[A-Za-z0-9]/.test(text[i + 1] ?? '') && compact.length % 4 === 0) {
-        i++; // separators only between groups of four
+      } else if ((ch === ' ' || ch === '-') && /[A-Za-z0-9]/.test(text[i + 1] ?? '') && compact.length >= 4) {
+        i++; // single separators between groups (usually of four, sometimes bank code / account)
       } else break;
     }
     if (compact.length !== length || /[\p{L}\p{N}]/u.test(text[i] ?? '')) continue;

@@ -2,7 +2,7 @@ import { overlapsAny, wordsBefore } from './context.js';
 import type { DetectorInput, Finding } from './types.js';
 
 const BEFORE = '(?<![\\p{L}\\p{N}_.,/+\\-])';
-const AFTER = '(?![\\p{L}\\p{N}_]|[.,/\\-]\\d)';
+const AFTER = '(?![\\p{L}\\p{N}_]|[.,/:\\-]\\d)';
 const EXTENSION = '(?:\\s*,?\\s*(?:ext\\.?|extension|x|durchwahl|dw\\.?|poste|int\\.?)\\s?\\d{1,6})?';
 
 const PATTERNS: { name: string; regex: RegExp }[] = [
@@ -10,8 +10,11 @@ const PATTERNS: { name: string; regex: RegExp }[] = [
   { name: 'international', regex: new RegExp(`(?<![\\p{L}\\p{N}_])\\+\\d{1,3}(?:[ .\\-]?(?:\\(0\\)|\\(\\d{1,4}\\)|\\d{1,5})){1,7}${EXTENSION}${AFTER}`, 'giu') },
   // North American: (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, optionally 1- in front.
   { name: 'nanp', regex: new RegExp(`${BEFORE}(?:1[ .\\-])?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${EXTENSION}${AFTER}`, 'giu') },
-  // National with a trunk 0 (UK, FR, DE, …), in separated groups: 0117 496 0281, 06 39 98 21 47.
-  { name: 'national', regex: new RegExp(`${BEFORE}0\\d{1,4}(?:[ .\\-]\\d{2,4}){1,4}${EXTENSION}${AFTER}`, 'giu') },
+  // National with a trunk 0 (UK, FR, DE, …), in separated groups: 0117 496 0281, 06 39 98 21 47,
+  // 07700 900123, 030/12345678, (02) 5550 1234.
+  { name: 'national', regex: new RegExp(`${BEFORE}(?:0\\d{1,4}|\\(0\\d{1,4}\\))(?:[ .\\-/]\\d{2,8}){1,4}${EXTENSION}${AFTER}`, 'giu') },
+  // Groups of digits without a trunk prefix ("912 345 678") count only after a phone word.
+  { name: 'worded', regex: new RegExp(`${BEFORE}\\d{2,4}(?:[ .\\-]\\d{2,4}){2,4}${EXTENSION}${AFTER}`, 'giu') },
   // Compact numbers count only after a phone word (see PHONE_WORDS).
   { name: 'compact', regex: new RegExp(`${BEFORE}\\d{10,11}${EXTENSION}${AFTER}`, 'giu') },
 ];
@@ -28,6 +31,11 @@ const NOT_PHONE_LABELS = [
   'part', 'item', 'isbn', 'ean', 'vat', 'ein', 'policy', 'mandate', 'batch', 'lot', 'transaction', 'job', 'build',
   'auftrag', 'bestellung', 'bestellnummer', 'rechnung', 'kundennummer', 'commande', 'facture', 'pedido', 'factura',
 ];
+
+/** Dates and timestamps mix separators ("01.12.2026 14"); national phone numbers use one kind. */
+function hasOneSeparator(value: string): boolean {
+  return new Set(value.match(/[ .\-/]/g)).size <= 1;
+}
 
 function digitCount(value: string): number {
   return value.replace(/\(0\)/g, '').replace(/\D/g, '').length;
@@ -46,7 +54,8 @@ export function findPhones({ text, protectedRanges }: DetectorInput): Finding[] 
       const hasPhoneWord = label.some((w) => PHONE_WORDS.includes(w));
       if (!hasPhoneWord && label.slice(-2).some((w) => NOT_PHONE_LABELS.includes(w))) continue;
       if (name === 'international' && (digits < 8 || digits > 15)) continue;
-      if (name === 'national' && (digits < 9 || digits > 11)) continue;
+      if (name === 'national' && (digits < 9 || digits > 11 || !hasOneSeparator(core.replace(/^\(0\d+\)\s?/, '')))) continue;
+      if (name === 'worded' && (digits < 9 || digits > 11 || !hasOneSeparator(core) || !hasPhoneWord)) continue;
       if (name === 'compact' && !hasPhoneWord) continue;
       found.push({ type: 'phone', ...span });
     }
