@@ -22,5 +22,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'config', summary: 'Show and change settings', load: () => import('./config/index.js') },
   { name: 'serve', summary: 'Run the REST API and the background workers', load: () => import('./serve.js') },
   { name: 'email', summary: 'Mail: the outbox of outgoing mail', load: () => import('./email/index.js') },
+  { name: 'ai', summary: 'The AI reply pipeline: redactor, traces and status', load: () => import('./ai/index.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
 ];

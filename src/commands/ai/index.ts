@@ -1,0 +1,7 @@
+import { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { redactCommand } from './redact.js';
+
+export function command(ctx: CliContext): Command {
+  return new Command('ai').description('The AI reply pipeline: redactor, traces and status').addCommand(redactCommand(ctx));
+}
