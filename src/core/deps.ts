@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { NexusConfig } from './config/schema.js';
 import type { DB } from './db/schema.js';
 import type { MailTransport } from './email/mail-transport.js';
+import type { BlobStore } from './storage/blob-store.js';
 
 /** A customer message was stored (any channel). Runs inside the same transaction as the insert. */
 export interface CustomerMessageEvent {
@@ -33,4 +34,6 @@ export interface Deps {
   hooks?: TicketHooks;
   /** Outgoing mail (password resets, notifications); the embedded default writes to an outbox folder. */
   mailer?: MailTransport;
+  /** Attachment bytes: a local folder by default, or Supabase Storage (see src/core/storage). */
+  blobs?: BlobStore;
 }

@@ -11,6 +11,7 @@ import { requestPasswordReset } from './auth/request-password-reset.js';
 import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
 import { initDesk } from './setup/init-desk.js';
+import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
 import { createUser, type CreateUserInput } from './users/create-user.js';
 import { listUsers, type ListUsersInput } from './users/list-users.js';
@@ -51,7 +52,10 @@ export function createServices(deps: Deps) {
     },
     tickets: {
       ...ticketLifecycleServices(deps),
+      ...ticketExtraServices(deps),
     },
+    tags: tagServices(deps),
+    categories: categoryServices(deps),
   };
 }
 
