@@ -10,6 +10,7 @@ import type { DB } from '../core/db/schema.js';
 import { outboxTransport } from '../core/email/outbox-transport.js';
 import { NexusError } from '../core/errors.js';
 import { createServices, type Services } from '../core/services.js';
+import { createBlobStore } from '../core/storage/create-blob-store.js';
 import { buildServer } from './app.js';
 import { PgliteFloor } from './pglite-floor.js';
 
@@ -82,7 +83,8 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   let shared: SharedDatabase | undefined;
   try {
     shared = database.via === 'embedded' ? await shareEmbedded(database, config.dataDir) : { db: database.db, close: async () => {} };
-    const services = createServices({ db: shared.db, clock: systemClock, config, mailer: outboxTransport(join(config.dataDir, 'outbox')) }) as WithWorkers;
+    const blobs = await createBlobStore(config);
+    const services = createServices({ db: shared.db, clock: systemClock, config, blobs, mailer: outboxTransport(join(config.dataDir, 'outbox')) }) as WithWorkers;
     const app = await buildServer({ services, logger: options.logger });
     const address = await app.listen({ host: options.host, port: options.port });
     // The hook point for the background workers (AI replies, mail); absent until they exist.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../src/core/access/permissions.js';
 import { MemoryMailTransport } from '../../src/core/email/mail-transport.js';
 import { createServices, type Services } from '../../src/core/services.js';
+import { MemoryBlobStore } from '../../src/core/storage/memory-blob-store.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
 import { TEST_PASSWORD, useTestDatabase, type TestDatabase } from './db.js';
 
@@ -20,10 +21,11 @@ export interface TestServer extends TestDatabase {
 export function useTestServer(options: Omit<ServerOptions, 'services'> & { config?: Record<string, unknown> } = {}): TestServer {
   const t = useTestDatabase({ config: options.config });
   const mail = new MemoryMailTransport();
+  const blobs = new MemoryBlobStore();
   let app: FastifyInstance | undefined;
   let api: Services | undefined;
   beforeAll(async () => {
-    api = createServices({ ...t.deps, mailer: mail });
+    api = createServices({ ...t.deps, mailer: mail, blobs });
     app = await buildServer({ rateLimitPerMinute: false, ...options, services: api });
     await app.ready();
   });
@@ -47,4 +49,14 @@ export function useTestServer(options: Omit<ServerOptions, 'services'> & { confi
     },
   });
   return server;
+}
+
+/** A 1×1 PNG: a file every attachment allowlist accepts. */
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4ae0000000049454e44ae426082', 'hex');
+
+/** A multipart/form-data body with one file in the field `file`. */
+export function multipart(filename: string, bytes: Buffer, boundary = 'nexusboundary'): { payload: Buffer; headers: Record<string, string> } {
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.js';
+import { attachmentRoutes } from './attachments.js';
+import { catalogueRoutes } from './catalogues.js';
+import { staffRoutes } from './staff.js';
+import { ticketRoutes } from './tickets.js';
 
 /** The resource routes under /v1 (tickets, attachments, catalogues, staff tools). */
 export async function registerTicketRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  void app;
-  void services;
+  ticketRoutes(app, services);
+  staffRoutes(app, services);
+  catalogueRoutes(app, services);
+  await attachmentRoutes(app, services);
 }
