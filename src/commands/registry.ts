@@ -17,6 +17,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'logout', summary: 'End your session on this desk', load: () => import('./logout.js') },
   { name: 'whoami', summary: 'Show who you are logged in as', load: () => import('./whoami.js') },
   { name: 'tickets', summary: 'Work with tickets: list, view, reply, assign, close, …', load: () => import('./tickets/index.js') },
+  { name: 'stats', summary: 'Desk numbers: tickets by status and priority, backlog, response times (staff)', load: () => import('./stats.js') },
   { name: 'users', summary: 'Manage accounts and roles (admin)', load: () => import('./users/index.js') },
   { name: 'db', summary: 'Database migrations and status', load: () => import('./db/index.js') },
   { name: 'config', summary: 'Show and change settings', load: () => import('./config/index.js') },

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
+import type { CustomerMessageEvent } from '../deps.js';
 import { eventTypes, expectCode } from './test-kit.js';
 
 const t = useTestDatabase();
@@ -89,13 +90,13 @@ describe('create ticket', () => {
 
   it('calls the customer-message hook inside the transaction for the first and continued messages', async () => {
     const customer = await t.user('customer');
-    const hook = vi.fn(async () => {});
+    const hook = vi.fn(async (_trx: unknown, _event: CustomerMessageEvent) => {});
     const services = (await import('../services.js')).createServices({ ...t.deps, hooks: { customerMessageAdded: hook } });
     const first = await services.tickets.create(customer, { subject: 'Hook', message: 'one' });
     await services.tickets.create(customer, { subject: 'Hook', message: 'two', isAutomated: true });
     expect(hook).toHaveBeenCalledTimes(2);
     expect(hook.mock.calls[0]![1]).toEqual({ ticketId: expect.any(String), ticketNumber: first.ticket.number, messageId: first.message.id, authorId: customer.id, isAutomated: false });
-    expect((hook.mock.calls[1]![1] as { isAutomated: boolean }).isAutomated).toBe(true);
+    expect(hook.mock.calls[1]![1].isAutomated).toBe(true);
   });
 
   it('rolls the ticket back when the hook fails', async () => {

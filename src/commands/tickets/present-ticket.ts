@@ -1,0 +1,70 @@
+import type { TicketEvent } from '../../core/tickets/get-ticket-history.js';
+import type { Message, Ticket } from '../../core/tickets/ticket.js';
+import { NexusError } from '../../core/errors.js';
+import { renderFields, renderTable } from '../output.js';
+
+/** A ticket argument as people type it: `1042` or `#1042`. Anything else is a usage error (exit 2). */
+export function ticketNumber(arg: string): number {
+  const match = /^#?(\d{1,10})$/.exec(arg.trim());
+  const number = match ? Number(match[1]) : NaN;
+  if (!Number.isSafeInteger(number) || number <= 0 || number > 2_147_483_647) {
+    throw new NexusError('INVALID_USAGE', `"${arg}" is not a ticket number`, { hint: 'Pass the number shown by `nexus tickets list`, e.g. 1042 or #1042.' });
+  }
+  return number;
+}
+
+const who = (p: { email: string; name: string } | null): string => (p ? p.email : '-');
+const when = (iso: string | null): string => (iso ? iso.replace('T', ' ').slice(0, 16) : '-');
+
+export const ticketFields = (t: Ticket): string =>
+  renderFields([
+    ['ticket', `#${t.number}`],
+    ['subject', t.subject],
+    ['status', t.status],
+    ['priority', t.priority],
+    ['customer', who(t.customer)],
+    ['assignee', who(t.assignee)],
+    ['context', t.context],
+    ['source', t.source],
+    ['created', when(t.createdAt)],
+    ['updated', when(t.updatedAt)],
+    ['first response', when(t.firstResponseAt)],
+    ['resolved', when(t.resolvedAt)],
+    ...(t.deletedAt ? ([['deleted', when(t.deletedAt)]] as [string, string][]) : []),
+  ]);
+
+export const ticketsTable = (tickets: Ticket[], width?: number): string =>
+  tickets.length === 0
+    ? 'No tickets match.'
+    : renderTable(
+        tickets,
+        [
+          { header: 'ticket', value: (t) => `#${t.number}` },
+          { header: 'status', value: (t) => t.status },
+          { header: 'priority', value: (t) => t.priority },
+          { header: 'subject', value: (t) => t.subject },
+          { header: 'customer', value: (t) => t.customer.email },
+          { header: 'assignee', value: (t) => t.assignee?.email ?? '-' },
+          { header: 'updated', value: (t) => when(t.updatedAt) },
+        ],
+        width,
+      );
+
+const KIND_LABEL: Record<Message['kind'], string> = { customer: 'customer', agent: 'agent', ai: 'AI', system: 'system', internal: 'internal note' };
+
+export const messageBlock = (m: Message): string =>
+  `── ${KIND_LABEL[m.kind]}${m.author ? ` · ${m.author.email}` : ''} · ${when(m.createdAt)}\n${m.body}`;
+
+export const eventsTable = (events: TicketEvent[], width?: number): string =>
+  events.length === 0
+    ? 'No history.'
+    : renderTable(
+        events,
+        [
+          { header: 'time', value: (e) => when(e.createdAt) },
+          { header: 'event', value: (e) => e.type },
+          { header: 'by', value: (e) => e.actor?.email ?? 'system' },
+          { header: 'details', value: (e) => JSON.stringify(e.data) },
+        ],
+        width,
+      );
