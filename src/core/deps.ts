@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AiPorts } from './ai/ports.js';
 import type { Clock } from './clock.js';
 import type { NexusConfig } from './config/schema.js';
 import type { DB } from './db/schema.js';
@@ -32,6 +33,8 @@ export interface Deps {
   clock: Clock;
   config: NexusConfig;
   hooks?: TicketHooks;
+  /** The AI reply pipeline's ports: model client, sleep, randomness (see src/core/ai/ports.ts). */
+  ai?: AiPorts;
   /** Outgoing mail (password resets, notifications); the embedded default writes to an outbox folder. */
   mailer?: MailTransport;
   /** Attachment bytes: a local folder by default, or Supabase Storage (see src/core/storage). */

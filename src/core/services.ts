@@ -1,4 +1,5 @@
 import type { Actor } from './access/permissions.js';
+import { aiServices, withAiHooks } from './ai/ai-services.js';
 import { authenticate, type Credentials } from './auth/authenticate.js';
 import { endCliSession, resolveCliSession, startCliSession } from './auth/cli-sessions.js';
 import { verifyAccessToken } from './auth/access-tokens.js';
@@ -23,7 +24,8 @@ import { setUserRole } from './users/set-user-role.js';
  * The one wiring point: every use case bound to its dependencies. The CLI, TUI and server call these;
  * none of them holds business rules.
  */
-export function createServices(deps: Deps) {
+export function createServices(input: Deps) {
+  const deps = withAiHooks(input);
   return {
     deps,
     setup: {
@@ -56,6 +58,7 @@ export function createServices(deps: Deps) {
     },
     tags: tagServices(deps),
     categories: categoryServices(deps),
+    ai: aiServices(deps),
   };
 }
 

@@ -155,6 +155,64 @@ export interface SchemaMigrationsTable {
   statements: string[] | null;
 }
 
+export type AiOutcome = 'replied' | 'rate_limited' | 'human_assigned' | 'disabled' | 'handed_off';
+export type AiTraceOutcome = 'pending' | 'replied' | 'handed_off' | 'failed' | 'blocked';
+
+export interface AiJobsTable {
+  id: Generated<string>;
+  message_id: string;
+  ticket_id: string;
+  status: Generated<'queued' | 'running' | 'done'>;
+  attempts: Generated<number>;
+  run_after: Timestamp;
+  lease_id: string | null;
+  locked_until: NullableTimestamp;
+  outcome: AiOutcome | null;
+  outcome_data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  reply_message_id: string | null;
+  created_at: Generated<Date>;
+  finished_at: NullableTimestamp;
+}
+
+export interface AiTracesTable {
+  id: Generated<string>;
+  ticket_id: string;
+  message_id: string;
+  reply_message_id: string | null;
+  model: string;
+  prompt_version: string;
+  prompt_hash: string;
+  tokens_in: Generated<number>;
+  tokens_out: Generated<number>;
+  latency_ms: Generated<number>;
+  /** numeric: a string from the driver. */
+  cost_usd: ColumnType<string, number | string | undefined, number | string>;
+  confidence: number | null;
+  redactions: ColumnType<unknown[], string | undefined, string>;
+  outcome: AiTraceOutcome;
+  reason: string | null;
+  error: string | null;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
+  finished_at: NullableTimestamp;
+}
+
+export interface AiBreakerTable {
+  id: string;
+  state: Generated<'closed' | 'open' | 'half_open'>;
+  consecutive_failures: Generated<number>;
+  opened_at: NullableTimestamp;
+  probe_started_at: NullableTimestamp;
+  last_error: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AiUsageTable {
+  minute: Timestamp;
+  requests: Generated<number>;
+  tokens: Generated<number>;
+}
+
 export interface IdempotencyKeysTable {
   user_id: string;
   key: string;
@@ -176,6 +234,10 @@ export interface LoginAttemptsTable {
 
 export interface DB {
   users: UsersTable;
+  ai_jobs: AiJobsTable;
+  ai_traces: AiTracesTable;
+  ai_breaker: AiBreakerTable;
+  ai_usage: AiUsageTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   tickets: TicketsTable;

@@ -1,0 +1,26 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { CustomerMessageEvent, Deps, TicketHooks } from '../deps.js';
+import { enqueueAiJob } from '../jobs/ai-queue.js';
+import { aiDisabledReason } from './runtime.js';
+
+/**
+ * Enqueues the AI job for a stored customer message, in the caller's transaction: the job exists
+ * exactly when the message does. When the answer is already known (AI off, automated sender) the job
+ * is written as done, so `outcome()` answers at once and no worker is needed.
+ */
+export async function enqueueAiReply(deps: Deps, trx: Transaction<DB>, event: CustomerMessageEvent): Promise<void> {
+  const at = deps.clock.now();
+  const off = aiDisabledReason(deps.config, deps);
+  const done = off
+    ? { outcome: 'disabled' as const, data: { reason: 'ai_off', detail: off } }
+    : event.isAutomated
+      ? { outcome: 'disabled' as const, data: { reason: 'automated_sender' } }
+      : undefined;
+  await enqueueAiJob(trx, { messageId: event.messageId, ticketId: event.ticketId, at, done });
+}
+
+/** The ticket hooks the AI pipeline attaches (createServices installs them unless the edge passes its own). */
+export function aiTicketHooks(deps: Deps): TicketHooks {
+  return { customerMessageAdded: (trx, event) => enqueueAiReply(deps, trx, event) };
+}

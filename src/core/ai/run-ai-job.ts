@@ -1,0 +1,143 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { claimNextAiJob, deferAiJob, finishAiJob, holdsLease, type AiJob } from '../jobs/ai-queue.js';
+import type { TicketRow } from '../tickets/ticket.js';
+import { admitCall, recordCall } from './breaker.js';
+import { buildContext, type BuiltContext } from './context.js';
+import { replyFilters } from './filters.js';
+import { handOffToHuman } from './handoff.js';
+import { checkTicketWindow, spentToday, takeGlobalBudget } from './limits.js';
+import { withRetry } from './retry.js';
+import { aiDisabledReason, breakerSettings, canaryOf, leaseSeconds, llmOf, retryPolicy, retryTools } from './runtime.js';
+import { storeModelAnswer } from './store-answer.js';
+import { upsertTrace } from './traces-store.js';
+
+/** Thread tokens sent to the model at most (the system prompt comes on top). */
+const THREAD_BUDGET_TOKENS = 6000;
+const MAX_OUTPUT_TOKENS = 800;
+
+type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket: TicketRow; reservedTokens: number };
+
+/**
+ * Claims and runs one queued AI job. Returns false when the queue had nothing ready.
+ * Never throws for model or provider failures: those end as a handoff with the safe acknowledgement.
+ */
+export async function runNextAiJob(deps: Deps): Promise<boolean> {
+  const job = await claimNextAiJob(deps.db, deps.clock.now(), leaseSeconds(deps.config));
+  if (!job) return false;
+  await runAiJob(deps, job);
+  return true;
+}
+
+export async function runAiJob(deps: Deps, job: AiJob): Promise<void> {
+  const plan = await deps.db.transaction().execute((trx) => decide(deps, trx, job));
+  if (plan.kind === 'settled') return;
+
+  const started = deps.clock.now();
+  const t0 = performance.now();
+  const llm = await llmOf(deps);
+  const call = await withRetry(
+    () => llm.complete({ model: deps.config.ai.model, messages: plan.context.messages, timeoutMs: deps.config.ai.timeoutSeconds * 1000, maxOutputTokens: MAX_OUTPUT_TOKENS }),
+    retryPolicy(deps.config),
+    retryTools(deps),
+  );
+  const latencyMs = Math.round(performance.now() - t0);
+  await recordCall(deps.db, deps.clock.now(), breakerSettings(deps.config), call.value ? { ok: true } : { ok: false, error: call.error?.message ?? 'failed' });
+
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await holdsLease(trx, job))) return; // another worker took the job over: it answers, not us
+    const now = deps.clock.now();
+    const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', job.ticket_id).forUpdate().executeTakeFirstOrThrow();
+    const base = { model: deps.config.ai.model, attempts: call.attempts, latencyMs, startedAt: started };
+    if (!call.value) {
+      const reason = call.error?.kind === 'insufficient_quota' ? 'provider_quota' : 'model_unavailable';
+      await handOff(trx, job, ticket, reason, now, { ...base, outcome: 'failed', error: call.error?.message ?? null });
+      return;
+    }
+    await storeModelAnswer(trx, deps, job, ticket, call.value, { ...base, canary: canaryOf(deps), now, reservedTokens: plan.reservedTokens });
+  });
+}
+
+/** First transaction: every check that can settle the job without the model, and the slot reservation. */
+async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Plan> {
+  if (!(await holdsLease(trx, job))) return { kind: 'settled' };
+  const now = deps.clock.now();
+  const ai = deps.config.ai;
+  const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', job.ticket_id).forUpdate().executeTakeFirstOrThrow();
+  const message = await trx.selectFrom('messages').select(['body', 'created_at']).where('id', '=', job.message_id).executeTakeFirstOrThrow();
+  const finish = async (outcome: Parameters<typeof finishAiJob>[3], data: Record<string, unknown> = {}) => {
+    await finishAiJob(trx, job, now, outcome, data);
+    return { kind: 'settled' } as const;
+  };
+
+  const off = aiDisabledReason(deps.config, deps);
+  if (off) return finish('disabled', { reason: 'ai_off', detail: off });
+  if (ticket.deleted_at) return finish('disabled', { reason: 'ticket_deleted' });
+  if (!ticket.ai_enabled) return finish('disabled', { reason: 'ticket_ai_off' });
+  if (ticket.status === 'closed') return finish('disabled', { reason: 'ticket_closed' });
+  if (ticket.status === 'assigned' || ticket.assignee_id) return finish('human_assigned', { reason: 'assigned' });
+  if (ticket.status === 'escalated') return finish('human_assigned', { reason: 'escalated' });
+  const trace = { model: ai.model, attempts: 0, latencyMs: 0, startedAt: now };
+  const inbound = replyFilters.classifyInbound(message.body);
+  if (inbound.handoff) {
+    await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off' });
+    return { kind: 'settled' };
+  }
+
+  const window = await checkTicketWindow(trx, ticket.id, now, ai.replyMaxPerWindow, ai.replyWindowSeconds);
+  if (!window.allowed) return finish('rate_limited', { waitSeconds: window.waitSeconds });
+
+  if ((await spentToday(trx, now)) >= ai.dailyBudgetUsd) {
+    await handOff(trx, job, ticket, 'daily_budget_reached', now, { ...trace, outcome: 'failed', error: 'daily budget reached' });
+    return { kind: 'settled' };
+  }
+  const admitted = await admitCall(trx, now, breakerSettings(deps.config));
+  if (!admitted.allowed) {
+    await handOff(trx, job, ticket, 'breaker_open', now, { ...trace, outcome: 'failed', error: 'circuit breaker open' });
+    return { kind: 'settled' };
+  }
+
+  const thread = await trx.selectFrom('messages').select(['kind', 'body']).where('ticket_id', '=', ticket.id).where('created_at', '<=', message.created_at).orderBy('created_at').orderBy('id').execute();
+  const context = buildContext({
+    prompt: { company: 'our company', canary: canaryOf(deps), contacts: deps.config.companyEmails },
+    ticket: { number: ticket.number, subject: ticket.subject },
+    thread,
+    budgetTokens: THREAD_BUDGET_TOKENS,
+  });
+  const reservedTokens = context.estimatedTokens + MAX_OUTPUT_TOKENS;
+  const budget = await takeGlobalBudget(trx, now, ai, reservedTokens);
+  if (!budget.allowed) {
+    await deferAiJob(trx, job, budget.retryAt);
+    return { kind: 'settled' };
+  }
+  // Reserve the per-ticket slot: a pending trace counts against the window for concurrent jobs.
+  await upsertTrace(trx, { ticketId: ticket.id, messageId: job.message_id, model: ai.model, outcome: 'pending', at: now });
+  return { kind: 'call', context, ticket, reservedTokens };
+}
+
+interface HandoffTrace {
+  model: string;
+  attempts: number;
+  latencyMs: number;
+  startedAt: Date;
+  outcome: 'handed_off' | 'failed';
+  error?: string | null;
+}
+
+async function handOff(trx: Transaction<DB>, job: AiJob, ticket: TicketRow, reason: string, now: Date, trace: HandoffTrace): Promise<void> {
+  const messageId = await handOffToHuman(trx, ticket, reason, now);
+  await upsertTrace(trx, {
+    ticketId: ticket.id,
+    messageId: job.message_id,
+    model: trace.model,
+    outcome: trace.outcome,
+    reason,
+    error: trace.error ?? null,
+    attempts: trace.attempts,
+    latencyMs: trace.latencyMs,
+    at: trace.startedAt,
+    finishedAt: now,
+  });
+  await finishAiJob(trx, job, now, 'handed_off', { reason, acknowledgementId: messageId });
+}

@@ -1,0 +1,54 @@
+import type { NexusConfig } from '../config/schema.js';
+import type { Deps } from '../deps.js';
+import type { BreakerSettings } from './breaker.js';
+import type { LlmClient } from './llm.js';
+import { createOpenAiLlm } from './openai-llm.js';
+import { deriveCanary } from './prompt.js';
+import type { RetryPolicy, RetryTools } from './retry.js';
+
+/** Why the AI is off globally, in plain words, or null when it is on. */
+export function aiDisabledReason(config: NexusConfig, deps?: Pick<Deps, 'ai'>): string | null {
+  if (!config.ai.enabled) return 'AI replies are turned off (ai.enabled = false / NEXUS_AI_ENABLED).';
+  if (!config.ai.apiKey && !deps?.ai?.llm) return 'No model API key: set OPENAI_API_KEY to turn AI replies on.';
+  return null;
+}
+
+export function retryPolicy(config: NexusConfig): RetryPolicy {
+  return { maxRetries: config.ai.maxRetries, initialDelay: config.ai.initialDelay, backoffMultiplier: config.ai.backoffMultiplier, maxRetryAfterSeconds: 60 };
+}
+
+export function breakerSettings(config: NexusConfig): BreakerSettings {
+  return { threshold: config.ai.breakerThreshold, cooldownSeconds: config.ai.breakerCooldownSeconds, probeTimeoutSeconds: leaseSeconds(config) };
+}
+
+/** Longest a job can take: every attempt timing out plus the backoff between them, with margin. */
+export function leaseSeconds(config: NexusConfig): number {
+  const { maxRetries, timeoutSeconds, initialDelay, backoffMultiplier } = config.ai;
+  let backoff = 0;
+  for (let i = 0; i < maxRetries; i++) backoff += Math.max(initialDelay * backoffMultiplier ** i * 1.25, 60);
+  return Math.ceil((maxRetries + 1) * timeoutSeconds + backoff + 30);
+}
+
+export function retryTools(deps: Deps): RetryTools {
+  return {
+    sleep: deps.ai?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    random: deps.ai?.random ?? Math.random,
+  };
+}
+
+export function canaryOf(deps: Deps): string {
+  return deps.ai?.canary ?? deriveCanary(deps.config.secretKey);
+}
+
+const built = new WeakMap<Deps, Promise<LlmClient>>();
+
+/** The injected model, or the OpenAI adapter built once per Deps from config. */
+export function llmOf(deps: Deps): Promise<LlmClient> {
+  if (deps.ai?.llm) return Promise.resolve(deps.ai.llm);
+  let client = built.get(deps);
+  if (!client) {
+    client = createOpenAiLlm({ apiKey: deps.config.ai.apiKey ?? '', baseUrl: deps.config.ai.baseUrl });
+    built.set(deps, client);
+  }
+  return client;
+}

@@ -1,0 +1,87 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { finishAiJob, type AiJob } from '../jobs/ai-queue.js';
+import { recordEvent, type TicketRow } from '../tickets/ticket.js';
+import { estimateCostUsd } from './cost.js';
+import { replyFilters } from './filters.js';
+import { findForeignIdentifiers } from './foreign-identifiers.js';
+import { handOffToHuman } from './handoff.js';
+import { adjustTokens } from './limits.js';
+import type { LlmResult } from './llm.js';
+import { upsertTrace } from './traces-store.js';
+
+export interface AnswerMeta {
+  model: string;
+  attempts: number;
+  latencyMs: number;
+  startedAt: Date;
+  canary: string;
+  now: Date;
+  /** Tokens taken from the global per-minute budget before the call (an estimate). */
+  reservedTokens: number;
+}
+
+/**
+ * Last transaction of a job with a model answer: a human took over meanwhile → nothing sent;
+ * needsHuman or low confidence → handoff; otherwise redact, guard (canary, other tickets'
+ * identifiers) and store the reply, or hand off when the guard blocks it.
+ */
+export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: AiJob, ticket: TicketRow, result: LlmResult, meta: AnswerMeta): Promise<void> {
+  const { answer } = result;
+  const now = meta.now;
+  const costUsd = estimateCostUsd(result.model, result.tokensIn, result.tokensOut);
+  const trace = {
+    ticketId: ticket.id,
+    messageId: job.message_id,
+    model: result.model,
+    at: meta.startedAt,
+    finishedAt: now,
+    tokensIn: result.tokensIn,
+    tokensOut: result.tokensOut,
+    latencyMs: meta.latencyMs,
+    costUsd,
+    confidence: answer.confidence,
+    attempts: meta.attempts,
+  };
+  await adjustTokens(trx, meta.startedAt, result.tokensIn + result.tokensOut - meta.reservedTokens);
+
+  if (ticket.deleted_at || ticket.status === 'closed' || ticket.status === 'assigned' || ticket.status === 'escalated' || ticket.assignee_id) {
+    await upsertTrace(trx, { ...trace, outcome: 'handed_off', reason: 'human_took_over' });
+    await finishAiJob(trx, job, now, 'human_assigned', { reason: 'human_took_over' });
+    return;
+  }
+  const handOff = async (outcome: 'handed_off' | 'blocked', reason: string, extra: { redactions?: { type: string; start: number; end: number }[]; error?: string } = {}) => {
+    const ackId = await handOffToHuman(trx, ticket, reason, now);
+    await upsertTrace(trx, { ...trace, ...extra, outcome, reason });
+    await finishAiJob(trx, job, now, 'handed_off', { reason, acknowledgementId: ackId });
+  };
+
+  if (answer.needsHuman) return handOff('handed_off', `model: ${answer.reason || 'needs a human'}`.slice(0, 300));
+  if (answer.confidence < deps.config.ai.minConfidence) return handOff('handed_off', 'low_confidence');
+  if (!answer.reply.trim()) return handOff('handed_off', 'empty_reply');
+
+  const redacted = replyFilters.redact(answer.reply, { allowedEmails: deps.config.companyEmails });
+  const foreign = await findForeignIdentifiers(trx, { id: ticket.id, number: ticket.number, customerId: ticket.customer_id }, answer.reply);
+  const verdict = replyFilters.guard(redacted.text, { canary: meta.canary, foreignIdentifiers: foreign });
+  if (verdict.blocked || foreign.length > 0 || containsCanary(answer.reply, meta.canary)) {
+    const why = verdict.reason ?? (foreign.length > 0 ? 'other_ticket_identifier' : 'system_canary');
+    return handOff('blocked', `output_blocked: ${why}`, { redactions: redacted.findings });
+  }
+
+  const message = await trx
+    .insertInto('messages')
+    .values({ ticket_id: ticket.id, kind: 'ai', author_id: null, body: redacted.text, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('tickets')
+    .set({ first_response_at: ticket.first_response_at ?? now, last_response_at: now, updated_at: now })
+    .where('id', '=', ticket.id)
+    .execute();
+  await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: 'ai.replied', data: { messageId: message.id, inReplyTo: job.message_id, confidence: answer.confidence }, at: now });
+  await upsertTrace(trx, { ...trace, outcome: 'replied', replyMessageId: message.id, redactions: redacted.findings });
+  await finishAiJob(trx, job, now, 'replied', {}, message.id);
+}
+
+const containsCanary = (text: string, canary: string): boolean => text.toLowerCase().includes(canary.toLowerCase());
