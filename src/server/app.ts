@@ -7,7 +7,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { NexusError } from '../core/errors.js';
 import type { Services } from '../core/services.js';
 import { registerAuthentication } from './plugins/authenticate.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerErrorHandler, sendError, toNexusError } from './plugins/error-handler.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { authRoutes } from './routes/auth.js';
@@ -43,6 +43,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    // Errors before routing (an undecodable URL, a malformed Content-Type) get the same envelope.
+    frameworkErrors: (error, _request, reply) => {
+      sendError(reply, toNexusError(error) ?? new NexusError('VALIDATION_FAILED', 'The request is malformed'));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

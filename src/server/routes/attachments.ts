@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NexusError } from '../../core/errors.js';
+import { isNexusError, NexusError } from '../../core/errors.js';
 import type { Services } from '../../core/services.js';
 import { actorOf } from '../plugins/authenticate.js';
 import { attachmentSchema, documentSchema, errors, ticketParams, uuidParam } from '../schemas.js';
@@ -16,9 +16,32 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+/** Reads the one file of a multipart body; a broken body (cut off, bad boundary) is the client's error. */
+async function readUpload(request: FastifyRequest) {
+  try {
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') {
+      throw new NexusError('VALIDATION_FAILED', 'A file in the field `file` is required', { details: [{ path: 'body.file', message: 'is required' }] });
+    }
+    const bytes = await file.toBuffer();
+    if (file.file.truncated) throw new NexusError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB`);
+    return { file, bytes };
+  } catch (error) {
+    if (isNexusError(error) || (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('FST_'))) throw error;
+    throw new NexusError('VALIDATION_FAILED', `The multipart body is malformed: ${(error as Error).message}`.slice(0, 300));
+  }
+}
+
 /** Attachments: multipart upload (one file, 10 MiB), list, download, delete. */
 export async function attachmentRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 } });
+  // Encapsulated: only these routes parse multipart; JSON routes answer it with 415.
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 } });
+    routes(scope, services);
+  });
+}
+
+function routes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['attachments'];
   r.post(
@@ -34,12 +57,7 @@ export async function attachmentRoutes(app: FastifyInstance, services: Services)
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new NexusError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named `file`');
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file') {
-        throw new NexusError('VALIDATION_FAILED', 'A file in the field `file` is required', { details: [{ path: 'body.file', message: 'is required' }] });
-      }
-      const bytes = await file.toBuffer();
-      if (file.file.truncated) throw new NexusError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB`);
+      const { file, bytes } = await readUpload(request);
       const field = file.fields.messageId;
       const messageId = field && !Array.isArray(field) && field.type === 'field' && typeof field.value === 'string' ? field.value : undefined;
       const attachment = await services.tickets.uploadAttachment(actorOf(request), { ticket: request.params.number, filename: file.filename, bytes: new Uint8Array(bytes), messageId });
