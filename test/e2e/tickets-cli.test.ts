@@ -1,0 +1,101 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { CliSandbox } from '../support/cli.js';
+
+// One desk for the whole file: each step builds on the previous one, as a shift does. Every command
+// is a fresh process opening the embedded database, so the steps get generous timeouts.
+const sandbox = new CliSandbox();
+afterAll(() => sandbox.cleanup());
+
+const nexus = (...args: string[]) => sandbox.run(args);
+const login = (email: string) => sandbox.run(['login', '--email', email, '--password-stdin'], { input: 'password123\n' });
+
+describe('nexus tickets (built binary)', () => {
+  it('runs a small shift: create, dedupe, list, search, assign, reply, note, history, close, stats', async () => {
+    expect((await nexus('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input')).code).toBe(0);
+    expect((await nexus('users', 'create', '--email', 'ana@example.com', '--role', 'agent', '--password', 'password123')).code).toBe(0);
+
+    const created = await nexus('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '-m', 'Reset mail never arrives', '--json');
+    expect(created.code).toBe(0);
+    expect(created.json()).toMatchObject({ created: true, ticket: { number: 1001, status: 'open', priority: 'medium', source: 'cli', customer: { email: 'bo@example.com' } }, message: { kind: 'customer' } });
+    const again = await sandbox.run(['tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '--message', '-', '--json'], { input: 'Still nothing' });
+    expect(again.json()).toMatchObject({ created: false, ticket: { number: 1001 }, message: { body: 'Still nothing' } });
+    await nexus('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Printer on fire', '-m', 'Smoke everywhere', '--priority', 'urgent');
+
+    const list = await nexus('tickets', 'list', '--json');
+    expect(list.json()).toEqual({ tickets: [expect.objectContaining({ number: 1002 }), expect.objectContaining({ number: 1001 })], nextCursor: null });
+    const paged = (await nexus('tickets', 'list', '--limit', '1', '--json')).json();
+    expect(paged.nextCursor).toEqual(expect.any(String));
+    expect((await nexus('tickets', 'list', '--limit', '1', '--cursor', paged.nextCursor, '--json')).json().tickets[0].number).toBe(1001);
+    expect((await nexus('tickets', 'list', '--search', 'smoke', '--json')).json().tickets.map((t: { number: number }) => t.number)).toEqual([1002]);
+    const table = await nexus('tickets', 'list', '--status', 'open', '--priority', 'urgent');
+    expect(table.stdout).toMatch(/^TICKET\s+STATUS\s+PRIORITY\s+SUBJECT/);
+    expect(table.stdout).toContain('#1002');
+    expect(table.stdout).not.toContain('#1001');
+
+    expect((await nexus('tickets', 'assign', '1001', '--to', 'ana@example.com', '--json')).json()).toMatchObject({ status: 'assigned', assignee: { email: 'ana@example.com' } });
+    expect((await login('ana@example.com')).code).toBe(0);
+    const reply = await nexus('tickets', 'reply', '#1001', '-m', 'A new link is on its way', '--json');
+    expect(reply.json()).toMatchObject({ ticket: { firstResponseAt: expect.any(String) }, message: { kind: 'agent', author: { email: 'ana@example.com' } } });
+    expect((await nexus('tickets', 'note', '1001', '-m', 'Mail relay is slow today')).code).toBe(0);
+    const view = (await nexus('tickets', 'view', '1001', '--json')).json();
+    expect(view.messages.map((m: { kind: string }) => m.kind)).toEqual(['customer', 'customer', 'system', 'agent', 'internal']);
+    expect((await nexus('tickets', 'escalate', '1002', '--reason', 'Needs a technician', '--json')).json()).toMatchObject({ status: 'escalated' });
+    expect((await nexus('tickets', 'priority', '1001', 'high', '--json')).json()).toMatchObject({ priority: 'high' });
+    expect((await nexus('tickets', 'close', '1001', '--json')).json()).toMatchObject({ status: 'closed', resolvedAt: expect.any(String) });
+    expect((await nexus('tickets', 'reopen', '1001', '--json')).json()).toMatchObject({ status: 'open', resolvedAt: null });
+    expect((await nexus('tickets', 'unassign', '1001', '--json')).json()).toMatchObject({ assignee: null });
+
+    const history = (await nexus('tickets', 'history', '1001', '--json')).json();
+    expect(history.events.map((e: { type: string }) => e.type)).toEqual([
+      'ticket.created',
+      'ticket.message_added',
+      'ticket.message_added',
+      'ticket.assigned',
+      'ticket.message_added',
+      'ticket.first_response',
+      'ticket.note_added',
+      'ticket.priority_changed',
+      'ticket.closed',
+      'ticket.reopened',
+      'ticket.unassigned',
+    ]);
+    expect(history.events[3]).toMatchObject({ actor: { email: 'admin@example.com' }, data: { before: { assigneeId: null }, after: { status: 'assigned' } } });
+
+    const stats = (await nexus('stats', '--json')).json();
+    expect(stats).toMatchObject({ total: 2, byStatus: { open: 1, escalated: 1 }, byPriority: { high: 1, urgent: 1 }, firstResponse: { count: 1 }, resolution: { count: 0 } });
+    expect((await nexus('stats')).stdout).toContain('first response:');
+  }, 180_000);
+
+  it('a customer sees only their own tickets; another customer\'s number is exit 5 exactly like a missing one', async () => {
+    await login('admin@example.com');
+    await nexus('users', 'create', '--email', 'dee@example.com', '--role', 'customer', '--password', 'password123');
+    await login('dee@example.com');
+    expect((await nexus('tickets', 'create', '--subject', 'My order', '-m', 'Where is it?', '--json')).json()).toMatchObject({ ticket: { number: 1003, source: 'cli' } });
+    expect((await nexus('tickets', 'list', '--json')).json().tickets.map((t: { number: number }) => t.number)).toEqual([1003]);
+    const theirs = await nexus('tickets', 'view', '1001', '--json');
+    const missing = await nexus('tickets', 'view', '1099', '--json');
+    expect([theirs.code, missing.code]).toEqual([5, 5]);
+    expect(theirs.json().error.message.replace('1001', 'N')).toBe(missing.json().error.message.replace('1099', 'N'));
+    const staffOnly = await nexus('tickets', 'note', '1003', '-m', 'x');
+    expect(staffOnly.code).toBe(4);
+    expect((await nexus('stats')).code).toBe(4);
+  }, 90_000);
+
+  it('bad input: unknown ticket exits 5, an invalid priority exits 2 listing the allowed values, a non-number exits 2', async () => {
+    await login('admin@example.com');
+    const unknown = await nexus('tickets', 'view', '4242');
+    expect(unknown.code).toBe(5);
+    expect(unknown.stderr).toContain('Ticket #4242 not found');
+    const priority = await nexus('tickets', 'priority', '1001', 'critical');
+    expect(priority.code).toBe(2);
+    expect(priority.stderr).toContain('low, medium, high, urgent');
+    const priorityJson = await nexus('tickets', 'priority', '1001', 'critical', '--json');
+    expect(priorityJson.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'priority' }] });
+    const notNumber = await nexus('tickets', 'close', 'latest');
+    expect(notNumber.code).toBe(2);
+    expect(notNumber.stderr).toContain('not a ticket number');
+    expect((await nexus('tickets', 'list', '--status', 'done')).code).toBe(2);
+    expect((await nexus('tickets', 'close', '1003')).code).toBe(0);
+    expect((await nexus('tickets', 'close', '1003')).code).toBe(6);
+  }, 90_000);
+});
