@@ -1,0 +1,62 @@
+import { INJECTION_RULES } from './injection-rules.js';
+import { normaliseInbound, type NormalisedText } from './normalise.js';
+import type { Rule } from './rules.js';
+import { HUMAN_RULES, RESTRICTED_RULES, SAFETY_RULES, SECURITY_RULES } from './topic-rules.js';
+
+export const HANDOFF_REASONS = ['explicit_human', 'restricted_topic', 'safety', 'security', 'suspected_injection', 'none'] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
+
+export interface InboundClassification {
+  /** True when a person must answer: no automatic reply (a draft may still go to an agent). */
+  handoff: boolean;
+  /** The most serious reason found (safety > security > suspected_injection > restricted_topic > explicit_human). */
+  reason: HandoffReason;
+  /** Every signal that matched, as `<reason>:<signal>` (plus `hidden:<channel>`), for traces and agents. */
+  signals: string[];
+}
+
+/** Reasons from most to least serious: the first one with a match wins. */
+const GROUPS: { reason: Exclude<HandoffReason, 'none'>; rules: Rule[] }[] = [
+  { reason: 'safety', rules: SAFETY_RULES },
+  { reason: 'security', rules: SECURITY_RULES },
+  { reason: 'suspected_injection', rules: INJECTION_RULES },
+  { reason: 'restricted_topic', rules: RESTRICTED_RULES },
+  { reason: 'explicit_human', rules: HUMAN_RULES },
+];
+
+function matches(rule: Rule, text: NormalisedText): boolean {
+  const subjects = rule.on === 'visible' ? [text.visible] : rule.on === 'deleeted' ? [text.folded, text.deleeted] : [text.folded];
+  const hit = subjects.some((s) => rule.pattern.test(s));
+  if (!hit || !rule.requires) return hit;
+  const required = rule.requires;
+  return subjects.some((s) => required.test(s)) || required.test(text.visible);
+}
+
+/** Text the customer cannot see but the model would read: instructions hidden there are injection. */
+const AI_WORDS = /\b(ai|a\.i\.|assistant|bot|model|llm|gpt|chatgpt|prompt|system|instruction\w*|ignore|reply|respond|answer|say|anweisung\w*|antworte|consigne\w*|reponds|instruccion\w*|responde)\b/i;
+
+/**
+ * Classifies one inbound customer message before any automatic reply, following the handoff policy
+ * (fixtures README §3): a person for explicit requests, restricted topics, safety and security
+ * concerns, and any instructions aimed at the AI. Pure; multilingual (EN/DE/FR/ES).
+ */
+export function classifyInbound(message: string): InboundClassification {
+  const text = normaliseInbound(message);
+  const signals: string[] = text.hidden.map((h) => `hidden:${h}`);
+  const reasons = new Set<HandoffReason>();
+  for (const group of GROUPS) {
+    for (const rule of group.rules) {
+      if (!matches(rule, text)) continue;
+      reasons.add(group.reason);
+      const signal = `${group.reason}:${rule.signal}`;
+      if (!signals.includes(signal)) signals.push(signal);
+    }
+  }
+  // Hidden channels carrying words for a machine, or Unicode tag smuggling, are injection on their own.
+  if (text.hidden.includes('unicode_tags') || AI_WORDS.test(text.hiddenText)) {
+    reasons.add('suspected_injection');
+    signals.push('suspected_injection:hidden_instructions');
+  }
+  const reason = GROUPS.find((g) => reasons.has(g.reason))?.reason ?? 'none';
+  return { handoff: reason !== 'none', reason, signals };
+}

@@ -1,0 +1,117 @@
+import { redact } from '../redaction/redact.js';
+import { classifyInbound } from './classify-inbound.js';
+import { decodeBase64Text } from './normalise.js';
+
+export interface GuardOptions {
+  /** Secret markers planted in the system prompt (and in test data): a reply containing one is a leak. */
+  canaries: readonly string[];
+  /** Identifiers of OTHER tickets and customers (ticket numbers, order ids, emails, names) that must never appear. */
+  forbiddenIdentifiers: readonly string[];
+  /** The customer message being answered: payloads in it (card numbers, IBANs, look-alike links) must not be echoed. */
+  customerMessage?: string;
+  /** Domains the reply may link to even when the customer mentioned them (the company's own sites). */
+  allowedDomains?: readonly string[];
+}
+
+export interface GuardResult {
+  /** False: do not send or store this reply as an answer; hand the ticket to a person. */
+  allowed: boolean;
+  /** Why it was blocked, e.g. `canary`, `forbidden_identifier`, `echoed_card`, `echoed_link`, `echoed_payload`. */
+  reasons: string[];
+}
+
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Lower case, NFKC, invisible characters removed: what a reader of the reply would see. */
+function visible(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+}
+
+/** Letters and digits only: catches a value re-spaced, re-dashed or split across lines. */
+function squeeze(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Decoded base64 chunks of the reply, so a canary cannot leave the building encoded. */
+function decodedChunks(text: string): string {
+  return [...text.matchAll(/[A-Za-z0-9+/]{12,}={0,2}/g)].map((m) => decodeBase64Text(m[0]) ?? '').join('\n');
+}
+
+function containsIdentifier(reply: string, squeezedReply: string, identifier: string): boolean {
+  const id = visible(identifier).trim();
+  if (!id) return false;
+  const digitsOnly = /^[\d\s#./-]+$/.test(id);
+  if (digitsOnly) {
+    // A number matches as a whole number, however it is spaced or dashed ("1042" is not inside "21042").
+    const digits = id.replace(/\D/g, '');
+    const runs = reply.match(/\d(?:[\s./-]?\d)*/g) ?? [];
+    return digits.length > 0 && runs.some((run) => run.replace(/\D/g, '') === digits || (digits.length >= 6 && run.replace(/\D/g, '').includes(digits)));
+  }
+  if (reply.includes(id)) return true;
+  const squeezed = squeeze(id);
+  return squeezed.length >= 6 && squeezedReply.includes(squeezed);
+}
+
+/** Hosts of links and bare domains in a text ("https://a.example/x", "examp1e-verify.test"). */
+function hostsIn(text: string): string[] {
+  const hosts = new Set<string>();
+  for (const m of text.matchAll(/\b(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=[/:?#\s)"'\]]|$)/gi)) {
+    const host = m[1]!.toLowerCase();
+    if (!FILE_EXTENSIONS.test(host) && !text.slice(Math.max(0, m.index - 1), m.index).includes('@')) hosts.add(host);
+  }
+  return [...hosts];
+}
+
+const FILE_EXTENSIONS = /\.(pdf|png|jpe?g|gif|webp|svg|txt|csv|docx?|xlsx?|pptx?|zip|eml|json|xml|html?|exe|js|ts|md|log)$/;
+
+function isAllowedHost(host: string, allowed: readonly string[]): boolean {
+  return allowed.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`));
+}
+
+/** Quoted phrases and code-like tokens an attacker asked to be said ("Say 'Assigned to CEO'", ERSTATTET-500). */
+function requestedPhrases(message: string): string[] {
+  const phrases = [...message.matchAll(/['"“‘«]([^'"”’»\n]{4,80})['"”’»]/g)].map((m) => m[1]!.trim());
+  const codes = message.match(/\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[0-9-])[A-Z0-9]{2,}(?:-[A-Z0-9]+)+\b|\b[A-Z]{2,}(?: [A-Z]{2,}){1,4}\b/g) ?? [];
+  // Short everyday phrases ("You are") would block innocent replies; keep distinctive ones.
+  return [...phrases, ...codes].filter((p) => p.length >= 12 || (/\d/.test(p) && p.replace(/\W/g, '').length >= 4));
+}
+
+/**
+ * The last check before an AI reply is stored or sent. Blocks replies that leak a canary, mention
+ * another ticket's identifiers, or echo what the customer pasted or asked to be repeated. Pure.
+ */
+export function guardReply(reply: string, options: GuardOptions): GuardResult {
+  const reasons = new Set<string>();
+  const seen = visible(`${reply}\n${decodedChunks(reply)}`);
+  const squeezed = squeeze(seen);
+
+  for (const canary of options.canaries) {
+    const c = visible(canary);
+    if (c && (seen.includes(c) || (squeeze(c).length >= 6 && squeezed.includes(squeeze(c))))) reasons.add('canary');
+  }
+  for (const identifier of options.forbiddenIdentifiers) {
+    if (containsIdentifier(seen, squeezed, identifier)) reasons.add('forbidden_identifier');
+  }
+
+  if (options.customerMessage) {
+    const message = options.customerMessage.normalize('NFKC').replace(INVISIBLE, '');
+    // Card numbers, IBANs and SSNs the customer pasted are never repeated, in any spacing.
+    for (const finding of redact(message, { includeValues: true }).findings) {
+      if (finding.type !== 'card' && finding.type !== 'iban' && finding.type !== 'ssn') continue;
+      const value = squeeze(finding.value!.toLowerCase());
+      if (squeezed.includes(value)) reasons.add(`echoed_${finding.type}`);
+    }
+    // Links the customer supplied (look-alike domains, exfiltration endpoints) are never repeated.
+    for (const host of hostsIn(message)) {
+      if (!isAllowedHost(host, options.allowedDomains ?? []) && seen.includes(host)) reasons.add('echoed_link');
+    }
+    // When the message carries instructions for the AI, the phrases it asked for are never said.
+    if (classifyInbound(message).reason === 'suspected_injection') {
+      for (const phrase of requestedPhrases(message)) {
+        const p = visible(phrase);
+        if (seen.includes(p) || (squeeze(p).length >= 6 && squeezed.includes(squeeze(p)))) reasons.add('echoed_payload');
+      }
+    }
+  }
+  return { allowed: reasons.size === 0, reasons: [...reasons] };
+}

@@ -1,0 +1,15 @@
+/** One detection rule: a named signal and a pattern over the normalised text (see normalise.ts). */
+export interface Rule {
+  signal: string;
+  pattern: RegExp;
+  /** Which form of the text to test: folded (default), folded + de-leeted, or visible (original case). */
+  on?: 'folded' | 'deleeted' | 'visible';
+  /** Extra pattern that must ALSO match somewhere in the text. */
+  requires?: RegExp;
+}
+
+/** `[^.?!\n]{0,n}`: up to n characters within the same sentence. */
+export const near = (n: number) => `[^.?!\\n]{0,${n}}`;
+
+/** Builds a case-insensitive, Unicode regex from parts. */
+export const rx = (...parts: string[]) => new RegExp(parts.join(''), 'iu');
