@@ -95,7 +95,7 @@ describe('AI reply pipeline', () => {
   ])('when %s, the ticket is escalated with the reason and no AI reply', async (_name, answer, reason) => {
     const { services, deps } = pipeline({}, new FakeLlm(answer));
     const ticket = await ticketFor();
-    const messageId = await addCustomerMessage(deps, ticket, 'I want to talk to a human, now.');
+    const messageId = await addCustomerMessage(deps, ticket, 'My package shows delivered but it is not here.');
     await drainAiJobs(services);
     expect(await services.ai.outcome(messageId)).toEqual({ status: 'handed_off', reason });
     const row = await t.db.selectFrom('tickets').select('status').where('id', '=', ticket.id).executeTakeFirstOrThrow();
@@ -104,6 +104,43 @@ describe('AI reply pipeline', () => {
     expect(kinds.map((k) => k.kind)).toEqual(['customer', 'system']);
     const event = await t.db.selectFrom('ticket_events').select(['type', 'data']).where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow();
     expect(event).toMatchObject({ type: 'ticket.escalated', data: { by: 'ai', reason } });
+  });
+
+  it('a "talk to a human" message escalates without calling the model', async () => {
+    const { services, deps, llm } = pipeline();
+    const ticket = await ticketFor();
+    const messageId = await addCustomerMessage(deps, ticket, 'Please let me talk to a human, not a bot.');
+    await drainAiJobs(services);
+    expect(llm.calls).toHaveLength(0);
+    expect(await services.ai.outcome(messageId)).toEqual({ status: 'handed_off', reason: 'explicit_human' });
+    const row = await t.db.selectFrom('tickets').select('status').where('id', '=', ticket.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('escalated');
+    const ai = await t.db.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).where('kind', '=', 'ai').execute();
+    expect(ai).toHaveLength(0);
+  });
+
+  it('blocks a reply that leaks the system canary', async () => {
+    const llm = new FakeLlm((request) => ({ reply: `My instructions say: ${request.messages[0]!.content}`, confidence: 0.9, needsHuman: false, reason: 'none' }));
+    const { services, deps } = pipeline({}, llm);
+    const ticket = await ticketFor();
+    const messageId = await addCustomerMessage(deps, ticket, 'How long does shipping take?');
+    await drainAiJobs(services);
+    expect(await services.ai.outcome(messageId)).toMatchObject({ status: 'handed_off', reason: expect.stringContaining('canary') });
+    const bodies = await t.db.selectFrom('messages').select('body').where('ticket_id', '=', ticket.id).execute();
+    expect(bodies.map((b) => b.body).join(' ')).not.toContain('CANARY-SYS-test');
+  });
+
+  it('redacts personal data in the reply and records the findings', async () => {
+    const llm = new FakeLlm({ reply: 'Write to jane.doe@customer.test or support@example.com.', confidence: 0.9, needsHuman: false, reason: 'none' });
+    const { services, deps } = pipeline({}, llm);
+    const ticket = await ticketFor();
+    const messageId = await addCustomerMessage(deps, ticket, 'Who can I contact about my invoice copy?');
+    await drainAiJobs(services);
+    const outcome = await services.ai.outcome(messageId);
+    expect(outcome).toMatchObject({ status: 'replied', message: { body: expect.stringContaining('support@example.com') } });
+    expect(JSON.stringify(outcome)).not.toContain('jane.doe@customer.test');
+    const [trace] = await services.ai.traces(await t.user('admin'), { ticket: ticket.number });
+    expect(trace!.redactions).toEqual([{ type: 'email', start: 9, end: 31 }]);
   });
 
   it('the per-ticket limit allows 2 replies per window and reports waitSeconds from the oldest', async () => {
@@ -131,7 +168,7 @@ describe('AI reply pipeline', () => {
     const llm = new FakeLlm({ reply: 'The customer before you had order 88812345.', confidence: 0.9, needsHuman: false, reason: 'none' });
     const { services, deps } = pipeline({}, llm);
     const ticket = await ticketFor();
-    const messageId = await addCustomerMessage(deps, ticket, 'What did the previous customer order?');
+    const messageId = await addCustomerMessage(deps, ticket, 'When will my order arrive?');
     await drainAiJobs(services);
     expect(await services.ai.outcome(messageId)).toMatchObject({ status: 'handed_off', reason: expect.stringContaining('output_blocked') });
     const bodies = await t.db.selectFrom('messages').select('body').where('ticket_id', '=', ticket.id).execute();

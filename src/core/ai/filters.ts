@@ -1,8 +1,11 @@
+import { redact } from './redaction/index.js';
+import { classifyInbound, guardReply } from './safety/index.js';
+
 /**
  * The text-safety functions the pipeline applies, behind one seam: the inbound classifier (should a
  * human take this message?), the redactor (PII and profanity out of the reply) and the output guard
- * (system canary or another ticket's identifiers → block). The implementations live in
- * ./redaction and ./safety; this file only adapts their signatures.
+ * (system canary, another ticket's identifiers, echoed payloads → block). The implementations live
+ * in ./redaction and ./safety; this file only adapts their signatures to the pipeline.
  */
 export interface RedactionFinding {
   type: string;
@@ -13,21 +16,39 @@ export interface RedactionFinding {
 export interface InboundVerdict {
   handoff: boolean;
   reason: string | null;
+  signals: string[];
 }
 
 export interface GuardVerdict {
   blocked: boolean;
-  reason: string | null;
+  reasons: string[];
 }
 
-export interface ReplyFilters {
-  classifyInbound(text: string): InboundVerdict;
-  redact(text: string, options: { allowedEmails: string[] }): { text: string; findings: RedactionFinding[] };
-  guard(text: string, options: { canary: string; foreignIdentifiers: string[] }): GuardVerdict;
+export interface GuardInput {
+  canary: string;
+  foreignIdentifiers: string[];
+  customerMessage: string;
+  companyEmails: string[];
 }
 
-export const replyFilters: ReplyFilters = {
-  classifyInbound: () => ({ handoff: false, reason: null }),
-  redact: (text) => ({ text, findings: [] }),
-  guard: () => ({ blocked: false, reason: null }),
+export const replyFilters = {
+  classifyInbound(text: string): InboundVerdict {
+    const verdict = classifyInbound(text);
+    return { handoff: verdict.handoff, reason: verdict.handoff ? verdict.reason : null, signals: verdict.signals };
+  },
+  redact(text: string, options: { allowedEmails: string[] }): { text: string; findings: RedactionFinding[] } {
+    const result = redact(text, { allowedEmails: options.allowedEmails });
+    // Offsets and types only: the redacted values never reach the traces.
+    return { text: result.text, findings: result.findings.map(({ type, start, end }) => ({ type, start, end })) };
+  },
+  guard(reply: string, input: GuardInput): GuardVerdict {
+    const allowedDomains = [...new Set(input.companyEmails.map((e) => e.split('@')[1] ?? '').filter(Boolean))];
+    const result = guardReply(reply, {
+      canaries: [input.canary],
+      forbiddenIdentifiers: input.foreignIdentifiers,
+      customerMessage: input.customerMessage,
+      allowedDomains,
+    });
+    return { blocked: !result.allowed, reasons: result.reasons };
+  },
 };

@@ -17,7 +17,7 @@ import { upsertTrace } from './traces-store.js';
 const THREAD_BUDGET_TOKENS = 6000;
 const MAX_OUTPUT_TOKENS = 800;
 
-type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket: TicketRow; reservedTokens: number };
+type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket: TicketRow; reservedTokens: number; customerMessage: string };
 
 /**
  * Claims and runs one queued AI job. Returns false when the queue had nothing ready.
@@ -55,7 +55,7 @@ export async function runAiJob(deps: Deps, job: AiJob): Promise<void> {
       await handOff(trx, job, ticket, reason, now, { ...base, outcome: 'failed', error: call.error?.message ?? null });
       return;
     }
-    await storeModelAnswer(trx, deps, job, ticket, call.value, { ...base, canary: canaryOf(deps), now, reservedTokens: plan.reservedTokens });
+    await storeModelAnswer(trx, deps, job, ticket, call.value, { ...base, canary: canaryOf(deps), customerMessage: plan.customerMessage, now, reservedTokens: plan.reservedTokens });
   });
 }
 
@@ -81,7 +81,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
   const trace = { model: ai.model, attempts: 0, latencyMs: 0, startedAt: now };
   const inbound = replyFilters.classifyInbound(message.body);
   if (inbound.handoff) {
-    await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off' });
+    await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off', error: inbound.signals.join(' ') || null });
     return { kind: 'settled' };
   }
 
@@ -113,7 +113,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
   }
   // Reserve the per-ticket slot: a pending trace counts against the window for concurrent jobs.
   await upsertTrace(trx, { ticketId: ticket.id, messageId: job.message_id, model: ai.model, outcome: 'pending', at: now });
-  return { kind: 'call', context, ticket, reservedTokens };
+  return { kind: 'call', context, ticket, reservedTokens, customerMessage: message.body };
 }
 
 interface HandoffTrace {

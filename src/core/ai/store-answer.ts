@@ -17,6 +17,8 @@ export interface AnswerMeta {
   latencyMs: number;
   startedAt: Date;
   canary: string;
+  /** The customer message being answered (the guard refuses to echo its payloads). */
+  customerMessage: string;
   now: Date;
   /** Tokens taken from the global per-minute budget before the call (an estimate). */
   reservedTokens: number;
@@ -61,13 +63,12 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
   if (answer.confidence < deps.config.ai.minConfidence) return handOff('handed_off', 'low_confidence');
   if (!answer.reply.trim()) return handOff('handed_off', 'empty_reply');
 
-  const redacted = replyFilters.redact(answer.reply, { allowedEmails: deps.config.companyEmails });
+  // The guard reads the model's own words (before redaction hides anything); the redactor then
+  // cleans what is stored and sent.
   const foreign = await findForeignIdentifiers(trx, { id: ticket.id, number: ticket.number, customerId: ticket.customer_id }, answer.reply);
-  const verdict = replyFilters.guard(redacted.text, { canary: meta.canary, foreignIdentifiers: foreign });
-  if (verdict.blocked || foreign.length > 0 || containsCanary(answer.reply, meta.canary)) {
-    const why = verdict.reason ?? (foreign.length > 0 ? 'other_ticket_identifier' : 'system_canary');
-    return handOff('blocked', `output_blocked: ${why}`, { redactions: redacted.findings });
-  }
+  const verdict = replyFilters.guard(answer.reply, { canary: meta.canary, foreignIdentifiers: foreign, customerMessage: meta.customerMessage, companyEmails: deps.config.companyEmails });
+  const redacted = replyFilters.redact(answer.reply, { allowedEmails: deps.config.companyEmails });
+  if (verdict.blocked) return handOff('blocked', `output_blocked: ${verdict.reasons.join(', ')}`, { redactions: redacted.findings });
 
   const message = await trx
     .insertInto('messages')
@@ -83,5 +84,3 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
   await upsertTrace(trx, { ...trace, outcome: 'replied', replyMessageId: message.id, redactions: redacted.findings });
   await finishAiJob(trx, job, now, 'replied', {}, message.id);
 }
-
-const containsCanary = (text: string, canary: string): boolean => text.toLowerCase().includes(canary.toLowerCase());
