@@ -19,23 +19,25 @@ declare module 'fastify' {
 const BEARER = /^Bearer ([A-Za-z0-9_\-.]{10,4096})$/;
 
 /**
- * Every route needs a valid access token unless its config says `public`. Runs on request, before the
- * body is read, so anonymous callers cannot make the server parse large bodies.
+ * Every route needs a valid access token unless its config says `public`. Runs before the body is
+ * read (so anonymous callers cannot make the server parse large bodies) and after the rate limit (so
+ * anonymous floods are counted).
  */
 export function registerAuthentication(app: FastifyInstance, services: Services): void {
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.public || !request.routeOptions.url) return;
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.routeOptions.config?.public || !request.routeOptions.url) return payload;
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? BEARER.exec(header) : null;
     if (!match) {
       throw new NexusError('UNAUTHENTICATED', 'An access token is required', { hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login.' });
     }
     request.auth = await services.auth.verifyAccessToken(match[1]!);
+    return payload;
   });
 }
 
-/** The acting user of an authenticated route (set by the onRequest hook). */
+/** The acting user of an authenticated route (set by the preParsing hook). */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.auth) throw new NexusError('UNAUTHENTICATED', 'An access token is required');
   return request.auth.actor;
