@@ -81,7 +81,8 @@ export class CliContext {
         import('../core/services.js'),
         import('../core/clock.js'),
       ]);
-      return createServices({ db: database.db, clock: systemClock, config });
+      const { createBlobStore } = await import('../core/storage/create-blob-store.js');
+      return createServices({ db: database.db, clock: systemClock, config, blobs: await createBlobStore(config) });
     })();
     return this.built;
   }

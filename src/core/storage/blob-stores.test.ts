@@ -54,6 +54,8 @@ describe('the local folder store', () => {
     const store = new LocalBlobStore(join(root, 'atomic'));
     await store.put('tickets/t1/a1', binary, 'image/png');
     expect(readdirSync(join(root, 'atomic', 'tickets', 't1'))).toEqual(['a1']);
+    await store.delete('tickets/t1/a1');
+    expect(readdirSync(join(root, 'atomic', 'tickets'))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assertBlobKey, blobNotFound, type BlobStore } from './blob-store.js';
 
@@ -40,6 +40,9 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.path(key), { force: true });
+    const path = this.path(key);
+    await rm(path, { force: true });
+    // Drop the ticket's folder once its last file is gone; a non-empty folder stays.
+    await rmdir(dirname(path)).catch(() => undefined);
   }
 }

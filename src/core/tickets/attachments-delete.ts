@@ -21,7 +21,7 @@ export async function deleteAttachment(deps: Deps, actor: Actor, input: Attachme
       throw new NexusError('FORBIDDEN', 'You can only delete files you uploaded', { hint: 'Ask the support team to remove it.' });
     }
     await trx.deleteFrom('attachments').where('id', '=', row.id).execute();
-    await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'attachment.deleted', data: { attachmentId: row.id, filename: row.filename }, at: deps.clock.now() });
+    await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.attachment_deleted', data: { attachmentId: row.id, filename: row.filename }, at: deps.clock.now() });
     return { id: row.id, ticket: ticket.number, filename: row.filename, deleted: true as const, key: row.storage_key };
   });
   await blobs.delete(result.key).catch(() => undefined);

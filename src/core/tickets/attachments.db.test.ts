@@ -33,7 +33,7 @@ describe('attachments', () => {
     const download = await services.tickets.downloadAttachment(customer, { ticket: ticket.number, attachmentId: attachment.id });
     expect(download.attachment).toEqual(attachment);
     expect(Buffer.from(download.bytes).equals(Buffer.from(SAMPLES.png))).toBe(true);
-    expect((await eventsOf(t.db, ticket.id)).map((e) => e.type)).toEqual(['attachment.added']);
+    expect((await eventsOf(t.db, ticket.id)).map((e) => e.type)).toEqual(['ticket.attachment_added']);
   });
 
   it('ties an upload to a message of the same ticket only', async () => {
@@ -100,6 +100,6 @@ describe('attachments', () => {
     await services.tickets.deleteAttachment(agent, { ticket: ticket.number, attachmentId: staffs.id });
     expect(blobs.blobs.size).toBe(0);
     await expect(services.tickets.listAttachments(customer, { ticket: ticket.number })).resolves.toEqual([]);
-    expect((await eventsOf(t.db, ticket.id)).map((e) => e.type)).toEqual(['attachment.added', 'attachment.added', 'attachment.deleted', 'attachment.deleted']);
+    expect((await eventsOf(t.db, ticket.id)).map((e) => e.type)).toEqual(['ticket.attachment_added', 'ticket.attachment_added', 'ticket.attachment_deleted', 'ticket.attachment_deleted']);
   });
 });

@@ -20,7 +20,7 @@ export async function deleteCategory(deps: Deps, actor: Actor, input: z.input<ty
     const tickets = await trx.selectFrom('tickets').select('id').where('category_id', '=', category.id).execute();
     const now = deps.clock.now();
     for (const ticket of tickets) {
-      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'category.changed', data: { from: category.name, to: null, reason: 'category deleted' }, at: now });
+      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.category_changed', data: { from: category.name, to: null, reason: 'category deleted' }, at: now });
     }
     await trx.deleteFrom('categories').where('id', '=', category.id).execute();
     return { name: category.name, deleted: true as const, ticketsCleared: tickets.length };

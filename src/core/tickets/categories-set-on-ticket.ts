@@ -35,7 +35,7 @@ export async function setTicketCategory(deps: Deps, actor: Actor, input: SetTick
     if (changed) {
       const now = deps.clock.now();
       await trx.updateTable('tickets').set({ category_id: target?.id ?? null, updated_at: now }).where('id', '=', ticket.id).execute();
-      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'category.changed', data: { from: before, to: after }, at: now });
+      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.category_changed', data: { from: before, to: after }, at: now });
     }
     return { ticket: ticket.number, category: after, changed };
   });

@@ -44,9 +44,9 @@ describe('a ticket category', () => {
     await t.services.tickets.setCategory(agent, { ticket: ticket.number, category: 'Access' });
     await expect(t.services.tickets.setCategory(agent, { ticket: ticket.number, category: null })).resolves.toEqual({ ticket: ticket.number, category: null, changed: true });
     expect(await eventsOf(t.db, ticket.id)).toEqual([
-      { type: 'category.changed', data: { from: null, to: 'Billing' } },
-      { type: 'category.changed', data: { from: 'Billing', to: 'Access' } },
-      { type: 'category.changed', data: { from: 'Access', to: null } },
+      { type: 'ticket.category_changed', data: { from: null, to: 'Billing' } },
+      { type: 'ticket.category_changed', data: { from: 'Billing', to: 'Access' } },
+      { type: 'ticket.category_changed', data: { from: 'Access', to: null } },
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('a ticket category', () => {
     await expect(t.services.categories.delete(admin, { name: 'billing' })).resolves.toEqual({ name: 'Billing', deleted: true, ticketsCleared: 1 });
     const row = await t.db.selectFrom('tickets').select('category_id').where('id', '=', ticket.id).executeTakeFirstOrThrow();
     expect(row.category_id).toBeNull();
-    expect((await eventsOf(t.db, ticket.id)).at(-1)).toEqual({ type: 'category.changed', data: { from: 'Billing', to: null, reason: 'category deleted' } });
+    expect((await eventsOf(t.db, ticket.id)).at(-1)).toEqual({ type: 'ticket.category_changed', data: { from: 'Billing', to: null, reason: 'category deleted' } });
   });
 
   it('an unknown category is NOT_FOUND and changes nothing; customers are refused', async () => {

@@ -34,7 +34,7 @@ export async function deleteTickets(deps: Deps, actor: Actor, input: DeleteTicke
       const missing = problems.some((p) => p.message === 'not found');
       throw new NexusError(missing ? 'NOT_FOUND' : 'CONFLICT', `Nothing was deleted: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, {
         details: problems,
-        hint: 'Close tickets with `nexus tickets close N` before deleting them.',
+        hint: problems.some((p) => p.message.includes('only closed')) ? 'Close tickets with `nexus tickets close N` before deleting them.' : undefined,
       });
     }
     const now = deps.clock.now();

@@ -22,8 +22,8 @@ describe('rating an AI reply', () => {
     expect(second).toMatchObject({ rating: 5, comment: null, updated: true, createdAt: first.createdAt, updatedAt: '2026-11-25T09:00:01.000Z' });
     expect(await t.db.selectFrom('message_ratings').select(['rating']).execute()).toEqual([{ rating: 5 }]);
     expect((await eventsOf(t.db, ticket.id)).map((e) => [e.type, e.data.rating, e.data.updated])).toEqual([
-      ['message.rated', 2, false],
-      ['message.rated', 5, true],
+      ['ticket.message_rated', 2, false],
+      ['ticket.message_rated', 5, true],
     ]);
   });
 

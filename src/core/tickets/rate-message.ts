@@ -56,7 +56,7 @@ export async function rateMessage(deps: Deps, actor: Actor, input: RateMessageIn
       .returningAll()
       .executeTakeFirstOrThrow();
     const updated = earlier !== undefined;
-    await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'message.rated', data: { messageId: message.id, rating: data.rating, updated }, at: now });
+    await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.message_rated', data: { messageId: message.id, rating: data.rating, updated }, at: now });
     return {
       ticket: ticket.number,
       messageId: message.id,

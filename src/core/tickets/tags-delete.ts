@@ -20,7 +20,7 @@ export async function deleteTag(deps: Deps, actor: Actor, input: z.input<typeof 
     const links = await trx.selectFrom('ticket_tags').select('ticket_id').where('tag_id', '=', tag.id).execute();
     const now = deps.clock.now();
     for (const link of links) {
-      await recordEvent(trx, { ticketId: link.ticket_id, actorId: actor.id, type: 'tag.removed', data: { tags: [tag.name], reason: 'tag deleted' }, at: now });
+      await recordEvent(trx, { ticketId: link.ticket_id, actorId: actor.id, type: 'ticket.tags_removed', data: { tags: [tag.name], reason: 'tag deleted' }, at: now });
     }
     await trx.deleteFrom('tags').where('id', '=', tag.id).execute();
     return { name: tag.name, deleted: true as const, ticketsUntagged: links.length };

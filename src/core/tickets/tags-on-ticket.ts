@@ -52,7 +52,7 @@ async function changeTags(deps: Deps, actor: Actor, input: TicketTagsInput, mode
         await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).where('tag_id', 'in', changed.map((t) => t.id)).execute();
       }
       await trx.updateTable('tickets').set({ updated_at: now }).where('id', '=', ticket.id).execute();
-      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: mode === 'add' ? 'tag.added' : 'tag.removed', data: { tags: changed.map((t) => t.name) }, at: now });
+      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: mode === 'add' ? 'ticket.tags_added' : 'ticket.tags_removed', data: { tags: changed.map((t) => t.name) }, at: now });
     }
     return { ticket: ticket.number, tags: await ticketTagNames(trx, ticket.id), changed: changed.map((t) => t.name) };
   });

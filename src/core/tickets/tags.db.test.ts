@@ -75,8 +75,8 @@ describe('tags on tickets', () => {
     const removed = await t.services.tickets.removeTags(agent, { ticket: ticket.number, tags: ['billing'] });
     expect(removed).toEqual({ ticket: ticket.number, tags: ['VIP'], changed: ['billing'] });
     expect(await eventsOf(t.db, ticket.id)).toEqual([
-      { type: 'tag.added', data: { tags: ['VIP', 'billing'] } },
-      { type: 'tag.removed', data: { tags: ['billing'] } },
+      { type: 'ticket.tags_added', data: { tags: ['VIP', 'billing'] } },
+      { type: 'ticket.tags_removed', data: { tags: ['billing'] } },
     ]);
     expect((await t.services.tags.list(agent)).find((tag) => tag.name === 'VIP')?.ticketCount).toBe(1);
   });
@@ -92,7 +92,7 @@ describe('tags on tickets', () => {
     const { admin, agent, ticket } = await setup();
     await t.services.tickets.addTags(agent, { ticket: ticket.number, tags: ['VIP'] });
     await expect(t.services.tags.delete(admin, { name: 'vip' })).resolves.toMatchObject({ ticketsUntagged: 1 });
-    expect((await eventsOf(t.db, ticket.id)).at(-1)).toEqual({ type: 'tag.removed', data: { tags: ['VIP'], reason: 'tag deleted' } });
+    expect((await eventsOf(t.db, ticket.id)).at(-1)).toEqual({ type: 'ticket.tags_removed', data: { tags: ['VIP'], reason: 'tag deleted' } });
   });
 
   it('customers cannot tag; unknown and trashed tickets are NOT_FOUND', async () => {

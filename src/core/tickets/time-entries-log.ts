@@ -31,7 +31,7 @@ export async function logTime(deps: Deps, actor: Actor, input: LogTimeInput): Pr
     await recordEvent(trx, {
       ticketId: ticket.id,
       actorId: actor.id,
-      type: 'time.logged',
+      type: 'ticket.time_logged',
       data: { entryId: row.id, minutes: row.minutes, type: row.type, billable: row.billable },
       at: now,
     });

@@ -25,8 +25,8 @@ describe('time entries', () => {
     ]);
     expect(listed.totals).toEqual({ totalMinutes: 45, billableMinutes: 30 });
     expect((await eventsOf(t.db, ticket.id)).map((e) => [e.type, e.data.minutes])).toEqual([
-      ['time.logged', 30],
-      ['time.logged', 15],
+      ['ticket.time_logged', 30],
+      ['ticket.time_logged', 15],
     ]);
   });
 

@@ -60,7 +60,7 @@ export async function uploadAttachment(deps: Deps, actor: Actor, input: UploadAt
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'attachment.added', data: { attachmentId: id, filename, contentType, sizeBytes: row.size_bytes }, at: now });
+      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.attachment_added', data: { attachmentId: id, filename, contentType, sizeBytes: row.size_bytes }, at: now });
       const [attachment] = await presentAttachments(trx, ticket.number, [row]);
       return attachment!;
     } catch (error) {
