@@ -15,8 +15,8 @@ const PATTERNS: { name: string; regex: RegExp }[] = [
   { name: 'national', regex: new RegExp(`${BEFORE}(?:0\\d{1,4}|\\(0\\d{1,4}\\))(?:[ .\\-/]\\d{2,8}){1,4}${EXTENSION}${AFTER}`, 'giu') },
   // Groups of digits without a trunk prefix ("912 345 678") count only after a phone word.
   { name: 'worded', regex: new RegExp(`${BEFORE}\\d{2,4}(?:[ .\\-]\\d{2,4}){2,4}${EXTENSION}${AFTER}`, 'giu') },
-  // Compact numbers count only after a phone word (see PHONE_WORDS).
-  { name: 'compact', regex: new RegExp(`${BEFORE}\\d{10,11}${EXTENSION}${AFTER}`, 'giu') },
+  // Compact numbers and 7-digit local numbers count only after a phone word (see PHONE_WORDS).
+  { name: 'compact', regex: new RegExp(`${BEFORE}(?:\\d{10,11}|\\d{3}[.\\-]\\d{4})${EXTENSION}${AFTER}`, 'giu') },
 ];
 
 const PHONE_WORDS = [
@@ -26,7 +26,7 @@ const PHONE_WORDS = [
 ];
 /** A label right before the digits that makes them an id, not a phone number. */
 const NOT_PHONE_LABELS = [
-  'order', 'orders', 'invoice', 'ticket', 'case', 'ref', 'reference', 'tracking', 'waybill', 'consignment', 'shipment',
+  'ups', 'usps', 'fedex', 'dhl', 'sscc', 'gls', 'dpd', 'hermes', 'order', 'orders', 'invoice', 'ticket', 'case', 'ref', 'reference', 'tracking', 'waybill', 'consignment', 'shipment',
   'pin', 'code', 'account', 'customer', 'member', 'booking', 'quote', 'contract', 'po', 'rma', 'serial', 'id', 'sku',
   'part', 'item', 'isbn', 'ean', 'vat', 'ein', 'policy', 'mandate', 'batch', 'lot', 'transaction', 'job', 'build',
   'auftrag', 'bestellung', 'bestellnummer', 'rechnung', 'kundennummer', 'commande', 'facture', 'pedido', 'factura',
@@ -53,7 +53,9 @@ export function findPhones({ text, protectedRanges }: DetectorInput): Finding[] 
       const label = wordsBefore(text, span.start, 3);
       const hasPhoneWord = label.some((w) => PHONE_WORDS.includes(w));
       if (!hasPhoneWord && label.slice(-2).some((w) => NOT_PHONE_LABELS.includes(w))) continue;
-      if (name === 'international' && (digits < 8 || digits > 15)) continue;
+      // Digits right after a code fragment ("1Z 999 AA1 01 2345 6784") continue that code.
+      if (name !== 'international' && /(?:^|\s)[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*\s$/u.test(text.slice(Math.max(0, span.start - 24), span.start))) continue;
+      if (name === 'international' && (digits < 8 || digits > 15 || (/^\+1(?!\d)/.test(core) && digits !== 11))) continue;
       if (name === 'national' && (digits < 9 || digits > 11 || !hasOneSeparator(core.replace(/^\(0\d+\)\s?/, '')))) continue;
       if (name === 'worded' && (digits < 9 || digits > 11 || !hasOneSeparator(core) || !hasPhoneWord)) continue;
       if (name === 'compact' && !hasPhoneWord) continue;

@@ -40,8 +40,8 @@ const PROFANITY: RegExp[] = [
   /^salop(?:e|es|ard|ards)$/,
 ];
 
-// A token: letters plus masking characters inside or at the end of a word ("sh*t", "f***ing", "sh!t").
-const TOKEN = /(?<![\p{L}\p{N}_*!#@$'’-])\p{L}[\p{L}\p{M}*!#@$]*(?:[-'’]\p{L}[\p{L}\p{M}*!#@$]*)*/gu;
+// A token: letters (and look-alike digits, "sh1t") plus masking characters inside or at the end of a word ("sh*t", "f***ing", "sh!t").
+const TOKEN = /(?<![\p{L}\p{N}_*!#@$'’-])\p{L}[\p{L}\p{M}\p{N}*!#@$]*(?:[-'’]\p{L}[\p{L}\p{M}\p{N}*!#@$]*)*/gu;
 
 function isProfane(token: string): boolean {
   const word = token.toLowerCase();

@@ -13,6 +13,8 @@ const SSN_WORDS = [
 const NOT_SSN_WORDS = [
   'part', 'parts', 'sku', 'model', 'item', 'article', 'catalog', 'catalogue', 'code', 'pin', 'confirmation',
   'format', 'example', 'e.g', 'placeholder', 'sample', 'order', 'invoice', 'ticket', 'case', 'tracking',
+  'member', 'membership', 'account', 'customer', 'employee', 'staff', 'student', 'id', 'ref', 'reference', 'booking',
+  'serial', 'licence', 'license', 'policy', 'claim', 'meeting', 'passcode', 'voucher', 'coupon',
   'teil', 'artikel', 'bestellung', 'pièce', 'référence', 'pieza', 'código', 'codigo', 'pedido', 'phone', 'call',
 ];
 
