@@ -1,3 +1,4 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../src/core/access/permissions.js';
@@ -5,6 +6,7 @@ import { MemoryMailTransport } from '../../src/core/email/mail-transport.js';
 import { createServices, type Services } from '../../src/core/services.js';
 import { MemoryBlobStore } from '../../src/core/storage/memory-blob-store.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
+import { NEXUS_BIN } from './cli.js';
 import { TEST_PASSWORD, useTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestServer extends TestDatabase {
@@ -59,4 +61,62 @@ export function multipart(filename: string, bytes: Buffer, boundary = 'nexusboun
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export interface ServeProcess {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+  stderr(): string;
+  /** SIGTERM, then waits for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts the built `nexus serve --port 0` and waits (with a deadline) for its `listening on` line. */
+export function spawnServe(env: Record<string, string>, args: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [NEXUS_BIN, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
+    env: { ...process.env, NO_COLOR: '1', NEXUS_LOG_LEVEL: 'warn', ...env } as NodeJS.ProcessEnv,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stdout.resume();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`nexus serve did not start in 30 s:\n${err}`)), 30_000);
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(err);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1]!,
+          child,
+          stderr: () => err,
+          stop: async (signal = 'SIGTERM') => {
+            if (child.exitCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`nexus serve exited with ${code} before listening:\n${err}`));
+    });
+  });
+}
+
+/** fetch() against a running server, JSON in and out. */
+export async function http(url: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
 }
