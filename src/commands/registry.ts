@@ -24,6 +24,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'db', summary: 'Database migrations and status', load: () => import('./db/index.js') },
   { name: 'config', summary: 'Show and change settings', load: () => import('./config/index.js') },
   { name: 'serve', summary: 'Run the REST API and the background workers', load: () => import('./serve.js') },
+  { name: 'worker', summary: 'Run the background jobs (AI replies) until stopped', load: () => import('./worker.js') },
   { name: 'email', summary: 'Mail: the outbox of outgoing mail', load: () => import('./email/index.js') },
   { name: 'ai', summary: 'The AI reply pipeline: redactor, traces and status', load: () => import('./ai/index.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },

@@ -26,6 +26,7 @@ import { setUserRole } from './users/set-user-role.js';
  */
 export function createServices(input: Deps) {
   const deps = withAiHooks(input);
+  const ai = aiServices(deps);
   return {
     deps,
     setup: {
@@ -58,7 +59,9 @@ export function createServices(input: Deps) {
     },
     tags: tagServices(deps),
     categories: categoryServices(deps),
-    ai: aiServices(deps),
+    ai,
+    /** Background job consumers (AI replies); `nexus serve` and `nexus worker` run them. */
+    startWorkers: ai.startWorkers,
   };
 }
 

@@ -4,6 +4,7 @@ import { getAiOutcome } from './ai-outcome.js';
 import { aiTicketHooks } from './enqueue-ai-reply.js';
 import { getAiStatus } from './get-ai-status.js';
 import { listAiTraces, type ListAiTracesInput } from './list-ai-traces.js';
+import { startWorkers, type RunningWorkers, type WorkerOptions } from '../jobs/workers.js';
 import { runNextAiJob } from './run-ai-job.js';
 
 /** Installs the AI pipeline's ticket hooks unless the edge brought its own. */
@@ -14,9 +15,28 @@ export function withAiHooks(input: Deps): Deps {
 }
 
 export function aiServices(deps: Deps) {
+  const running = new Set<RunningWorkers>();
   return {
-    /** The AI outcome of a just-stored customer message, waiting up to `waitMs` for it. */
-    outcome: (messageId: string, options?: { waitMs?: number }) => getAiOutcome(deps, messageId, options),
+    /**
+     * The AI outcome of a just-stored customer message, waiting up to `waitMs` for it. Wakes this
+     * process's workers first, so the job starts now rather than at the next poll.
+     */
+    outcome: (messageId: string, options?: { waitMs?: number }) => {
+      for (const workers of running) workers.poke();
+      return getAiOutcome(deps, messageId, options);
+    },
+    /** Starts the background job consumers in this process (`nexus serve`, `nexus worker`). */
+    startWorkers: (options?: WorkerOptions): RunningWorkers => {
+      const workers = startWorkers({ deps }, options);
+      running.add(workers);
+      return {
+        poke: workers.poke,
+        stop: async () => {
+          running.delete(workers);
+          await workers.stop();
+        },
+      };
+    },
     status: (actor: Actor) => getAiStatus(deps, actor),
     traces: (actor: Actor, input?: ListAiTracesInput) => listAiTraces(deps, actor, input),
     /** Runs one queued AI job if one is ready (workers and tests); false when nothing was ready. */

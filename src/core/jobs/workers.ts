@@ -23,7 +23,7 @@ export interface RunningWorkers {
  */
 export function startWorkers(services: { deps: Deps }, options: WorkerOptions = {}): RunningWorkers {
   const { deps } = services;
-  const pollMs = options.pollMs ?? 250;
+  const pollMs = options.pollMs ?? 500;
   let stopped = false;
   let wake: (() => void) | undefined;
   const idle = () =>
