@@ -1,5 +1,5 @@
 import { passesLuhn } from './checksums.js';
-import { overlapsAny, sentenceAround, wordsBefore, hasWord } from './context.js';
+import { overlapsAny, wordsBefore } from './context.js';
 import type { DetectorInput, Finding } from './types.js';
 
 // A run of digits with single space or dash separators, not glued to letters, digits or a decimal point.
@@ -54,10 +54,8 @@ export function findCards({ text, protectedRanges }: DetectorInput): Finding[] {
     const span = { start: m.index, end: m.index + raw.length };
     if (overlapsAny(span, protectedRanges)) continue;
     if (!passesLuhn(digits) || !hasCardBrand(digits) || !hasCardGrouping(raw)) continue;
-    const label = wordsBefore(text, span.start, 3);
+    const label = wordsBefore(text, span.start, 4);
     if (label.some((w) => NOT_CARD_LABELS.includes(w)) && !label.some((w) => CARD_WORDS.includes(w))) continue;
-    // A compact number in a sentence about shipping or devices, with no card word at all, is an id.
-    if (/^\d+$/.test(raw) && !hasWord(sentenceAround(text, span.start, span.end), CARD_WORDS) && hasWord(sentenceAround(text, span.start, span.end), NOT_CARD_LABELS)) continue;
     found.push({ type: 'card', ...span });
   }
   return found;

@@ -12,8 +12,9 @@ export interface Range {
 /** Lower-cased words (letters only, any script) in the `chars` characters before `start`. */
 export function wordsBefore(text: string, start: number, count: number, chars = 40): string[] {
   const window = text.slice(Math.max(0, start - chars), start);
-  // Stop at a sentence or clause break: a label never reaches across one.
-  const clause = window.split(/[.;!?\n]\s|[;\n]/).pop() ?? '';
+  // Stop at a sentence or clause break, or at another number: a label never reaches across them
+  // ("order 58213097 went to 4111…" does not make the card an order number).
+  const clause = window.split(/[.;!?\n]\s|[;\n]|\d/).pop() ?? '';
   const words = clause.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   return words.slice(-count);
 }
@@ -25,6 +26,11 @@ export function sentenceAround(text: string, start: number, end: number): string
   let to = end;
   while (to < text.length && !(/[.!?\n]/.test(text[to]!) && (to + 1 >= text.length || /\s/.test(text[to + 1]!)))) to++;
   return text.slice(from, to).toLowerCase();
+}
+
+/** The text within `radius` characters around [start, end), lower-cased. */
+export function textAround(text: string, start: number, end: number, radius: number): string {
+  return text.slice(Math.max(0, start - radius), Math.min(text.length, end + radius)).toLowerCase();
 }
 
 /** Does any of the words appear (as a whole word) in the sentence? */

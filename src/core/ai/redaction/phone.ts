@@ -20,7 +20,7 @@ const PATTERNS: { name: string; regex: RegExp }[] = [
 ];
 
 const PHONE_WORDS = [
-  'call', 'calls', 'phone', 'telephone', 'tel', 'mobile', 'cell', 'fax', 'ring', 'text', 'sms', 'whatsapp', 'hotline', 'line',
+  'call', 'calls', 'callback', 'contact', 'reach', 'dial', 'phone', 'telephone', 'tel', 'mobile', 'cell', 'fax', 'ring', 'text', 'sms', 'whatsapp', 'hotline', 'line',
   'telefon', 'telefonnummer', 'handy', 'handynummer', 'rufnummer', 'mobilnummer', 'anrufen',
   'téléphone', 'portable', 'appeler', 'appelez', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamar', 'llamaremos',
 ];

@@ -1,4 +1,4 @@
-import { hasWord, overlapsAny, sentenceAround } from './context.js';
+import { hasWord, overlapsAny, sentenceAround, textAround } from './context.js';
 import type { DetectorInput, Finding } from './types.js';
 
 const SSN_SEPARATED = /(?<![\p{L}\p{N}_.,/#-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\p{L}\p{N}_]|[.,/-]\d)/gu;
@@ -40,7 +40,8 @@ export function findSsns({ text, protectedRanges }: DetectorInput): Finding[] {
   for (const m of text.matchAll(SSN_COMPACT)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (overlapsAny(span, protectedRanges) || !isSsnStructure(m[0].slice(0, 3), m[0].slice(3, 5), m[0].slice(5))) continue;
-    if (!hasWord(sentenceAround(text, span.start, span.end), SSN_WORDS)) continue;
+    // The SSN may be named in the sentence before ("We removed the SSN. It was 931456782.").
+    if (!hasWord(textAround(text, span.start, span.end, 120), SSN_WORDS)) continue;
     found.push({ type: 'ssn', ...span });
   }
   return found;
