@@ -1,9 +1,10 @@
+import type { InboundVerdict } from './filters.js';
 import type { LlmClient } from './llm.js';
 
 /**
  * What the AI pipeline takes from the edge (all optional). Without `llm`, the OpenAI adapter is built
  * from config when an API key is set. Tests inject a fake model, a sleep that does not wait, a fixed
- * random source and, for the injection eval, a known canary.
+ * random source and, for the injection eval, a known canary and another inbound classifier.
  */
 export interface AiPorts {
   llm?: LlmClient;
@@ -11,4 +12,6 @@ export interface AiPorts {
   random?: () => number;
   /** The secret marker planted in the system prompt; derived from the secret key by default. */
   canary?: string;
+  /** Replaces the inbound classifier (the injection eval turns it off to test the output guard alone). */
+  classifyInbound?: (text: string) => InboundVerdict;
 }

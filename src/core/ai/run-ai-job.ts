@@ -79,7 +79,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
   if (ticket.status === 'assigned' || ticket.assignee_id) return finish('human_assigned', { reason: 'assigned' });
   if (ticket.status === 'escalated') return finish('human_assigned', { reason: 'escalated' });
   const trace = { model: ai.model, attempts: 0, latencyMs: 0, startedAt: now };
-  const inbound = replyFilters.classifyInbound(message.body);
+  const inbound = (deps.ai?.classifyInbound ?? replyFilters.classifyInbound)(message.body);
   if (inbound.handoff) {
     await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off', error: inbound.signals.join(' ') || null });
     return { kind: 'settled' };
