@@ -95,7 +95,11 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       url: address,
       close: () =>
         (closing ??= (async () => {
+          // In-flight requests get this long to finish; then remaining connections are cut.
+          const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
+          deadline.unref();
           await app.close();
+          clearTimeout(deadline);
           await workers?.stop();
           await shared!.close();
           await database.close();
