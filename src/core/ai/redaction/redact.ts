@@ -50,20 +50,21 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   const allowedPhones = options.allowedPhones ?? [];
   const input = { text, protectedRanges: protectedRanges(text) };
   const accepted: Finding[] = [];
-  const blocked: { start: number; end: number }[] = [];
+  // Characters already claimed by an accepted finding or an allowed contact.
+  const claimed = new Uint8Array(text.length);
+  const isFree = (f: Finding) => claimed.subarray(f.start, f.end).every((c) => c === 0);
   for (const detect of DETECTORS) {
     // Within one detector, longer spans first, so "+1 (646) 555-0134" beats its "(646) 555-0134" tail.
     const candidates = detect(input).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     for (const candidate of candidates) {
-      const overlaps = (r: { start: number; end: number }) => candidate.start < r.end && r.start < candidate.end;
-      if (accepted.some(overlaps) || blocked.some(overlaps)) continue;
+      if (!isFree(candidate)) continue;
+      claimed.fill(1, candidate.start, candidate.end);
       const value = text.slice(candidate.start, candidate.end);
       const isAllowed =
         (candidate.type === 'email' && allowedEmails.has(normaliseEmail(value))) ||
         (candidate.type === 'phone' && allowedPhones.some((p) => isSamePhone(value, p)));
       // An allowed contact is kept, and no later detector may claim its characters either.
-      if (isAllowed) blocked.push(candidate);
-      else accepted.push(options.includeValues ? { ...candidate, value } : { type: candidate.type, start: candidate.start, end: candidate.end });
+      if (!isAllowed) accepted.push(options.includeValues ? { ...candidate, value } : { type: candidate.type, start: candidate.start, end: candidate.end });
     }
   }
   const findings = accepted.sort((a, b) => a.start - b.start);
