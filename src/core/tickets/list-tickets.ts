@@ -120,7 +120,7 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
       .select(spec.key ? sql<string>`(${spec.key})::text`.as('sort_key') : sql<null>`null`.as('sort_key'))
       .where('t.deleted_at', 'is', null);
     if (data.q) {
-      query = query.innerJoin(searchHits(data.q, can(actor, 'ticket.view_internal')).as('h'), (join) => join.onRef(sql.ref('h.ticket_id') as never, '=', 't.id'));
+      query = query.innerJoin(searchHits(data.q, can(actor, 'ticket.view_internal')).as('h'), 'h.ticket_id', 't.id');
     }
     if (!isStaff(actor)) query = query.where('t.customer_id', '=', actor.id);
     if (data.status?.length) query = query.where('t.status', 'in', data.status);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../test/support/db.js';
+import type { Actor } from '../access/permissions.js';
+import type { Services } from '../services.js';
+import { expectCode, openTicket } from './test-kit.js';
+
+const t = useTestDatabase();
+
+type Action = (s: Services['tickets'], actor: Actor, ticket: number) => Promise<unknown>;
+
+// Every lifecycle action that names a ticket.
+const ACTIONS: Record<string, Action> = {
+  view: (s, a, ticket) => s.view(a, { ticket }),
+  reply: (s, a, ticket) => s.reply(a, { ticket, body: 'hi' }),
+  note: (s, a, ticket) => s.note(a, { ticket, body: 'hi' }),
+  assign: (s, a, ticket) => s.assign(a, { ticket, agent: 'agent@example.com' }),
+  unassign: (s, a, ticket) => s.unassign(a, { ticket }),
+  escalate: (s, a, ticket) => s.escalate(a, { ticket }),
+  close: (s, a, ticket) => s.close(a, { ticket }),
+  reopen: (s, a, ticket) => s.reopen(a, { ticket }),
+  setPriority: (s, a, ticket) => s.setPriority(a, { ticket, priority: 'high' }),
+  history: (s, a, ticket) => s.history(a, { ticket }),
+};
+const STAFF_ONLY = ['note', 'assign', 'unassign', 'reopen', 'setPriority', 'history'];
+const CUSTOMER_ALLOWED = Object.keys(ACTIONS).filter((name) => !STAFF_ONLY.includes(name));
+
+describe('ticket permissions for customers', () => {
+  it.each(CUSTOMER_ALLOWED)('%s on another customer\'s ticket is NOT_FOUND, word for word like a missing number', async (name) => {
+    const [ana, bo] = [await t.user('customer'), await t.user('customer')];
+    await t.user('agent', 'agent@example.com');
+    const ticket = await openTicket(t, ana);
+    const before = await t.db.selectFrom('ticket_events').select('id').execute();
+    const theirs = await expectCode(ACTIONS[name]!(t.services.tickets, bo, ticket.number), 'NOT_FOUND');
+    const missing = await expectCode(ACTIONS[name]!(t.services.tickets, bo, 1999), 'NOT_FOUND');
+    expect(theirs.message.replace(String(ticket.number), 'N')).toBe(missing.message.replace('1999', 'N'));
+    expect(theirs.hint).toBe(missing.hint);
+    expect(await t.db.selectFrom('ticket_events').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it.each(STAFF_ONLY)('%s is FORBIDDEN to a customer, the same for their own, another\'s and a missing ticket', async (name) => {
+    const [ana, bo] = [await t.user('customer'), await t.user('customer')];
+    await t.user('agent', 'agent@example.com');
+    const ticket = await openTicket(t, ana);
+    const own = await expectCode(ACTIONS[name]!(t.services.tickets, ana, ticket.number), 'FORBIDDEN');
+    const theirs = await expectCode(ACTIONS[name]!(t.services.tickets, bo, ticket.number), 'FORBIDDEN');
+    const missing = await expectCode(ACTIONS[name]!(t.services.tickets, bo, 1999), 'FORBIDDEN');
+    expect(new Set([own.message, theirs.message, missing.message]).size).toBe(1);
+  });
+
+  it('stats, tag/category filters and opening for someone else are FORBIDDEN to customers', async () => {
+    const ana = await t.user('customer');
+    await expectCode(t.services.tickets.stats(ana), 'FORBIDDEN');
+    await expectCode(t.services.tickets.list(ana, { tag: 'vip' }), 'FORBIDDEN');
+    await expectCode(t.services.tickets.create(ana, { subject: 's', message: 'm', customerEmail: 'bo@example.com' }), 'FORBIDDEN');
+  });
+
+  it.each(['agent', 'admin'] as const)('a %s may do every lifecycle action on any ticket', async (role) => {
+    const [ana, staff] = [await t.user('customer'), await t.user(role)];
+    await t.user('agent', 'agent@example.com');
+    const ticket = await openTicket(t, ana);
+    for (const name of ['view', 'reply', 'note', 'assign', 'unassign', 'escalate', 'setPriority', 'close', 'reopen', 'history']) {
+      await expect(ACTIONS[name]!(t.services.tickets, staff, ticket.number), name).resolves.toBeDefined();
+    }
+  });
+});
