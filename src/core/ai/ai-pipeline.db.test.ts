@@ -46,6 +46,26 @@ describe('AI reply pipeline', () => {
     expect(await drainAiJobs(services)).toBe(0);
   });
 
+  it('the model sees this ticket\'s thread and nothing from any other ticket', async () => {
+    const { services, deps, llm } = pipeline();
+    const stranger = await t.user('customer', 'other-secret@example.net', { name: 'OTHER-SECRET Person' });
+    const other = await seedTicket(t.db, { customerId: stranger.id, subject: 'OTHER-SECRET order 55501234' });
+    await addCustomerMessage(deps, other, 'OTHER-SECRET body with card 4111 1111 1111 1111');
+    await drainAiJobs(services);
+    llm.calls.length = 0;
+
+    const ticket = await ticketFor({ subject: 'My own subject' });
+    await addCustomerMessage(deps, ticket, 'First question of mine');
+    await drainAiJobs(services);
+    await addCustomerMessage(deps, ticket, 'Second question of mine');
+    await drainAiJobs(services);
+    const sent = JSON.stringify(llm.calls[1]!.messages);
+    expect(sent).toContain('My own subject');
+    expect(sent).toContain('First question of mine');
+    expect(sent).toContain('Second question of mine');
+    expect(sent).not.toMatch(/OTHER-SECRET|55501234|4111|other-secret@/);
+  });
+
   it('given a ticket assigned to a human, the model is never called', async () => {
     const { services, deps, llm } = pipeline();
     const agent = await t.user('agent');
