@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CliSandbox } from '../support/cli.js';
+import { FakeOpenAi } from '../support/fake-openai.js';
+import { http, spawnServe, type ServeProcess } from '../support/server.js';
+
+// The built `nexus serve` (embedded database) with its in-process AI workers, talking to a local
+// OpenAI-compatible fake through the real SDK; the CLI reads traces and status beside it.
+describe('AI replies through nexus serve (built binary)', () => {
+  const fake = new FakeOpenAi();
+  let box: CliSandbox;
+  let serve: ServeProcess;
+  let token = '';
+
+  beforeAll(async () => {
+    await fake.start();
+    box = new CliSandbox({ OPENAI_API_KEY: 'sk-e2e', NEXUS_AI_BASE_URL: fake.baseUrl, NEXUS_AI_WAIT_SECONDS: '10', NEXUS_AI_MAX_RETRIES: '1', NEXUS_AI_INITIAL_DELAY: '0.05' });
+    expect((await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'admin password', '--no-input'])).code).toBe(0);
+    serve = await spawnServe(box.env);
+    const reg = await http(serve.url, 'POST', '/v1/auth/register', { body: { email: 'cara@example.com', password: 'customer pass', name: 'Cara' } });
+    token = reg.json.accessToken;
+  }, 60_000);
+  afterAll(async () => {
+    await serve?.stop();
+    await fake.close();
+    box?.cleanup();
+  });
+
+  it('a new ticket gets the AI answer in the create response', async () => {
+    const created = await http(serve.url, 'POST', '/v1/tickets', { token, body: { subject: 'Password', message: 'How do I reset my password?' } });
+    expect(created.status).toBe(201);
+    expect(created.json.ai).toMatchObject({ status: 'replied', message: { kind: 'ai', body: fake.defaultAnswer.reply } });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('asking for a person escalates without calling the model; a provider outage gives the acknowledgement', async () => {
+    const calls = fake.calls.length;
+    const human = await http(serve.url, 'POST', '/v1/tickets', { token, body: { subject: 'Help', message: 'I want to talk to a person.' } });
+    expect(human.json).toMatchObject({ ai: { status: 'handed_off', reason: 'explicit_human' }, ticket: { status: 'open' } });
+    expect(fake.calls).toHaveLength(calls);
+
+    fake.enqueue({ status: 500 }, { status: 500 });
+    const outage = await http(serve.url, 'POST', '/v1/tickets', { token, body: { subject: 'Parcel', message: 'Where is my parcel?' } });
+    expect(outage.status).toBe(201);
+    expect(outage.json.ai).toEqual({ status: 'handed_off', reason: 'model_unavailable' });
+    const view = await http(serve.url, 'GET', `/v1/tickets/${outage.json.ticket.number}`, { token });
+    expect(view.json.ticket?.status ?? view.json.status).toBe('escalated');
+  });
+
+  it('nexus ai traces and ai status work beside the server', async () => {
+    const traces = await box.run(['ai', 'traces', '--json']);
+    expect(traces.code).toBe(0);
+    expect(traces.json().map((t: { outcome: string }) => t.outcome).sort()).toEqual(['failed', 'handed_off', 'replied']);
+    const status = await box.run(['ai', 'status', '--json']);
+    expect(status.json()).toMatchObject({ enabled: true, model: 'gpt-4o-mini', breaker: { state: 'closed', consecutiveFailures: 1 }, queue: { queued: 0, running: 0 } });
+  });
+});
