@@ -1,0 +1,98 @@
+// The REST API against a bare Fastify + pg endpoint doing the same insert/select, in the same run, on
+// the Postgres server (issue 4, acceptance 7). Target: Nexus at ≥ 40% of the bare endpoint's throughput.
+// autocannon runs as a separate process so it does not share the servers' event loop.
+// BENCH_SECONDS (default 5) and BENCH_CONNECTIONS (default 10) change the runs.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { systemClock } from '../src/core/clock.js';
+import { parseConfig } from '../src/core/config/parse-config.js';
+import { openDatabase } from '../src/core/db/database.js';
+import { createServices } from '../src/core/services.js';
+import { buildServer } from '../src/server/app.js';
+import { isPostgresReachable, urlFor, withAdminClient } from '../test/support/postgres.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+if (!(await isPostgresReachable())) {
+  console.log('api bench skipped: no Postgres server at 127.0.0.1:5432 (set NEXUS_TEST_DATABASE_URL)');
+  process.exit(0);
+}
+
+const name = `nexus_bench_api_${process.pid}`;
+await withAdminClient((c) => c.query(`create database ${name}`));
+const databaseUrl = urlFor(name);
+const { config } = parseConfig({ defaults: { dataDir: '.tmp/bench/api', databaseUrl, secretKey: 'bench-secret-key-that-is-long-enough-000', bcryptCost: 4, logLevel: 'silent' } });
+const database = await openDatabase({ dataDir: config.dataDir, databaseUrl, command: 'bench api', poolSize: 10 });
+const services = createServices({ db: database.db, clock: systemClock, config });
+const nexus = await buildServer({ services, rateLimitPerMinute: false });
+const nexusUrl = await nexus.listen({ host: '127.0.0.1', port: 0 });
+
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+const bare = Fastify();
+bare.post('/tickets', async (request, reply) => {
+  const { subject, message } = request.body as { subject: string; message: string };
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const ticket = await client.query('insert into tickets (subject, customer_id) values ($1, $2) returning *', [subject, customerId]);
+    await client.query(`insert into messages (ticket_id, kind, author_id, body) values ($1, 'customer', $2, $3)`, [ticket.rows[0].id, customerId, message]);
+    await client.query('commit');
+    return reply.code(201).send({ ticket: ticket.rows[0] });
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+});
+bare.get('/tickets', async () => ({ tickets: (await pool.query('select * from tickets where customer_id = $1 and deleted_at is null order by created_at desc, number desc limit 25', [customerId])).rows }));
+const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+
+const registered = await services.auth.register({ email: 'bench@example.com', password: 'bench password', name: 'Bench' });
+const customerId = registered.user.id;
+const token = registered.accessToken;
+for (let i = 0; i < 50; i++) await services.tickets.create({ id: customerId, email: 'bench@example.com', name: 'Bench', role: 'customer' }, { subject: `Seed ${i}`, message: 'seed' });
+
+interface Load {
+  average: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+// Asynchronous on purpose: the servers under test run in this process's event loop.
+async function cannon(url: string, method: 'GET' | 'POST', headers: Record<string, string>): Promise<Load> {
+  const options = { url, method, headers, connections: CONNECTIONS, duration: SECONDS, post: method === 'POST' };
+  const { stdout } = await promisify(execFile)(process.execPath, ['bench/autocannon-child.mjs', JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const result = JSON.parse(stdout) as Load;
+  if (result.non2xx > 0 || result.errors > 0 || result.total === 0) throw new Error(`${method} ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.total} requests`);
+  return result;
+}
+
+try {
+  const auth = { authorization: `Bearer ${token}` };
+  const rows: [string, Load, Load][] = [];
+  for (const [label, method] of [['POST /v1/tickets', 'POST'], ['GET /v1/tickets', 'GET']] as const) {
+    const ours = await cannon(`${nexusUrl}/v1/tickets`, method, auth);
+    const theirs = await cannon(`${bareUrl}/tickets`, method, {});
+    rows.push([label, ours, theirs]);
+  }
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, Postgres server, pool of 10 each`);
+  console.log('endpoint            nexus req/s (p50/p99 ms)   bare req/s (p50/p99 ms)   ratio   target');
+  for (const [label, ours, theirs] of rows) {
+    const ratio = ours.average / theirs.average;
+    const cell = (l: Load) => `${l.average.toFixed(0).padStart(7)} (${l.p50}/${l.p99})`.padEnd(24);
+    console.log(`${label.padEnd(18)}  ${cell(ours)}   ${cell(theirs)}  ${(ratio * 100).toFixed(0).padStart(5)}%   ≥ 40% ${ratio >= 0.4 ? 'ok' : 'MISSED'}`);
+  }
+} finally {
+  await nexus.close();
+  await bare.close();
+  await pool.end();
+  await database.close();
+  await withAdminClient((c) => c.query(`drop database if exists ${name} with (force)`));
+}
