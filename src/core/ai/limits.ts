@@ -48,6 +48,8 @@ export async function takeGlobalBudget(
     on conflict (minute) do update set requests = ai_usage.requests + 1, tokens = ai_usage.tokens + excluded.tokens
     where ai_usage.requests < ${limits.requestsPerMinute} and ai_usage.tokens + excluded.tokens <= ${limits.tokensPerMinute}
     returning requests`.execute(trx);
+  // Keep a day of counters (the primary key makes this a cheap range delete).
+  await trx.deleteFrom('ai_usage').where('minute', '<', new Date(minute.getTime() - 86_400_000)).execute();
   if (rows.length > 0) return { allowed: true };
   return { allowed: false, retryAt: new Date(minute.getTime() + 60_000) };
 }

@@ -16,6 +16,9 @@ import { upsertTrace } from './traces-store.js';
 /** Thread tokens sent to the model at most (the system prompt comes on top). */
 const THREAD_BUDGET_TOKENS = 6000;
 const MAX_OUTPUT_TOKENS = 800;
+/** Claims of one job (crashed or failed runs) before it is handed to a human. */
+const MAX_JOB_ATTEMPTS = 5;
+const RETRY_FAILED_JOB_MS = 30_000;
 
 type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket: TicketRow; reservedTokens: number; customerMessage: string };
 
@@ -26,8 +29,30 @@ type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket:
 export async function runNextAiJob(deps: Deps): Promise<boolean> {
   const job = await claimNextAiJob(deps.db, deps.clock.now(), leaseSeconds(deps.config));
   if (!job) return false;
-  await runAiJob(deps, job);
+  if (job.attempts > MAX_JOB_ATTEMPTS) {
+    await giveUp(deps, job);
+    return true;
+  }
+  try {
+    await runAiJob(deps, job);
+  } catch (error) {
+    // A bug or the database going away: put the job back (later, not at lease expiry) and report.
+    await deps.db.transaction().execute(async (trx) => {
+      if (await holdsLease(trx, job)) await deferAiJob(trx, job, new Date(deps.clock.now().getTime() + RETRY_FAILED_JOB_MS * job.attempts));
+    });
+    throw error;
+  }
   return true;
+}
+
+/** A job that keeps failing (not the model: the job itself) goes to a human instead of looping. */
+async function giveUp(deps: Deps, job: AiJob): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await holdsLease(trx, job))) return;
+    const now = deps.clock.now();
+    const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', job.ticket_id).forUpdate().executeTakeFirstOrThrow();
+    await handOff(trx, job, ticket, 'job_failed', now, { model: deps.config.ai.model, attempts: 0, latencyMs: 0, startedAt: now, outcome: 'failed', error: `gave up after ${job.attempts - 1} attempts` });
+  });
 }
 
 export async function runAiJob(deps: Deps, job: AiJob): Promise<void> {
@@ -79,7 +104,8 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
   if (ticket.status === 'assigned' || ticket.assignee_id) return finish('human_assigned', { reason: 'assigned' });
   if (ticket.status === 'escalated') return finish('human_assigned', { reason: 'escalated' });
   const trace = { model: ai.model, attempts: 0, latencyMs: 0, startedAt: now };
-  const inbound = (deps.ai?.classifyInbound ?? replyFilters.classifyInbound)(message.body);
+  // The subject is customer-written too: an instruction hidden there counts like one in the body.
+  const inbound = (deps.ai?.classifyInbound ?? replyFilters.classifyInbound)(`${ticket.subject}\n${message.body}`);
   if (inbound.handoff) {
     await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off', error: inbound.signals.join(' ') || null });
     return { kind: 'settled' };
