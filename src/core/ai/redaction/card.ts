@@ -3,7 +3,8 @@ import { overlapsAny, wordsBefore } from './context.js';
 import type { DetectorInput, Finding } from './types.js';
 
 // A run of digits with single space or dash separators, not glued to letters, digits or a decimal point.
-const DIGIT_RUN = /(?<![\p{L}\p{N}_.,/-]|[\p{L}\p{N}]-)\d(?:[ -]?\d)+(?![\p{L}\p{N}_]|[.,/]\d|-\d)/gu;
+// Separators: space, no-break spaces (typeset numbers) or dash.
+const DIGIT_RUN = /(?<![\p{L}\p{N}_.,/-]|[\p{L}\p{N}]-)\d(?:[ \u00A0\u202F-]?\d)+(?![\p{L}\p{N}_]|[.,/]\d|-\d)/gu;
 
 /** Labels that, right before a number, say it is not a card even when Luhn happens to pass. */
 const NOT_CARD_LABELS = [
@@ -38,9 +39,9 @@ export function hasCardBrand(digits: string): boolean {
 /** Card groups: compact, or a first group of 4 followed by groups of 2–6 with one kind of separator. */
 function hasCardGrouping(raw: string): boolean {
   if (/^\d+$/.test(raw)) return true;
-  const separators = new Set(raw.match(/[ -]/g));
+  const separators = new Set(raw.match(/[ \u00A0\u202F-]/g));
   if (separators.size !== 1) return false;
-  const groups = raw.split(/[ -]/);
+  const groups = raw.split(/[ \u00A0\u202F-]/);
   return groups[0]!.length === 4 && groups.slice(1).every((g) => g.length >= 2 && g.length <= 6) && groups.length <= 5;
 }
 

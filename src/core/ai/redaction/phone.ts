@@ -7,14 +7,16 @@ const EXTENSION = '(?:\\s*,?\\s*(?:ext\\.?|extension|x|durchwahl|dw\\.?|poste|in
 
 const PATTERNS: { name: string; regex: RegExp }[] = [
   // International: +CC then groups, possibly a bracketed area code or a (0) trunk prefix.
-  { name: 'international', regex: new RegExp(`(?<![\\p{L}\\p{N}_])\\+\\d{1,3}(?:[ .\\-]?(?:\\(0\\)|\\(\\d{1,4}\\)|\\d{1,5})){1,7}${EXTENSION}${AFTER}`, 'giu') },
+  { name: 'international', regex: new RegExp(`(?<![\\p{L}\\p{N}_])\\+\\d{1,3}(?:[ .\\-\\u00A0\\u202F]?(?:\\(0\\)|\\(\\d{1,4}\\)|\\d{1,5})){1,7}${EXTENSION}${AFTER}`, 'giu') },
   // North American: (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, optionally 1- in front.
-  { name: 'nanp', regex: new RegExp(`${BEFORE}(?:1[ .\\-])?(?:\\(\\d{3}\\)[ .\\-]?|\\d{3}[ .\\-])\\d{3}[ .\\-]\\d{4}${EXTENSION}${AFTER}`, 'giu') },
+  { name: 'nanp', regex: new RegExp(`${BEFORE}(?:1[ .\\-\\u00A0\\u202F])?(?:\\(\\d{3}\\)[ .\\-\\u00A0\\u202F]?|\\d{3}[ .\\-\\u00A0\\u202F])\\d{3}[ .\\-\\u00A0\\u202F]\\d{4}${EXTENSION}${AFTER}`, 'giu') },
   // National with a trunk 0 (UK, FR, DE, …), in separated groups: 0117 496 0281, 06 39 98 21 47,
   // 07700 900123, 030/12345678, (02) 5550 1234.
-  { name: 'national', regex: new RegExp(`${BEFORE}(?:0\\d{1,4}|\\(0\\d{1,4}\\))(?:[ .\\-/]\\d{2,8}){1,4}${EXTENSION}${AFTER}`, 'giu') },
+  { name: 'national', regex: new RegExp(`${BEFORE}(?:0\\d{1,4}|\\(0\\d{1,4}\\))(?:[ .\\-/\\u00A0\\u202F]\\d{2,8}){1,4}${EXTENSION}${AFTER}`, 'giu') },
   // Groups of digits without a trunk prefix ("912 345 678") count only after a phone word.
-  { name: 'worded', regex: new RegExp(`${BEFORE}\\d{2,4}(?:[ .\\-]\\d{2,4}){2,4}${EXTENSION}${AFTER}`, 'giu') },
+  { name: 'worded', regex: new RegExp(`${BEFORE}\\d{2,4}(?:[ .\\-\\u00A0\\u202F]\\d{2,4}){2,4}${EXTENSION}${AFTER}`, 'giu') },
+  // Australian and NANP-style toll-free and local-rate numbers without a trunk 0: 1800 160 401, 1300 975 707.
+  { name: 'tollfree', regex: new RegExp(`${BEFORE}1[389]00[ \\-\\u00A0]\\d{3}[ \\-\\u00A0]\\d{3}${EXTENSION}${AFTER}`, 'giu') },
   // Compact numbers and 7-digit local numbers count only after a phone word (see PHONE_WORDS).
   { name: 'compact', regex: new RegExp(`${BEFORE}(?:\\d{10,11}|\\d{3}[.\\-]\\d{4})${EXTENSION}${AFTER}`, 'giu') },
 ];
@@ -34,7 +36,7 @@ const NOT_PHONE_LABELS = [
 
 /** Dates and timestamps mix separators ("01.12.2026 14"); national phone numbers use one kind. */
 function hasOneSeparator(value: string): boolean {
-  return new Set(value.match(/[ .\-/]/g)).size <= 1;
+  return new Set(value.match(/[ .\-/\u00A0\u202F]/g)).size <= 1;
 }
 
 function digitCount(value: string): number {

@@ -7,7 +7,7 @@ import type { DetectorInput, Finding } from './types.js';
  */
 const PROFANITY: RegExp[] = [
   // fuck and family: fucking, fucked, fucker, motherfucking, clusterfuck, f*ck, f***ing, fkn, fck
-  /^(?:mother|cluster|clusterf)?f[u*][c*][k*](?:s|ed|er|ers|ing|in|face|wit|head|tard)?$/,
+  /^(?:mother|cluster|clusterf)?f[u*][c*][k*](?:s|ed|er|ers|ing|in|face|wit|head|tard|up|ups)?$/,
   /^(?:mother)?f\*{1,4}(?:ing|ed|er|ers|s)?$/,
   /^f(?:c?k|ck)(?:n|in|ing|ed)?$/,
   /^(?:clusterfuck|motherfuck(?:er|ers|ing|in)?)$/,
@@ -21,9 +21,9 @@ const PROFANITY: RegExp[] = [
   /^bitch(?:es|y|ing|ed)?$/,
   /^b[i*!1]tch(?:es)?$/,
   /^bastards?$/,
-  /^dick(?:head|heads|wad|wads)$/,
-  /^crap(?:py|s|pier|piest)?$/,
-  /^piss(?:ed|es|ing|er)?$/,
+  /^d[i*!1]ck(?:head|heads|wad|wads)$/,
+  /^cr[a*]p(?:py|s|pier|piest)?$/,
+  /^p[i*!1]ss(?:ed|es|ing|er)?$/,
   /^wtf$/,
   // German, French, Spanish
   /^schei(?:ß|ss|s)e?$/,
