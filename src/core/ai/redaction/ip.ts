@@ -3,7 +3,7 @@ import type { DetectorInput, Finding } from './types.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\p{L}\\p{N}_.-])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}_]|\\.\\d)`, 'gu');
-// Hex groups joined by colons, with an optional trailing dotted IPv4; validated by parseIpv6 below.
+// Hex groups joined by colons, with an optional trailing dotted IPv4; validated by isIpv6 below.
 const IPV6 = /(?<![\p{L}\p{N}_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?![\p{L}\p{N}_]|:[0-9A-Fa-f]|\.\d)/gu;
 
 /** Words that make a dotted quad a version or a section number ("firmware 4.2.10.7", "Section 4.3.2.1"). */
@@ -11,7 +11,7 @@ const NOT_IP_LABELS = [
   'v', 'version', 'versions', 'firmware', 'build', 'release', 'update', 'patch', 'driver', 'app', 'software',
   'section', 'sections', 'chapter', 'clause', 'article', 'paragraph', 'step', 'item', 'rule', 'figure', 'table',
   'abschnitt', 'kapitel', 'artikel', 'absatz', 'ziffer', 'sección', 'seccion', 'capítulo', 'apartado', 'artículo',
-  'chapitre', 'paragraphe', 'version', 'versión', 'oid',
+  'chapitre', 'paragraphe', 'versión', 'oid',
 ];
 
 function isIpv6(candidate: string): boolean {
