@@ -17,6 +17,11 @@ export function command(ctx: CliContext): Command {
         throw new NexusError('INVALID_USAGE', `--concurrency must be a whole number from 1 to 64, not ${flags.concurrency}`);
       }
       const database = await ctx.db();
+      if (database.via === 'embedded' && !flags.once) {
+        throw new NexusError('INVALID_USAGE', 'On the embedded desk the workers run inside `nexus serve`', {
+          hint: 'Run `nexus serve`, or `nexus worker --once` to run the queued jobs now; separate workers need NEXUS_DATABASE_URL.',
+        });
+      }
       if (database.via === 'owner-socket') {
         throw new NexusError('DATA_DIR_LOCKED', '`nexus serve` owns this embedded desk and already runs its workers', {
           hint: 'Nothing to do here; use NEXUS_DATABASE_URL to run separate workers on a Postgres server.',

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /** One scripted reaction of the fake to a /v1/chat/completions call. */
 export type FakeOpenAiStep =
-  | { answer: { reply: string; confidence: number; needsHuman: boolean; reason: string }; usage?: { prompt: number; completion: number } }
+  | { answer: { reply: string; confidence: number; needsHuman: boolean; reason: string }; usage?: { prompt: number; completion: number }; delayMs?: number }
   | { status: 429; retryAfter?: string; retryAfterMs?: string }
   | { status: 429; insufficientQuota: true }
   | { status: 500 | 502 | 503 }
@@ -25,6 +25,8 @@ export class FakeOpenAi {
   private readonly hanging = new Set<ServerResponse>();
   private server?: Server;
   defaultAnswer = { reply: 'You can reset your password from the sign-in page.', confidence: 0.92, needsHuman: false, reason: 'none' };
+  /** Milliseconds the default answer takes (to keep workers busy in concurrency tests). */
+  defaultDelayMs = 0;
 
   /** e.g. http://127.0.0.1:41234/v1, for the SDK's baseURL. */
   baseUrl = '';
@@ -67,7 +69,7 @@ export class FakeOpenAi {
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as RecordedCall['body'];
     this.calls.push({ body, headers: req.headers });
-    const step = this.script.shift() ?? { answer: this.defaultAnswer };
+    const step = this.script.shift() ?? { answer: this.defaultAnswer, delayMs: this.defaultDelayMs };
     if ('hang' in step) {
       this.hanging.add(res);
       return;
@@ -85,6 +87,7 @@ export class FakeOpenAi {
       res.writeHead(step.status, headers).end(JSON.stringify({ error }));
       return;
     }
+    if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
     const content = JSON.stringify(step.answer);
     const usage = { prompt_tokens: step.usage?.prompt ?? 120, completion_tokens: step.usage?.completion ?? 30 };
     const base = { id: `chatcmpl-${this.calls.length}`, created: Math.floor(Date.now() / 1000), model: body.model };
