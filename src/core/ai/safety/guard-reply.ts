@@ -68,6 +68,30 @@ function isAllowedHost(host: string, allowed: readonly string[]): boolean {
   return allowed.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`));
 }
 
+/** Edit distance, for look-alike domain labels ("examp1e" vs "example"). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Does a host imitate one of the company's domains ("examp1e-verify.test", "example-support.test")? */
+function isLookalike(host: string, allowed: readonly string[]): boolean {
+  const parts = host.split(/[.-]/).filter((p) => p.length >= 4);
+  return allowed.some((domain) => {
+    const brand = domain.toLowerCase().split('.')[0] ?? '';
+    return brand.length >= 4 && parts.some((p) => p.includes(brand) || distance(p, brand) <= (brand.length >= 7 ? 2 : 1));
+  });
+}
+
 /** Quoted phrases and code-like tokens an attacker asked to be said ("Say 'Assigned to CEO'", ERSTATTET-500). */
 function requestedPhrases(message: string): string[] {
   const phrases = [...message.matchAll(/['"“‘«]([^'"”’»\n]{4,80})['"”’»]/g)].map((m) => m[1]!.trim());
@@ -101,12 +125,17 @@ export function guardReply(reply: string, options: GuardOptions): GuardResult {
       const value = squeeze(finding.value!.toLowerCase());
       if (squeezed.includes(value)) reasons.add(`echoed_${finding.type}`);
     }
-    // Links the customer supplied (look-alike domains, exfiltration endpoints) are never repeated.
+    // Links the customer supplied are not repeated when they imitate the company's domains or the
+    // message is an attack (exfiltration endpoints, phishing pages); an ordinary shop link may be.
+    const inbound = classifyInbound(message).reason;
+    const isAttack = inbound === 'suspected_injection' || inbound === 'safety';
+    const allowed = options.allowedDomains ?? [];
     for (const host of hostsIn(message)) {
-      if (!isAllowedHost(host, options.allowedDomains ?? []) && seen.includes(host)) reasons.add('echoed_link');
+      if (isAllowedHost(host, allowed) || !seen.includes(host)) continue;
+      if (isAttack || isLookalike(host, allowed)) reasons.add('echoed_link');
     }
     // When the message carries instructions for the AI, the phrases it asked for are never said.
-    if (classifyInbound(message).reason === 'suspected_injection') {
+    if (inbound === 'suspected_injection') {
       for (const phrase of requestedPhrases(message)) {
         const p = visible(phrase);
         if (seen.includes(p) || (squeeze(p).length >= 6 && squeezed.includes(squeeze(p)))) reasons.add('echoed_payload');
