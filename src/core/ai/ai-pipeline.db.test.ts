@@ -43,6 +43,8 @@ describe('AI reply pipeline', () => {
     expect(trace!.costUsd).toBeGreaterThan(0);
     const row = await t.db.selectFrom('tickets').select(['first_response_at', 'status']).where('id', '=', ticket.id).executeTakeFirstOrThrow();
     expect(row.first_response_at).not.toBeNull();
+    const events = await t.db.selectFrom('ticket_events').select('type').where('ticket_id', '=', ticket.id).orderBy('id').execute();
+    expect(events.map((e) => e.type)).toEqual(['ticket.first_response', 'ai.replied']);
     expect(await drainAiJobs(services)).toBe(0);
   });
 

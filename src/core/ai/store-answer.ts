@@ -80,6 +80,7 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
     .set({ first_response_at: ticket.first_response_at ?? now, last_response_at: now, updated_at: now })
     .where('id', '=', ticket.id)
     .execute();
+  if (!ticket.first_response_at) await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: 'ticket.first_response', data: { messageId: message.id, by: 'ai' }, at: now });
   await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: 'ai.replied', data: { messageId: message.id, inReplyTo: job.message_id, confidence: answer.confidence }, at: now });
   await upsertTrace(trx, { ...trace, outcome: 'replied', replyMessageId: message.id, redactions: redacted.findings });
   await finishAiJob(trx, job, now, 'replied', {}, message.id);
