@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import { NexusError } from '../../core/errors.js';
+import { attachmentTooLarge, MAX_ATTACHMENT_BYTES } from '../../core/tickets/attachments-content.js';
 import type { CliContext } from '../context.js';
 import { present } from '../output.js';
 import { attachmentFields } from './attachments.js';
@@ -14,6 +15,9 @@ async function readInput(ctx: CliContext, file: string): Promise<Uint8Array> {
     return Buffer.concat(chunks);
   }
   try {
+    // Refuse a huge file from its size, before reading it into memory.
+    const { size, isFile } = await stat(file).then((s) => ({ size: s.size, isFile: s.isFile() }));
+    if (isFile && size > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge(size);
     return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ws from 'ws';
 import { FakeSupabaseStorage } from '../../../test/support/fake-supabase-storage.js';
 import { testConfig } from '../../../test/support/db.js';
 import type { BlobStore } from './blob-store.js';
@@ -80,6 +82,21 @@ describe('the supabase store', () => {
     } finally {
       fake.failWith = undefined;
     }
+  });
+});
+
+describe('the fake Storage API through supabase-js itself', () => {
+  it('serves what the adapter stored to the official client, and removes what the client deletes', async () => {
+    const store = new SupabaseBlobStore({ url: fake.url, serviceRoleKey: fake.serviceRoleKey, bucket: 'attachments' });
+    await store.put('tickets/t4/a4', binary, 'image/png');
+    // supabase-js needs a WebSocket implementation on Node 20 even when only Storage is used.
+    const supabase = createClient(fake.url, fake.serviceRoleKey, { realtime: { transport: ws as never }, auth: { persistSession: false } });
+    const { data, error } = await supabase.storage.from('attachments').download('tickets/t4/a4');
+    expect(error).toBeNull();
+    expect([...new Uint8Array(await data!.arrayBuffer())]).toEqual([...binary]);
+    const removed = await supabase.storage.from('attachments').remove(['tickets/t4/a4']);
+    expect(removed.error).toBeNull();
+    await expect(store.get('tickets/t4/a4')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

@@ -86,15 +86,18 @@ const extensionOf = (filename: string): string => {
 
 const allowedList = (): string => Object.values(ALLOWED_TYPES).flatMap((t) => t.extensions.map((e) => `.${e}`)).join(', ');
 
+/** The refusal of a file over the limit; edges that know the size early (a file on disk) use it too. */
+export function attachmentTooLarge(sizeBytes: number): NexusError {
+  const mb = (sizeBytes / 1024 / 1024).toFixed(1);
+  return new NexusError('PAYLOAD_TOO_LARGE', `The file is ${mb} MB; attachments may be at most 10 MB`, { hint: 'Compress the file or share a link to it instead.' });
+}
+
 /**
  * Checks an upload before anything is stored: size, allowed type by content, and a name whose
  * extension agrees with the content. Returns the sanitised name and the content type to store.
  */
 export function checkUpload(filename: string, bytes: Uint8Array): { filename: string; contentType: string } {
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
-    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
-    throw new NexusError('PAYLOAD_TOO_LARGE', `The file is ${mb} MB; attachments may be at most 10 MB`, { hint: 'Compress the file or share a link to it instead.' });
-  }
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge(bytes.byteLength);
   if (bytes.byteLength === 0) throw new NexusError('VALIDATION_FAILED', 'The file is empty', { details: [{ path: 'file', message: 'must not be empty' }] });
   const safeName = sanitizeFilename(filename);
   const extension = extensionOf(safeName);

@@ -29,7 +29,18 @@ export interface PurgeResult {
  */
 export async function purgeTickets(deps: Deps, actor: Actor, input: PurgeTicketsInput): Promise<PurgeResult> {
   authorize(actor, 'ticket.purge');
-  const data = parseInput(purgeTicketsInput, input);
+  return runPurge(deps, parseInput(purgeTicketsInput, input));
+}
+
+/**
+ * The daily clean-up without a person behind it (the background job): everything deleted 30 or more
+ * days ago. Same rules and result as `nexus tickets purge --expired`.
+ */
+export function purgeExpiredTickets(deps: Deps): Promise<PurgeResult> {
+  return runPurge(deps, { expired: true });
+}
+
+async function runPurge(deps: Deps, data: z.output<typeof purgeTicketsInput>): Promise<PurgeResult> {
   const { purged, keys } = await deps.db.transaction().execute(async (trx) => {
     let rows: { id: string; number: number; deleted_at: Date | null }[];
     if (data.expired) {

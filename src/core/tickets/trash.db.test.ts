@@ -3,6 +3,7 @@ import { useTestDatabase } from '../../../test/support/db.js';
 import { createServices } from '../services.js';
 import { MemoryBlobStore } from '../storage/memory-blob-store.js';
 import { eventsOf, failureOf, seedMessage, seedTicket } from './catalogue-fixtures.js';
+import { purgeExpiredTickets } from './purge-tickets.js';
 
 const t = useTestDatabase();
 const DAY = 86_400_000;
@@ -124,6 +125,14 @@ describe('purging', () => {
     await expect(t.services.tickets.purge(admin, { expired: true })).resolves.toEqual({ purged: [old.number, due.number], count: 2, attachmentsRemoved: 0, blobsFailed: [] });
     expect((await t.db.selectFrom('tickets').select('number').orderBy('number').execute()).map((r) => r.number)).toEqual([recent.number, live.number]);
     await expect(t.services.tickets.purge(admin, { expired: true })).resolves.toMatchObject({ count: 0 });
+  });
+
+  it('the background job purges expired tickets with no actor, by the same rules', async () => {
+    const customer = await t.user('customer');
+    const now = t.clock.now().getTime();
+    const old = await seedTicket(t.db, { customerId: customer.id, status: 'closed', deletedAt: new Date(now - 40 * DAY) });
+    await seedTicket(t.db, { customerId: customer.id, status: 'closed', deletedAt: new Date(now - DAY) });
+    await expect(purgeExpiredTickets(t.deps)).resolves.toEqual({ purged: [old.number], count: 1, attachmentsRemoved: 0, blobsFailed: [] });
   });
 
   it('only admins purge; input must name tickets or ask for expired ones', async () => {
