@@ -27,7 +27,7 @@ const PROFANITY: RegExp[] = [
   /^wtf$/,
   // German, French, Spanish
   /^schei(?:ß|ss|s)e?$/,
-  /^schei(?:ß|ss)(?:kerl|laden|egal|dreck)$/,
+  /^schei(?:ß|ss)\p{L}+$/u, // compounds: Scheißladen, Scheißwetter
   /^arschl[oö]ch(?:er)?$/,
   /^arschl[oö]cher$/,
   /^merd(?:e|es|ique|eux|euse)$/,

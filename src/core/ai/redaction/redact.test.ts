@@ -70,6 +70,7 @@ describe('redact: positives', () => {
     ['profanity contraction', "The shit's over now.", 'profanity', 'shit'],
     ['profanity compound', 'Total bullsh*t, agreed.', 'profanity', 'bullsh*t'],
     ['German profanity', 'So eine SCHEISSE.', 'profanity', 'SCHEISSE'],
+    ['German compound', 'Was für ein Scheißwetter.', 'profanity', 'Scheißwetter'],
     ['Spanish profanity', '¡Joder, qué lento!', 'profanity', 'Joder'],
     ['French profanity', "C'est de la merde.", 'profanity', 'merde'],
     ['plural arseholes', 'Those arseholes again.', 'profanity', 'arseholes'],
