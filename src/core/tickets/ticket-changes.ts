@@ -1,4 +1,4 @@
-import type { Selectable, Transaction, Updateable } from 'kysely';
+import { sql, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { isStaff, type Actor, type Permission } from '../access/permissions.js';
 import type { DB, MessageKind, MessagesTable, TicketsTable } from '../db/schema.js';
@@ -24,9 +24,12 @@ export async function insertMessage(
   trx: Transaction<DB>,
   message: { ticketId: string; kind: MessageKind; authorId: string | null; body: string; at: Date },
 ): Promise<MessageRow> {
+  // A thread is ordered by time: a message never sorts before one already in it, even when both were
+  // written within the same clock tick (callers hold the ticket's row lock).
+  const createdAt = sql<Date>`greatest(${message.at}::timestamptz, (select max(created_at) + interval '1 microsecond' from messages where ticket_id = ${message.ticketId}))`;
   return trx
     .insertInto('messages')
-    .values({ ticket_id: message.ticketId, kind: message.kind, author_id: message.authorId, body: message.body, created_at: message.at })
+    .values({ ticket_id: message.ticketId, kind: message.kind, author_id: message.authorId, body: message.body, created_at: createdAt })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -25,6 +25,14 @@ describe('view ticket', () => {
     expect(own.messages.map((m) => m.kind)).toEqual(['customer', 'agent', 'system']);
   });
 
+  it('keeps the order of messages written within the same clock tick', async () => {
+    const [customer, agent] = [await t.user('customer'), await t.user('agent')];
+    const { ticket } = await t.services.tickets.create(customer, { subject: 'Same tick', message: 'first' });
+    for (let i = 2; i <= 8; i++) await t.services.tickets.reply(i % 2 ? customer : agent, { ticket: ticket.number, body: `message ${i}` });
+    const thread = await t.services.tickets.view(agent, { ticket: ticket.number });
+    expect(thread.messages.map((m) => m.body)).toEqual(['first', ...[2, 3, 4, 5, 6, 7, 8].map((i) => `message ${i}`)]);
+  });
+
   it('a customer gets NOT_FOUND for another customer\'s ticket, the same as for a missing one', async () => {
     const [ana, bo] = [await t.user('customer'), await t.user('customer')];
     const ticket = await openTicket(t, ana);
