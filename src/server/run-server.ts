@@ -35,6 +35,9 @@ export interface RunServerOptions {
   logger: FastifyServerOptions['logger'];
 }
 
+/** Other `nexus` commands connected at once (each CLI command opens one connection). */
+const MAX_SOCKET_CLIENTS = 16;
+
 interface SharedDatabase {
   db: Kysely<DB>;
   close(): Promise<void>;
@@ -50,12 +53,11 @@ async function shareEmbedded(database: Database, dataDir: string): Promise<Share
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const socketPath = join(dataDir, '.s.PGSQL.5432');
   if (existsSync(socketPath)) rmSync(socketPath); // left by a crashed owner; we hold the lock now
-  // The floor asks the socket server (created just below) how many clients are connected.
-  const floor: PgliteFloor = new PgliteFloor(pglite, () => socketServer.getStats().activeConnections);
+  const floor = new PgliteFloor(pglite);
   const pool = new pg.Pool(createPgConfig(floor.local()) as unknown as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  // One client at a time: pglite-socket does not keep two clients' unnamed statements apart.
-  const socketServer = new PGLiteSocketServer({ db: floor.socket(), path: socketPath, maxConnections: 1 });
+  const socketServer = new PGLiteSocketServer({ db: floor.socketView(), path: socketPath, maxConnections: MAX_SOCKET_CLIENTS });
+  floor.attach(socketServer);
   await socketServer.start();
   database.lock!.update({ socket: socketPath });
   return {

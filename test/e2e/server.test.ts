@@ -131,6 +131,22 @@ describe('nexus serve (embedded database)', () => {
     expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}`, { token: tokens.agent })).json.ticket.assignee.email).toBe('ana@example.com');
   });
 
+  it('CLI commands through the socket and API transactions at the same time all succeed and do not interleave', async () => {
+    const creates = Array.from({ length: 30 }, (_, i) => http(serve.url, 'POST', '/v1/tickets', { token: tokens.customer, body: { subject: `Busy ${i}`, message: 'load' } }));
+    const [assign, ...lists] = await Promise.all([
+      box.run(['tickets', 'assign', String(ticket), '--to', 'admin@example.com', '--json']),
+      ...Array.from({ length: 4 }, () => box.run(['tickets', 'list', '--json', '--limit', '100'])),
+    ]);
+    const answers = await Promise.all(creates);
+    expect(answers.map((r) => r.status)).toEqual(Array(30).fill(201));
+    for (const run of [assign, ...lists]) expect(run.code, run.stderr).toBe(0);
+    expect(assign.json().assignee.email).toBe('admin@example.com');
+    const after = await box.run(['tickets', 'list', '--json', '--limit', '100']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.json().tickets.filter((t: { subject: string }) => t.subject.startsWith('Busy '))).toHaveLength(30);
+    expect(new Set(after.json().tickets.map((t: { number: number }) => t.number)).size).toBe(after.json().tickets.length);
+  });
+
   it('password reset by mail: the outbox gets the token, it works once, and old tokens die', async () => {
     expect((await http(serve.url, 'POST', '/v1/auth/forgot-password', { body: { email: 'cara@example.com' } })).status).toBe(202);
     const outbox = await box.run(['email', 'outbox', '--json']);
