@@ -84,4 +84,23 @@ describe('hardening', () => {
       await broken.close();
     }
   });
+
+  it('logs structured lines with request ids, and never tokens, passwords or message bodies', async () => {
+    let logs = '';
+    const stream = { write: (line: string) => void (logs += line) };
+    const app = await buildServer({ services: t.api, rateLimitPerMinute: false, logger: { level: 'info', stream } });
+    try {
+      const customer = await t.user('customer');
+      const login = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: customer.email, password: 'password123' } });
+      const { accessToken, refreshToken } = login.json();
+      await app.inject({ method: 'POST', url: '/v1/tickets', headers: { authorization: `Bearer ${accessToken}` }, payload: { subject: 'Private', message: 'my card is 4111 1111 1111 1111' } });
+      await app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken } });
+      const lines = logs.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines.length).toBeGreaterThan(3);
+      expect(lines.every((l) => typeof l.reqId === 'string' || l.reqId === undefined)).toBe(true);
+      for (const secret of ['password123', accessToken, refreshToken, '4111 1111', 'Private']) expect(logs).not.toContain(secret);
+    } finally {
+      await app.close();
+    }
+  });
 });
