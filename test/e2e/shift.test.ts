@@ -135,4 +135,30 @@ describe('a shift at the desk (built binary)', () => {
       ['VIP', 0],
     ]);
   }, STEP_MS);
+
+  it('tidies the catalogues: untag, clear a category, rename and delete tags and categories', async () => {
+    await json('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Toner smells', '-m', 'Odd smell');
+    await ok('tickets', 'tag', '1003', 'billing', 'VIP');
+    expect(await json('tickets', 'untag', '1003', 'billing')).toEqual({ ticket: 1003, tags: ['VIP'], changed: ['billing'] });
+    await ok('tickets', 'category', '1003', 'Access');
+    expect(await json('tickets', 'category', '1003', '--clear')).toEqual({ ticket: 1003, category: null, changed: true });
+    expect((await nexus('tickets', 'category', '1003')).code).toBe(2);
+    expect(await json('tags', 'rename', 'vip', 'Priority customer', '--color', '#ff0000')).toMatchObject({ name: 'Priority customer', color: '#ff0000', ticketCount: 1 });
+    expect((await nexus('tags', 'create', 'BILLING')).code).toBe(6);
+    expect(await json('tags', 'delete', 'priority customer')).toEqual({ name: 'Priority customer', deleted: true, ticketsUntagged: 1 });
+    expect(await json('categories', 'rename', 'access', 'Accounts', '--description', 'Logins, passwords, 2FA')).toMatchObject({ name: 'Accounts', description: 'Logins, passwords, 2FA' });
+    expect(await json('categories', 'delete', 'Accounts')).toEqual({ name: 'Accounts', deleted: true, ticketsCleared: 0 });
+    expect(await json('categories', 'list')).toEqual([]);
+    const history = await json('tickets', 'history', '1003');
+    expect(history.events.map((e: { type: string }) => e.type).filter((type: string) => /tags|category/.test(type))).toEqual([
+      'ticket.tags_added',
+      'ticket.tags_removed',
+      'ticket.category_changed',
+      'ticket.category_changed',
+      'ticket.tags_removed',
+    ]);
+    await login('ana@example.com');
+    expect((await nexus('tags', 'create', 'new-one')).code).toBe(4);
+    expect((await json('tags', 'list')).map((t: { name: string }) => t.name)).toEqual(['billing']);
+  }, STEP_MS);
 });
