@@ -18,7 +18,7 @@ import { PgliteFloor } from './pglite-floor.js';
 export interface Workers {
   stop(): Promise<void>;
 }
-type WithWorkers = Services & { startWorkers?: () => Workers | Promise<Workers> };
+type WithWorkers = Services & { startWorkers?: (options?: { onError?: (error: unknown) => void }) => Workers | Promise<Workers> };
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -90,7 +90,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
     const app = await buildServer({ services, logger: options.logger });
     const address = await app.listen({ host: options.host, port: options.port });
     // The hook point for the background workers (AI replies, mail); absent until they exist.
-    const workers = await services.startWorkers?.();
+    const workers = await services.startWorkers?.({ onError: (error) => app.log.error({ err: error }, 'background job failed') });
     let closing: Promise<void> | undefined;
     return {
       app,
