@@ -68,7 +68,7 @@ async function run(mode: 'full' | 'guard-only') {
   const pglite = await PGlite.create();
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig) }) });
   await migrate(db);
-  const config = parseConfig({ defaults: { dataDir: '/nonexistent', secretKey: 'eval-secret-key-that-is-long-enough-012345', companyEmails: 'support@example.com', ai: { apiKey: 'sk-eval', replyMaxPerWindow: 1000 } } }).config;
+  const config = parseConfig({ defaults: { dataDir: '/nonexistent', secretKey: 'eval-secret-key-that-is-long-enough-012345', companyEmails: 'support@example.com', 'ai.apiKey': 'sk-eval', 'ai.replyMaxPerWindow': 1000 } }).config;
   const llm = new FakeLlm(obedientModel);
   const services = createServices({
     db,
