@@ -32,8 +32,11 @@ const nexusUrl = await nexus.listen({ host: '127.0.0.1', port: 0 });
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 const bare = Fastify();
+// The bare endpoint trusts an `x-customer` header where Nexus checks a token.
+const customerOf = (request: { headers: Record<string, unknown> }) => String(request.headers['x-customer']);
 bare.post('/tickets', async (request, reply) => {
   const { subject, message } = request.body as { subject: string; message: string };
+  const customerId = customerOf(request);
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -48,13 +51,19 @@ bare.post('/tickets', async (request, reply) => {
     client.release();
   }
 });
-bare.get('/tickets', async () => ({ tickets: (await pool.query('select * from tickets where customer_id = $1 and deleted_at is null order by created_at desc, number desc limit 25', [customerId])).rows }));
+bare.get('/tickets', async (request) => ({
+  tickets: (await pool.query('select * from tickets where customer_id = $1 and deleted_at is null order by created_at desc, number desc limit 25', [customerOf(request)])).rows,
+}));
 const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
-const registered = await services.auth.register({ email: 'bench@example.com', password: 'bench password', name: 'Bench' });
-const customerId = registered.user.id;
-const token = registered.accessToken;
-for (let i = 0; i < 50; i++) await services.tickets.create({ id: customerId, email: 'bench@example.com', name: 'Bench', role: 'customer' }, { subject: `Seed ${i}`, message: 'seed' });
+// Customers, each with a token and a few tickets; the load takes turns over them.
+const CUSTOMERS = 50;
+const customers: { id: string; token: string }[] = [];
+for (let i = 0; i < CUSTOMERS; i++) {
+  const pair = await services.auth.register({ email: `bench${i}@example.com`, password: 'bench password', name: `Bench ${i}` });
+  customers.push({ id: pair.user.id, token: pair.accessToken });
+  for (let j = 0; j < 5; j++) await services.tickets.create({ id: pair.user.id, email: pair.user.email, name: pair.user.name, role: 'customer' }, { subject: `Seed ${j}`, message: 'seed' });
+}
 
 interface Load {
   average: number;
@@ -66,8 +75,8 @@ interface Load {
 }
 
 // Asynchronous on purpose: the servers under test run in this process's event loop.
-async function cannon(url: string, method: 'GET' | 'POST', headers: Record<string, string>): Promise<Load> {
-  const options = { url, method, headers, connections: CONNECTIONS, duration: SECONDS, post: method === 'POST' };
+async function cannon(url: string, method: 'GET' | 'POST', headersList: Record<string, string>[]): Promise<Load> {
+  const options = { url, method, headersList, connections: CONNECTIONS, duration: SECONDS, post: method === 'POST' };
   const { stdout } = await promisify(execFile)(process.execPath, ['bench/autocannon-child.mjs', JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const result = JSON.parse(stdout) as Load;
   if (result.non2xx > 0 || result.errors > 0 || result.total === 0) throw new Error(`${method} ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.total} requests`);
@@ -75,14 +84,15 @@ async function cannon(url: string, method: 'GET' | 'POST', headers: Record<strin
 }
 
 try {
-  const auth = { authorization: `Bearer ${token}` };
+  const nexusHeaders = customers.map((c) => ({ authorization: `Bearer ${c.token}` }));
+  const bareHeaders = customers.map((c) => ({ 'x-customer': c.id }));
   const rows: [string, Load, Load][] = [];
   for (const [label, method] of [['POST /v1/tickets', 'POST'], ['GET /v1/tickets', 'GET']] as const) {
-    const ours = await cannon(`${nexusUrl}/v1/tickets`, method, auth);
-    const theirs = await cannon(`${bareUrl}/tickets`, method, {});
+    const ours = await cannon(`${nexusUrl}/v1/tickets`, method, nexusHeaders);
+    const theirs = await cannon(`${bareUrl}/tickets`, method, bareHeaders);
     rows.push([label, ours, theirs]);
   }
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, Postgres server, pool of 10 each`);
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, ${CUSTOMERS} customers, Postgres server, pool of 10 each`);
   console.log('endpoint            nexus req/s (p50/p99 ms)   bare req/s (p50/p99 ms)   ratio   target');
   for (const [label, ours, theirs] of rows) {
     const ratio = ours.average / theirs.average;
