@@ -39,7 +39,7 @@ create table ai_traces (
   cost_usd numeric(12, 6) not null default 0,
   confidence real,
   redactions jsonb not null default '[]'::jsonb,
-  outcome text not null check (outcome in ('pending', 'replied', 'handed_off', 'failed', 'blocked')),
+  outcome text not null check (outcome in ('pending', 'replied', 'handed_off', 'failed', 'blocked', 'rate_limited')),
   reason text,
   error text,
   attempts integer not null default 0,

@@ -178,6 +178,8 @@ describe('AI reply pipeline', () => {
     await drainAiJobs(services);
     expect(await services.ai.outcome(first)).toMatchObject({ status: 'replied' });
     expect(await services.ai.outcome(third)).toEqual({ status: 'rate_limited', waitSeconds: 30 });
+    const traces = await services.ai.traces(await t.user('admin'), { ticket: ticket.number });
+    expect(traces[0]).toMatchObject({ outcome: 'rate_limited', reason: 'per-ticket limit: wait 30 s', tokensIn: 0 });
     t.clock.advance(31_000);
     const fourth = await addCustomerMessage(deps, ticket, 'four');
     await drainAiJobs(services);

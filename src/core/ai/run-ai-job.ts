@@ -112,7 +112,10 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
   }
 
   const window = await checkTicketWindow(trx, ticket.id, now, ai.replyMaxPerWindow, ai.replyWindowSeconds);
-  if (!window.allowed) return finish('rate_limited', { waitSeconds: window.waitSeconds });
+  if (!window.allowed) {
+    await upsertTrace(trx, { ticketId: ticket.id, messageId: job.message_id, model: ai.model, outcome: 'rate_limited', reason: `per-ticket limit: wait ${window.waitSeconds} s`, at: now, finishedAt: now });
+    return finish('rate_limited', { waitSeconds: window.waitSeconds });
+  }
 
   if ((await spentToday(trx, now)) >= ai.dailyBudgetUsd) {
     await handOff(trx, job, ticket, 'daily_budget_reached', now, { ...trace, outcome: 'failed', error: 'daily budget reached' });

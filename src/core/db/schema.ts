@@ -156,7 +156,7 @@ export interface SchemaMigrationsTable {
 }
 
 export type AiOutcome = 'replied' | 'rate_limited' | 'human_assigned' | 'disabled' | 'handed_off';
-export type AiTraceOutcome = 'pending' | 'replied' | 'handed_off' | 'failed' | 'blocked';
+export type AiTraceOutcome = 'pending' | 'replied' | 'handed_off' | 'failed' | 'blocked' | 'rate_limited';
 
 export interface AiJobsTable {
   id: Generated<string>;
