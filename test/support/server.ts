@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../src/core/access/permissions.js';
+import type { Deps } from '../../src/core/deps.js';
 import { MemoryMailTransport } from '../../src/core/email/mail-transport.js';
 import { createServices, type Services } from '../../src/core/services.js';
 import { MemoryBlobStore } from '../../src/core/storage/memory-blob-store.js';
@@ -20,15 +21,16 @@ export interface TestServer extends TestDatabase {
 }
 
 /** A file's database plus the API built on it (inject only; nothing listens). */
-export function useTestServer(options: Omit<ServerOptions, 'services'> & { config?: Record<string, unknown> } = {}): TestServer {
+export function useTestServer(options: Omit<ServerOptions, 'services'> & { config?: Record<string, unknown>; deps?: Partial<Deps> } = {}): TestServer {
   const t = useTestDatabase({ config: options.config });
   const mail = new MemoryMailTransport();
   const blobs = new MemoryBlobStore();
   let app: FastifyInstance | undefined;
   let api: Services | undefined;
   beforeAll(async () => {
-    api = createServices({ ...t.deps, mailer: mail, blobs });
-    app = await buildServer({ rateLimitPerMinute: false, ...options, services: api });
+    api = createServices({ ...t.deps, mailer: mail, blobs, ...options.deps });
+    const { config: _config, deps: _deps, ...serverOptions } = options;
+    app = await buildServer({ rateLimitPerMinute: false, ...serverOptions, services: api });
     await app.ready();
   });
   afterAll(async () => {
