@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from '../support/cli.js';
+import { FakeSupabaseStorage } from '../support/fake-supabase-storage.js';
 
 // A realistic shift on a fresh data folder, driven through the built binary. Each step builds on the
 // previous one, as a shift does; every command opens the embedded database, so steps take seconds.
@@ -160,5 +162,41 @@ describe('a shift at the desk (built binary)', () => {
     await login('ana@example.com');
     expect((await nexus('tags', 'create', 'new-one')).code).toBe(4);
     expect((await json('tags', 'list')).map((t: { name: string }) => t.name)).toEqual(['billing']);
+  }, STEP_MS);
+});
+
+describe('attachments in Supabase Storage (built binary)', () => {
+  const storage = new FakeSupabaseStorage();
+  let desk: CliSandbox;
+  beforeAll(async () => {
+    await storage.start();
+    desk = new CliSandbox({ SUPABASE_URL: storage.url, SUPABASE_SERVICE_ROLE_KEY: storage.serviceRoleKey, NEXUS_STORAGE_BUCKET: 'attachments' });
+  });
+  afterAll(async () => {
+    desk.cleanup();
+    await storage.stop();
+  });
+
+  it('stores the blob in the bucket, not the data folder, and reads it back; purge removes it there', async () => {
+    const run = async (...args: string[]) => {
+      const result = await desk.run(args);
+      expect(result.code, `nexus ${args.join(' ')}\n${result.stderr}`).toBe(0);
+      return result;
+    };
+    await run('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input');
+    await run('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Scan attached', '-m', 'See the PDF');
+    const pdf = join(desk.root, 'scan.pdf');
+    writeFileSync(pdf, '%PDF-1.7\n1 0 obj << >> endobj\n');
+    const attachment = (await run('tickets', 'attach', '1001', pdf, '--json')).json();
+    expect(attachment).toMatchObject({ filename: 'scan.pdf', contentType: 'application/pdf' });
+    expect([...storage.objects.keys()]).toEqual([expect.stringMatching(new RegExp(`^attachments/tickets/[0-9a-f-]{36}/${attachment.id}$`))]);
+    expect(existsSync(join(desk.env.NEXUS_DATA_DIR!, 'attachments'))).toBe(false);
+    const copy = join(desk.root, 'copy.pdf');
+    await run('tickets', 'download', '1001', attachment.id, '-o', copy);
+    expect(readFileSync(copy, 'utf8')).toBe('%PDF-1.7\n1 0 obj << >> endobj\n');
+    await run('tickets', 'close', '1001');
+    await run('tickets', 'delete', '1001');
+    expect((await run('tickets', 'purge', '1001', '--json')).json()).toMatchObject({ count: 1, attachmentsRemoved: 1, blobsFailed: [] });
+    expect(storage.objects.size).toBe(0);
   }, STEP_MS);
 });
