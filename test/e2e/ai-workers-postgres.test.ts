@@ -16,8 +16,8 @@ describe.runIf(reachable)('nexus worker processes on one Postgres', () => {
   let box: CliSandbox;
   const workers: ChildProcess[] = [];
 
-  function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, [NEXUS_BIN, 'worker', '--concurrency', '2'], { env: { ...process.env, ...box.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  function startWorker(env: Record<string, string> = {}): ChildProcess {
+    const child = spawn(process.execPath, [NEXUS_BIN, 'worker', '--concurrency', '2'], { env: { ...process.env, ...box.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr!.resume();
     workers.push(child);
     return child;
@@ -80,4 +80,26 @@ describe.runIf(reachable)('nexus worker processes on one Postgres', () => {
     const outcomes = await query<{ outcome: string }>(`select outcome from ai_jobs`);
     expect(outcomes.every((o) => o.outcome === 'replied')).toBe(true);
   });
+
+  it('a worker killed (SIGKILL) in the middle of a model call: the job is taken over after its lease and answered once', async () => {
+    // One attempt of at most 1 s: the lease is 1 s + 15 s margin.
+    const quick = { NEXUS_AI_TIMEOUT_SECONDS: '1', NEXUS_AI_MAX_RETRIES: '0' };
+    const calls = fake.calls.length;
+    fake.enqueue({ hang: true });
+    expect((await box.run(['tickets', 'create', '--customer', 'late@example.com', '--subject', 'Late', '-m', 'Anyone there?'], { env: quick })).code).toBe(0);
+    const victim = startWorker(quick);
+    await until(async () => fake.calls.length === calls + 1, 'the doomed call');
+    victim.kill('SIGKILL');
+    await exitOf(victim);
+    const [running] = await query<{ status: string }>(`select status from ai_jobs order by created_at desc limit 1`);
+    expect(running!.status).toBe('running'); // claimed by a worker that no longer exists
+
+    const heir = startWorker(quick);
+    await until(async () => (await query<{ status: string }>(`select status from ai_jobs order by created_at desc limit 1`))[0]!.status === 'done', 'the job to be taken over', 45_000);
+    heir.kill('SIGTERM');
+    expect(await exitOf(heir)).toBe(0);
+    const replies = await query<{ n: string }>(`select count(*) as n from messages m join tickets t on t.id = m.ticket_id where t.subject = 'Late' and m.kind = 'ai'`);
+    expect(replies[0]!.n).toBe('1');
+    expect(fake.calls).toHaveLength(calls + 2);
+  }, 60_000);
 });

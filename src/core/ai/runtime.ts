@@ -26,7 +26,7 @@ export function leaseSeconds(config: NexusConfig): number {
   const { maxRetries, timeoutSeconds, initialDelay, backoffMultiplier } = config.ai;
   let backoff = 0;
   for (let i = 0; i < maxRetries; i++) backoff += Math.max(initialDelay * backoffMultiplier ** i * 1.25, 60);
-  return Math.ceil((maxRetries + 1) * timeoutSeconds + backoff + 30);
+  return Math.ceil((maxRetries + 1) * timeoutSeconds + backoff + 15);
 }
 
 export function retryTools(deps: Deps): RetryTools {
