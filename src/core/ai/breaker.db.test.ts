@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { admitCall, readBreaker, recordCall, type BreakerSettings } from './breaker.js';
+import { admitCall, readBreaker, recordCall, releaseProbe, type BreakerSettings } from './breaker.js';
 
 const t = useTestDatabase();
 const settings: BreakerSettings = { threshold: 3, cooldownSeconds: 30, probeTimeoutSeconds: 120 };
@@ -30,6 +30,15 @@ describe('circuit breaker', () => {
     expect(await admit()).toEqual({ allowed: false, probe: false }); // one probe at a time
     await fail();
     expect(await readBreaker(t.db, settings)).toMatchObject({ state: 'open', openedAt: '2026-11-25T09:00:31.000Z' });
+  });
+
+  it('a probe given back (its job was deferred) leaves the breaker open for the next one', async () => {
+    for (let i = 0; i < 3; i++) await fail();
+    t.clock.advance(31_000);
+    expect(await admit()).toMatchObject({ probe: true });
+    await releaseProbe(t.db, t.clock.now());
+    expect(await readBreaker(t.db, settings)).toMatchObject({ state: 'open' });
+    expect(await admit()).toMatchObject({ allowed: true, probe: true });
   });
 
   it('closes after a good probe, and a probe that never reports back is replaced', async () => {

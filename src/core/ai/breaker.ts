@@ -45,6 +45,11 @@ export async function admitCall(db: Db, now: Date, settings: BreakerSettings): P
   return { allowed: true, probe: true };
 }
 
+/** Gives back a probe that will not be made after all (the job was deferred): the breaker stays open. */
+export async function releaseProbe(db: Db, now: Date): Promise<void> {
+  await db.updateTable('ai_breaker').set({ state: 'open', probe_started_at: null, updated_at: now }).where('id', '=', BREAKER_ID).where('state', '=', 'half_open').execute();
+}
+
 /** Reports how a job's model call ended (after its retries). */
 export async function recordCall(db: Kysely<DB>, now: Date, settings: BreakerSettings, result: { ok: true } | { ok: false; error: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {

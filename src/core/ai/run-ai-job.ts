@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { claimNextAiJob, deferAiJob, finishAiJob, holdsLease, type AiJob } from '../jobs/ai-queue.js';
 import type { TicketRow } from '../tickets/ticket.js';
-import { admitCall, recordCall } from './breaker.js';
+import { admitCall, recordCall, releaseProbe } from './breaker.js';
 import { buildContext, type BuiltContext } from './context.js';
 import { replyFilters } from './filters.js';
 import { handOffToHuman } from './handoff.js';
@@ -137,6 +137,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
   const reservedTokens = context.estimatedTokens + MAX_OUTPUT_TOKENS;
   const budget = await takeGlobalBudget(trx, now, ai, reservedTokens);
   if (!budget.allowed) {
+    if (admitted.probe) await releaseProbe(trx, now);
     await deferAiJob(trx, job, budget.retryAt);
     return { kind: 'settled' };
   }
