@@ -1,4 +1,6 @@
-import { existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -38,6 +40,18 @@ export interface RunServerOptions {
 /** Other `nexus` commands connected at once (each CLI command opens one connection). */
 const MAX_SOCKET_CLIENTS = 16;
 
+/**
+ * `<dataDir>/.s.PGSQL.5432`, or — when that path is longer than a Unix socket path may be — a private
+ * folder under the temp dir named after the data folder. Other commands read the path from the lock.
+ */
+export function socketPathFor(dataDir: string): string {
+  const inside = join(dataDir, '.s.PGSQL.5432');
+  if (Buffer.byteLength(inside) <= 100) return inside;
+  const dir = join(tmpdir(), `nexus-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return join(dir, '.s.PGSQL.5432');
+}
+
 interface SharedDatabase {
   db: Kysely<DB>;
   close(): Promise<void>;
@@ -51,7 +65,7 @@ async function shareEmbedded(database: Database, dataDir: string): Promise<Share
   const pglite = database.pglite!;
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  const socketPath = join(dataDir, '.s.PGSQL.5432');
+  const socketPath = socketPathFor(dataDir);
   if (existsSync(socketPath)) rmSync(socketPath); // left by a crashed owner; we hold the lock now
   const floor = new PgliteFloor(pglite);
   const pool = new pg.Pool(createPgConfig(floor.local()) as unknown as pg.PoolConfig);

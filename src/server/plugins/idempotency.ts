@@ -37,7 +37,8 @@ export function registerIdempotency(app: FastifyInstance, services: Services): v
     const hash = requestHash(request.method, request.url, request.body);
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + IDEMPOTENCY_HOURS * 3_600_000);
-    await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', raw).where('expires_at', '<=', now).execute();
+    // Keys older than 24 h are forgotten; clearing the user's expired ones keeps the table bounded.
+    await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
     const claimed = await db
       .insertInto('idempotency_keys')
       .values({ user_id: userId, key: raw, method: request.method, path: request.url, request_hash: hash, created_at: now, expires_at: expiresAt })
