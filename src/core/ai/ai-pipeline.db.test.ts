@@ -112,9 +112,9 @@ describe('AI reply pipeline', () => {
   });
 
   it.each([
-    ['the model asks for a human', { reply: 'Let me get someone.', confidence: 0.95, needsHuman: true, reason: 'customer asked for a person' }, 'model: customer asked for a person'],
-    ['confidence is below the threshold', { reply: 'Maybe try again?', confidence: 0.3, needsHuman: false, reason: 'none' }, 'low_confidence'],
-  ])('when %s, the ticket is escalated with the reason and no AI reply', async (_name, answer, reason) => {
+    ['the model asks for a human', { reply: 'Let me get someone.', confidence: 0.95, needsHuman: true, reason: 'customer asked for a person' }, 'model_needs_human', 'model: customer asked for a person'],
+    ['confidence is below the threshold', { reply: 'Maybe try again?', confidence: 0.3, needsHuman: false, reason: 'none' }, 'low_confidence', 'low_confidence'],
+  ])('when %s, the ticket is escalated with the reason and no AI reply', async (_name, answer, reason, detail) => {
     const { services, deps } = pipeline({}, new FakeLlm(answer));
     const ticket = await ticketFor();
     const messageId = await addCustomerMessage(deps, ticket, 'My package shows delivered but it is not here.');
@@ -125,7 +125,7 @@ describe('AI reply pipeline', () => {
     const kinds = await t.db.selectFrom('messages').select('kind').where('ticket_id', '=', ticket.id).orderBy('created_at').execute();
     expect(kinds.map((k) => k.kind)).toEqual(['customer', 'system']);
     const event = await t.db.selectFrom('ticket_events').select(['type', 'data']).where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ type: 'ticket.escalated', data: { by: 'ai', reason } });
+    expect(event).toMatchObject({ type: 'ticket.escalated', data: { by: 'ai', reason: detail } });
   });
 
   it('a "talk to a human" message escalates without calling the model', async () => {
@@ -147,7 +147,9 @@ describe('AI reply pipeline', () => {
     const ticket = await ticketFor();
     const messageId = await addCustomerMessage(deps, ticket, 'How long does shipping take?');
     await drainAiJobs(services);
-    expect(await services.ai.outcome(messageId)).toMatchObject({ status: 'handed_off', reason: expect.stringContaining('canary') });
+    expect(await services.ai.outcome(messageId)).toEqual({ status: 'handed_off', reason: 'output_blocked' });
+    const [trace] = await services.ai.traces(await t.user('admin'), { ticket: ticket.number });
+    expect(trace).toMatchObject({ outcome: 'blocked', reason: expect.stringContaining('canary') });
     const bodies = await t.db.selectFrom('messages').select('body').where('ticket_id', '=', ticket.id).execute();
     expect(bodies.map((b) => b.body).join(' ')).not.toContain('CANARY-SYS-test');
   });
@@ -194,7 +196,7 @@ describe('AI reply pipeline', () => {
     const ticket = await ticketFor();
     const messageId = await addCustomerMessage(deps, ticket, 'When will my order arrive?');
     await drainAiJobs(services);
-    expect(await services.ai.outcome(messageId)).toMatchObject({ status: 'handed_off', reason: expect.stringContaining('output_blocked') });
+    expect(await services.ai.outcome(messageId)).toEqual({ status: 'handed_off', reason: 'output_blocked' });
     const bodies = await t.db.selectFrom('messages').select('body').where('ticket_id', '=', ticket.id).execute();
     expect(bodies.map((b) => b.body).join(' ')).not.toContain('88812345');
     const admin = await t.user('admin');

@@ -53,13 +53,15 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
     await finishAiJob(trx, job, now, 'human_assigned', { reason: 'human_took_over' });
     return;
   }
-  const handOff = async (outcome: 'handed_off' | 'blocked', reason: string, extra: { redactions?: { type: string; start: number; end: number }[]; error?: string } = {}) => {
-    const ackId = await handOffToHuman(trx, ticket, reason, now);
-    await upsertTrace(trx, { ...trace, ...extra, outcome, reason });
+  // `reason` reaches the customer (the API's outcome): fixed words only. `detail` (the model's own
+  // text) stays in staff-only places: the trace and the ticket history.
+  const handOff = async (outcome: 'handed_off' | 'blocked', reason: string, extra: { redactions?: { type: string; start: number; end: number }[]; detail?: string } = {}) => {
+    const ackId = await handOffToHuman(trx, ticket, extra.detail ?? reason, now);
+    await upsertTrace(trx, { ...trace, redactions: extra.redactions, outcome, reason: extra.detail ?? reason });
     await finishAiJob(trx, job, now, 'handed_off', { reason, acknowledgementId: ackId });
   };
 
-  if (answer.needsHuman) return handOff('handed_off', `model: ${answer.reason || 'needs a human'}`.slice(0, 300));
+  if (answer.needsHuman) return handOff('handed_off', 'model_needs_human', { detail: `model: ${answer.reason || 'needs a human'}`.slice(0, 300) });
   if (answer.confidence < deps.config.ai.minConfidence) return handOff('handed_off', 'low_confidence');
   if (!answer.reply.trim()) return handOff('handed_off', 'empty_reply');
 
@@ -68,7 +70,7 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
   const foreign = await findForeignIdentifiers(trx, { id: ticket.id, number: ticket.number, customerId: ticket.customer_id }, answer.reply);
   const verdict = replyFilters.guard(answer.reply, { canary: meta.canary, foreignIdentifiers: foreign, customerMessage: meta.customerMessage, companyEmails: deps.config.companyEmails });
   const redacted = replyFilters.redact(answer.reply, { allowedEmails: deps.config.companyEmails });
-  if (verdict.blocked) return handOff('blocked', `output_blocked: ${verdict.reasons.join(', ')}`, { redactions: redacted.findings });
+  if (verdict.blocked) return handOff('blocked', 'output_blocked', { redactions: redacted.findings, detail: `output_blocked: ${verdict.reasons.join(', ')}` });
 
   const message = await trx
     .insertInto('messages')
