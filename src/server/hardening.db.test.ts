@@ -56,6 +56,22 @@ describe('hardening', () => {
     expect(ready.json().status).toBe('ready');
   });
 
+  it('answers /readyz with 503 when the database cannot be reached, while /healthz stays 200', async () => {
+    const { Kysely, PostgresDialect } = await import('kysely');
+    const pg = (await import('pg')).default;
+    const unreachable = new Kysely<never>({ dialect: new PostgresDialect({ pool: new pg.Pool({ host: '127.0.0.1', port: 1, connectionTimeoutMillis: 500 }) }) });
+    const app = await buildServer({ services: createServices({ ...t.api.deps, db: unreachable }), rateLimitPerMinute: false });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.code).toBe('DATABASE_UNAVAILABLE');
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await unreachable.destroy();
+    }
+  });
+
   it('serves an OpenAPI 3.1 document listing every route with its schemas, and a docs page', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');

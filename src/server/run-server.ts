@@ -102,7 +102,11 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
     const blobs = await createBlobStore(config);
     const services = createServices({ db: shared.db, clock: systemClock, config, blobs, mailer: outboxTransport(join(config.dataDir, 'outbox')) }) as WithWorkers;
     const app = await buildServer({ services, logger: options.logger });
-    const address = await app.listen({ host: options.host, port: options.port });
+    const address = await app.listen({ host: options.host, port: options.port }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new NexusError('CONFLICT', `Port ${options.port} on ${options.host} is already in use`, { hint: 'Stop what listens there, or pick another with --port (0 picks a free one).' });
+      if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') throw new NexusError('INVALID_USAGE', `Cannot listen on ${options.host}: no such local address`, { hint: 'Use 127.0.0.1, 0.0.0.0 or an address of this machine.' });
+      throw error;
+    });
     // The hook point for the background workers (AI replies, mail); absent until they exist.
     const workers = await services.startWorkers?.({ onError: (error) => app.log.error({ err: error }, 'background job failed') });
     let closing: Promise<void> | undefined;

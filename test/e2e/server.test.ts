@@ -160,6 +160,22 @@ describe('nexus serve (embedded database)', () => {
     expect((await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'cara@example.com', password: 'a new password' } })).status).toBe(200);
   });
 
+  it('refuses a second serve on the same folder, and a port that is taken, with a clear message', async () => {
+    const second = await box.run(['serve', '--port', '0']);
+    expect(second.code).toBe(6);
+    expect(second.stderr).toMatch(/already serves/);
+    const port = new URL(serve.url).port;
+    const other = new CliSandbox();
+    try {
+      expect((await other.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'admin password', '--no-input'])).code).toBe(0);
+      const taken = await other.run(['serve', '--port', port]);
+      expect(taken.code).toBe(6);
+      expect(taken.stderr).toMatch(/already in use/);
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('SIGTERM stops it cleanly: exit 0, lock released, and the folder opens directly afterwards', async () => {
     expect(await serve.stop('SIGTERM')).toBe(0);
     expect(existsSync(join(box.env.NEXUS_DATA_DIR!, 'nexus.lock'))).toBe(false);
