@@ -7,45 +7,51 @@ const sandbox = new CliSandbox();
 afterAll(() => sandbox.cleanup());
 
 const nexus = (...args: string[]) => sandbox.run(args);
+/** A step that must succeed; a failure shows the command's output (run with --verbose for the stack). */
+async function ok(...args: string[]) {
+  const result = await sandbox.run([...args, '--verbose']);
+  expect(result.code, `nexus ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
+  return result;
+}
 const login = (email: string) => sandbox.run(['login', '--email', email, '--password-stdin'], { input: 'password123\n' });
 
 describe('nexus tickets (built binary)', () => {
   it('runs a small shift: create, dedupe, list, search, assign, reply, note, history, close, stats', async () => {
-    expect((await nexus('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input')).code).toBe(0);
-    expect((await nexus('users', 'create', '--email', 'ana@example.com', '--role', 'agent', '--password', 'password123')).code).toBe(0);
+    expect((await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input')).code).toBe(0);
+    expect((await ok('users', 'create', '--email', 'ana@example.com', '--role', 'agent', '--password', 'password123')).code).toBe(0);
 
-    const created = await nexus('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '-m', 'Reset mail never arrives', '--json');
+    const created = await ok('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '-m', 'Reset mail never arrives', '--json');
     expect(created.code).toBe(0);
     expect(created.json()).toMatchObject({ created: true, ticket: { number: 1001, status: 'open', priority: 'medium', source: 'cli', customer: { email: 'bo@example.com' } }, message: { kind: 'customer' } });
     const again = await sandbox.run(['tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '--message', '-', '--json'], { input: 'Still nothing' });
     expect(again.json()).toMatchObject({ created: false, ticket: { number: 1001 }, message: { body: 'Still nothing' } });
-    await nexus('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Printer on fire', '-m', 'Smoke everywhere', '--priority', 'urgent');
+    await ok('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Printer on fire', '-m', 'Smoke everywhere', '--priority', 'urgent');
 
-    const list = await nexus('tickets', 'list', '--json');
+    const list = await ok('tickets', 'list', '--json');
     expect(list.json()).toEqual({ tickets: [expect.objectContaining({ number: 1002 }), expect.objectContaining({ number: 1001 })], nextCursor: null });
-    const paged = (await nexus('tickets', 'list', '--limit', '1', '--json')).json();
+    const paged = (await ok('tickets', 'list', '--limit', '1', '--json')).json();
     expect(paged.nextCursor).toEqual(expect.any(String));
-    expect((await nexus('tickets', 'list', '--limit', '1', '--cursor', paged.nextCursor, '--json')).json().tickets[0].number).toBe(1001);
-    expect((await nexus('tickets', 'list', '--search', 'smoke', '--json')).json().tickets.map((t: { number: number }) => t.number)).toEqual([1002]);
-    const table = await nexus('tickets', 'list', '--status', 'open', '--priority', 'urgent');
+    expect((await ok('tickets', 'list', '--limit', '1', '--cursor', paged.nextCursor, '--json')).json().tickets[0].number).toBe(1001);
+    expect((await ok('tickets', 'list', '--search', 'smoke', '--json')).json().tickets.map((t: { number: number }) => t.number)).toEqual([1002]);
+    const table = await ok('tickets', 'list', '--status', 'open', '--priority', 'urgent');
     expect(table.stdout).toMatch(/^TICKET\s+STATUS\s+PRIORITY\s+SUBJECT/);
     expect(table.stdout).toContain('#1002');
     expect(table.stdout).not.toContain('#1001');
 
-    expect((await nexus('tickets', 'assign', '1001', '--to', 'ana@example.com', '--json')).json()).toMatchObject({ status: 'assigned', assignee: { email: 'ana@example.com' } });
+    expect((await ok('tickets', 'assign', '1001', '--to', 'ana@example.com', '--json')).json()).toMatchObject({ status: 'assigned', assignee: { email: 'ana@example.com' } });
     expect((await login('ana@example.com')).code).toBe(0);
-    const reply = await nexus('tickets', 'reply', '#1001', '-m', 'A new link is on its way', '--json');
+    const reply = await ok('tickets', 'reply', '#1001', '-m', 'A new link is on its way', '--json');
     expect(reply.json()).toMatchObject({ ticket: { firstResponseAt: expect.any(String) }, message: { kind: 'agent', author: { email: 'ana@example.com' } } });
-    expect((await nexus('tickets', 'note', '1001', '-m', 'Mail relay is slow today')).code).toBe(0);
-    const view = (await nexus('tickets', 'view', '1001', '--json')).json();
+    expect((await ok('tickets', 'note', '1001', '-m', 'Mail relay is slow today')).code).toBe(0);
+    const view = (await ok('tickets', 'view', '1001', '--json')).json();
     expect(view.messages.map((m: { kind: string }) => m.kind)).toEqual(['customer', 'customer', 'system', 'agent', 'internal']);
-    expect((await nexus('tickets', 'escalate', '1002', '--reason', 'Needs a technician', '--json')).json()).toMatchObject({ status: 'escalated' });
-    expect((await nexus('tickets', 'priority', '1001', 'high', '--json')).json()).toMatchObject({ priority: 'high' });
-    expect((await nexus('tickets', 'close', '1001', '--json')).json()).toMatchObject({ status: 'closed', resolvedAt: expect.any(String) });
-    expect((await nexus('tickets', 'reopen', '1001', '--json')).json()).toMatchObject({ status: 'open', resolvedAt: null });
-    expect((await nexus('tickets', 'unassign', '1001', '--json')).json()).toMatchObject({ assignee: null });
+    expect((await ok('tickets', 'escalate', '1002', '--reason', 'Needs a technician', '--json')).json()).toMatchObject({ status: 'escalated' });
+    expect((await ok('tickets', 'priority', '1001', 'high', '--json')).json()).toMatchObject({ priority: 'high' });
+    expect((await ok('tickets', 'close', '1001', '--json')).json()).toMatchObject({ status: 'closed', resolvedAt: expect.any(String) });
+    expect((await ok('tickets', 'reopen', '1001', '--json')).json()).toMatchObject({ status: 'open', resolvedAt: null });
+    expect((await ok('tickets', 'unassign', '1001', '--json')).json()).toMatchObject({ assignee: null });
 
-    const history = (await nexus('tickets', 'history', '1001', '--json')).json();
+    const history = (await ok('tickets', 'history', '1001', '--json')).json();
     expect(history.events.map((e: { type: string }) => e.type)).toEqual([
       'ticket.created',
       'ticket.message_added',
@@ -61,9 +67,9 @@ describe('nexus tickets (built binary)', () => {
     ]);
     expect(history.events[3]).toMatchObject({ actor: { email: 'admin@example.com' }, data: { before: { assigneeId: null }, after: { status: 'assigned' } } });
 
-    const stats = (await nexus('stats', '--json')).json();
+    const stats = (await ok('stats', '--json')).json();
     expect(stats).toMatchObject({ total: 2, byStatus: { open: 1, escalated: 1 }, byPriority: { high: 1, urgent: 1 }, firstResponse: { count: 1 }, resolution: { count: 0 } });
-    expect((await nexus('stats')).stdout).toContain('first response:');
+    expect((await ok('stats')).stdout).toContain('first response:');
   }, 180_000);
 
   it('a customer sees only their own tickets; another customer\'s number is exit 5 exactly like a missing one', async () => {
