@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DB } from '../core/db/schema.js';
 import { createServices } from '../core/services.js';
 import { useTestServer } from '../../test/support/server.js';
 import { buildServer } from './app.js';
@@ -59,7 +60,7 @@ describe('hardening', () => {
   it('answers /readyz with 503 when the database cannot be reached, while /healthz stays 200', async () => {
     const { Kysely, PostgresDialect } = await import('kysely');
     const pg = (await import('pg')).default;
-    const unreachable = new Kysely<never>({ dialect: new PostgresDialect({ pool: new pg.Pool({ host: '127.0.0.1', port: 1, connectionTimeoutMillis: 500 }) }) });
+    const unreachable = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ host: '127.0.0.1', port: 1, connectionTimeoutMillis: 500 }) }) });
     const app = await buildServer({ services: createServices({ ...t.api.deps, db: unreachable }), rateLimitPerMinute: false });
     try {
       const res = await app.inject({ method: 'GET', url: '/readyz' });
