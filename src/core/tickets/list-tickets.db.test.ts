@@ -67,6 +67,8 @@ describe('list tickets', () => {
     expect((await t.services.tickets.list(agent, { q: 'printer' })).tickets[0]!.number).toBe(n1); // subject and body both match
     expect(numbers(await t.services.tickets.list(agent, { q: 'zebra' }))).toEqual([n3]);
     expect(numbers(await t.services.tickets.list(bo, { q: 'zebra' }))).toEqual([]);
+    expect(numbers(await t.services.tickets.list(bo, { q: 'zebra', sort: 'number' }))).toEqual([]);
+    expect(numbers(await t.services.tickets.list(bo, { q: 'printer', sort: '-created' }))).toEqual([n4]);
     expect(numbers(await t.services.tickets.list(ana, { q: 'printer' }))).toEqual([n1]);
     expect(numbers(await t.services.tickets.list(agent, { q: '"wrong amount" -printer' }))).toHaveLength(1);
     expect(numbers(await t.services.tickets.list(agent, { q: 'printer', status: 'closed' }))).toEqual([n4]);

@@ -81,20 +81,40 @@ function sortSpec(sort: TicketSort): SortSpec {
   }
 }
 
-/** Tickets matching a search, ranked by their subject (weighted up) plus their visible messages. */
-function searchHits(q: string, includeInternal: boolean): RawBuilder<{ ticket_id: string; rank: number }> {
-  const query = sql`websearch_to_tsquery('simple', ${q})`;
-  const visible = includeInternal ? sql`` : sql`and m.kind <> 'internal'`;
+interface SearchScope {
+  q: string;
+  includeInternal: boolean;
+  /** Restricts the search to one customer's tickets before ranking (customers search only their own). */
+  customerId: string | null;
+}
+
+/** The text-search parts: subjects and visible messages, optionally limited to one customer's tickets. */
+function searchParts(scope: SearchScope) {
+  const query = sql`websearch_to_tsquery('simple', ${scope.q})`;
+  const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal'`;
+  const ownSubjects = scope.customerId ? sql`and s.customer_id = ${scope.customerId}` : sql``;
+  const ownMessages = scope.customerId ? sql`and m.ticket_id in (select id from tickets where customer_id = ${scope.customerId})` : sql``;
   // The expressions repeat the GIN index definitions exactly (migration 20261125000200), or no index is used.
-  return sql`(
-    select u.ticket_id, sum(u.rank)::real as rank from (
-      select s.id as ticket_id, ts_rank(setweight(to_tsvector('simple', s.subject), 'A'), ${query}) as rank
-        from tickets s where to_tsvector('simple', s.subject) @@ ${query}
-      union all
-      select m.ticket_id, ts_rank(to_tsvector('simple', m.body), ${query}) as rank
-        from messages m where to_tsvector('simple', m.body) @@ ${query} ${visible}
-    ) u group by u.ticket_id
-  )`;
+  return {
+    subjects: (rank: boolean) =>
+      sql`select s.id as ticket_id${rank ? sql`, ts_rank(setweight(to_tsvector('simple', s.subject), 'A'), ${query}) as rank` : sql``}
+            from tickets s where to_tsvector('simple', s.subject) @@ ${query} ${ownSubjects}`,
+    messages: (rank: boolean) =>
+      sql`select m.ticket_id${rank ? sql`, ts_rank(to_tsvector('simple', m.body), ${query}) as rank` : sql``}
+            from messages m where to_tsvector('simple', m.body) @@ ${query} ${visible} ${ownMessages}`,
+  };
+}
+
+/** Tickets matching a search, ranked by their subject (weighted up) plus their visible messages. */
+function rankedHits(scope: SearchScope): RawBuilder<{ ticket_id: string; rank: number }> {
+  const parts = searchParts(scope);
+  return sql`(select u.ticket_id, sum(u.rank)::real as rank from (${parts.subjects(true)} union all ${parts.messages(true)}) u group by u.ticket_id)`;
+}
+
+/** Tickets matching a search when another order is asked for: no ranking work at all. */
+function matchingIds(scope: SearchScope): RawBuilder<boolean> {
+  const parts = searchParts(scope);
+  return sql<boolean>`t.id in (${parts.subjects(false)} union ${parts.messages(false)})`;
 }
 
 /**
@@ -120,7 +140,9 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
       .select(spec.key ? sql<string>`(${spec.key})::text`.as('sort_key') : sql<null>`null`.as('sort_key'))
       .where('t.deleted_at', 'is', null);
     if (data.q) {
-      query = query.innerJoin(searchHits(data.q, can(actor, 'ticket.view_internal')).as('h'), 'h.ticket_id', 't.id');
+      const scope = { q: data.q, includeInternal: can(actor, 'ticket.view_internal'), customerId: isStaff(actor) ? null : actor.id };
+      if (sort === 'relevance') query = query.innerJoin(rankedHits(scope).as('h'), 'h.ticket_id', 't.id');
+      else query = query.where(matchingIds(scope));
     }
     if (!isStaff(actor)) query = query.where('t.customer_id', '=', actor.id);
     if (data.status?.length) query = query.where('t.status', 'in', data.status);
