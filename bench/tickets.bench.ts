@@ -153,6 +153,8 @@ try {
     { label: 'first page, -created', ...(await planOf(database.db, pool, {})) },
     { label: `search "${RARE_WORD}", by relevance`, ...(await planOf(database.db, pool, { q: RARE_WORD })) },
     { label: 'filtered: open+escalated, unassigned', ...(await planOf(database.db, pool, { status: ['open', 'escalated'], assignee: 'none' })) },
+    { label: 'search "refund" (a word in half the threads), by relevance', ...(await planOf(database.db, pool, { q: 'refund' })) },
+    { label: 'search "refund", newest first (no ranking)', ...(await planOf(database.db, pool, { q: 'refund', sort: '-created' })) },
   ];
   await pool.end();
 } finally {
