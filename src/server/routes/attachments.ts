@@ -71,7 +71,15 @@ function routes(app: FastifyInstance, services: Services): void {
   );
   r.get(
     '/v1/tickets/:number/attachments/:attachmentId',
-    { schema: { tags, summary: 'Download a file (always as an attachment, never rendered inline)', params: attachmentParams, response: { ...errors(400, 401, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Download a file (always as an attachment, never rendered inline)',
+        params: attachmentParams,
+        produces: ['application/octet-stream'],
+        response: { 200: z.string().meta({ description: 'The file, with its own Content-Type', format: 'binary' }), ...errors(400, 401, 404) },
+      },
+    },
     async (request, reply) => {
       const { attachment, bytes } = await services.tickets.downloadAttachment(actorOf(request), { ticket: request.params.number, attachmentId: request.params.attachmentId });
       return reply
