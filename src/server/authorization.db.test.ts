@@ -48,6 +48,40 @@ describe("customer A on customer B's ticket", () => {
     expect((await t.as(a.accessToken, { method: 'GET', url: '/v1/tickets' })).json().tickets).toEqual([]);
   });
 
+  it("staff-only routes answer customer A the same for B's ticket as for a missing one (403: the role may not, existence never shows)", async () => {
+    const alice = await t.user('customer');
+    const bob = await t.user('customer');
+    const a = await t.login(alice);
+    const b = await t.login(bob);
+    const number = (await t.as(b.accessToken, { method: 'POST', url: '/v1/tickets', payload: { subject: 'Bob only', message: 'hi' } })).json().ticket.number;
+    const missing = 9999;
+    const routes = (n: number) => [
+      { method: 'PATCH', url: `/v1/tickets/${n}`, payload: { priority: 'urgent' } },
+      { method: 'POST', url: `/v1/tickets/${n}/assign`, payload: { agent: '@me' } },
+      { method: 'POST', url: `/v1/tickets/${n}/unassign` },
+      { method: 'POST', url: `/v1/tickets/${n}/reopen` },
+      { method: 'POST', url: `/v1/tickets/${n}/notes`, payload: { body: 'x' } },
+      { method: 'GET', url: `/v1/tickets/${n}/history` },
+      { method: 'DELETE', url: `/v1/tickets/${n}` },
+      { method: 'POST', url: `/v1/tickets/${n}/tags`, payload: { tags: ['x'] } },
+      { method: 'DELETE', url: `/v1/tickets/${n}/tags/x` },
+      { method: 'PUT', url: `/v1/tickets/${n}/category`, payload: { category: null } },
+      { method: 'POST', url: `/v1/tickets/${n}/time-entries`, payload: { minutes: 5 } },
+      { method: 'GET', url: `/v1/tickets/${n}/time-entries` },
+      { method: 'POST', url: `/v1/trash/${n}/restore` },
+      { method: 'DELETE', url: `/v1/trash/${n}` },
+    ] as const;
+    const theirs = routes(number);
+    const nowhere = routes(missing);
+    for (let i = 0; i < theirs.length; i++) {
+      const one = await t.as(a.accessToken, theirs[i]! as never);
+      const none = await t.as(a.accessToken, nowhere[i]! as never);
+      expect([403, 404], `${theirs[i]!.method} ${theirs[i]!.url}: ${one.body}`).toContain(one.statusCode);
+      expect(one.statusCode, theirs[i]!.url).toBe(none.statusCode);
+      expect(one.body.replaceAll(String(number), 'N'), theirs[i]!.url).toBe(none.body.replaceAll(String(missing), 'N'));
+    }
+  });
+
   it('staff routes answer a customer 403 (or 404 for tickets they may not see), never the data', async () => {
     const alice = await t.user('customer');
     const a = await t.login(alice);
