@@ -121,6 +121,12 @@ describe('token attacks', () => {
 
 describe('password reset', () => {
   const tokenFromMail = () => /Your reset token: (\S+)/.exec(t.mail.last()!.text)![1]!;
+  // The answer goes out before the mail: wait (with a deadline) for the mail to arrive.
+  const mailCount = async (n: number) => {
+    const deadline = Date.now() + 5000;
+    while (t.mail.sent.length < n && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    expect(t.mail.sent.length).toBe(n);
+  };
 
   it('Given known and unknown emails, when asking for a reset, then both get the same answer and only the known one gets mail', async () => {
     const customer = await t.user('customer');
@@ -129,7 +135,7 @@ describe('password reset', () => {
     const unknown = await t.app.inject({ method: 'POST', url: '/v1/auth/forgot-password', payload: { email: 'ghost@example.com' } });
     expect(known.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
-    expect(t.mail.sent.length).toBe(before + 1);
+    await mailCount(before + 1);
     expect(t.mail.last()!.to).toBe(customer.email);
     const stored = await t.db.selectFrom('password_resets').select('token_hash').execute();
     expect(stored.map((r) => r.token_hash)).not.toContain(tokenFromMail());
@@ -138,7 +144,9 @@ describe('password reset', () => {
   it('Given a reset token, then it sets the password once, ends old tokens, and cannot be used again', async () => {
     const customer = await t.user('customer');
     const old = await t.login(customer);
+    const before = t.mail.sent.length;
     await t.app.inject({ method: 'POST', url: '/v1/auth/forgot-password', payload: { email: customer.email } });
+    await mailCount(before + 1);
     const token = tokenFromMail();
     const reset = await t.app.inject({ method: 'POST', url: '/v1/auth/reset-password', payload: { token, password: 'brand-new-pass' } });
     expect(reset.statusCode).toBe(200);
@@ -150,9 +158,17 @@ describe('password reset', () => {
     expect(again.json().error.details[0].path).toBe('token');
   });
 
+  it('Given a malformed email, then 400 (checked before answering)', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/v1/auth/forgot-password', payload: { email: 'not-an-email' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('body.email');
+  });
+
   it('Given a reset token older than 30 minutes, then it is refused', async () => {
     const customer = await t.user('customer');
+    const before = t.mail.sent.length;
     await t.app.inject({ method: 'POST', url: '/v1/auth/forgot-password', payload: { email: customer.email } });
+    await mailCount(before + 1);
     t.clock.advance(30 * 60 * 1000 + 1);
     const res = await t.app.inject({ method: 'POST', url: '/v1/auth/reset-password', payload: { token: tokenFromMail(), password: 'brand-new-pass' } });
     expect(res.statusCode).toBe(400);
