@@ -13,7 +13,11 @@ async function ok(...args: string[]) {
   expect(result.code, `nexus ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result;
 }
-const login = (email: string) => sandbox.run(['login', '--email', email, '--password-stdin'], { input: 'password123\n' });
+async function login(email: string) {
+  const result = await sandbox.run(['login', '--email', email, '--password-stdin', '--verbose'], { input: 'password123\n' });
+  expect(result.code, `nexus login --email ${email}\n${result.stdout}\n${result.stderr}`).toBe(0);
+  return result;
+}
 
 describe('nexus tickets (built binary)', () => {
   it('runs a small shift: create, dedupe, list, search, assign, reply, note, history, close, stats', async () => {
