@@ -11,16 +11,10 @@ import { openDatabase, type Database } from '../core/db/database.js';
 import type { DB } from '../core/db/schema.js';
 import { outboxTransport } from '../core/email/outbox-transport.js';
 import { NexusError } from '../core/errors.js';
-import { createServices, type Services } from '../core/services.js';
+import { createServices } from '../core/services.js';
 import { createBlobStore } from '../core/storage/create-blob-store.js';
 import { buildServer } from './app.js';
 import { PgliteFloor } from './pglite-floor.js';
-
-/** What H4's background workers hand back; `nexus serve` stops them on shutdown. */
-export interface Workers {
-  stop(): Promise<void>;
-}
-type WithWorkers = Services & { startWorkers?: (options?: { onError?: (error: unknown) => void }) => Workers | Promise<Workers> };
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -100,15 +94,15 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   try {
     shared = database.via === 'embedded' ? await shareEmbedded(database, config.dataDir) : { db: database.db, close: async () => {} };
     const blobs = await createBlobStore(config);
-    const services = createServices({ db: shared.db, clock: systemClock, config, blobs, mailer: outboxTransport(join(config.dataDir, 'outbox')) }) as WithWorkers;
+    const services = createServices({ db: shared.db, clock: systemClock, config, blobs, mailer: outboxTransport(join(config.dataDir, 'outbox')) });
     const app = await buildServer({ services, logger: options.logger });
     const address = await app.listen({ host: options.host, port: options.port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new NexusError('CONFLICT', `Port ${options.port} on ${options.host} is already in use`, { hint: 'Stop what listens there, or pick another with --port (0 picks a free one).' });
       if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') throw new NexusError('INVALID_USAGE', `Cannot listen on ${options.host}: no such local address`, { hint: 'Use 127.0.0.1, 0.0.0.0 or an address of this machine.' });
       throw error;
     });
-    // The hook point for the background workers (AI replies, mail); absent until they exist.
-    const workers = await services.startWorkers?.({ onError: (error) => app.log.error({ err: error }, 'background job failed') });
+    // The background workers (AI replies) run beside the API.
+    const workers = services.startWorkers({ onError: (error) => app.log.error({ err: error }, 'background job failed') });
     let closing: Promise<void> | undefined;
     return {
       app,
@@ -120,7 +114,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
           deadline.unref();
           await app.close();
           clearTimeout(deadline);
-          await workers?.stop();
+          await workers.stop();
           await shared!.close();
           await database.close();
         })()),

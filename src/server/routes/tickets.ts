@@ -9,15 +9,11 @@ const priority = z.enum(['low', 'medium', 'high', 'urgent']);
 const body = z.string().max(100_000);
 const csv = z.string().max(200);
 
-type AiOutcome = { status: 'replied' | 'queued' | 'rate_limited' | 'human_assigned' | 'disabled' | 'handed_off'; [detail: string]: unknown };
-type AiOutcomeService = { outcome(messageId: string, options?: { waitMs?: number }): Promise<AiOutcome> };
-
 /** The AI outcome of a customer message (waiting up to ai.waitSeconds); `disabled` at once when no model is configured. */
-async function aiOutcome(services: Services, messageId: string): Promise<AiOutcome> {
+async function aiOutcome(services: Services, messageId: string) {
   const { ai } = services.deps.config;
-  const pipeline = (services as { ai?: AiOutcomeService }).ai;
-  if (!pipeline || !ai.apiKey || !ai.enabled) return { status: 'disabled', reason: 'not_configured' };
-  return pipeline.outcome(messageId, { waitMs: ai.waitSeconds * 1000 });
+  if (!ai.apiKey || !ai.enabled) return { status: 'disabled' as const, reason: 'not_configured' };
+  return services.ai.outcome(messageId, { waitMs: ai.waitSeconds * 1000 });
 }
 
 /** Customer-facing ticket routes (staff use them too): open, list, read, reply, escalate, rate, SLA. */
