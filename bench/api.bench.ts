@@ -75,6 +75,7 @@ for (let i = 0; i < CUSTOMERS; i++) {
 }
 
 interface Load {
+  statusCodes?: Record<string, { count: number }>;
   average: number;
   total: number;
   non2xx: number;
@@ -88,7 +89,9 @@ async function cannon(url: string, method: 'GET' | 'POST', headersList: Record<s
   const options = { url, method, headersList, connections: CONNECTIONS, duration: SECONDS, post: method === 'POST' };
   const { stdout } = await promisify(execFile)(process.execPath, ['bench/autocannon-child.mjs', JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const result = JSON.parse(stdout) as Load;
-  if (result.non2xx > 0 || result.errors > 0 || result.total === 0) throw new Error(`${method} ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.total} requests`);
+  if (result.non2xx > 0 || result.errors > 0 || result.total === 0) {
+    throw new Error(`${method} ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.total} requests; status codes ${JSON.stringify(result.statusCodes)}`);
+  }
   return result;
 }
 

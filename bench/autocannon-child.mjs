@@ -24,4 +24,4 @@ const result = await autocannon({
   duration: options.duration,
   requests,
 });
-process.stdout.write(JSON.stringify({ average: result.requests.average, total: result.requests.total, non2xx: result.non2xx, errors: result.errors, p50: result.latency.p50, p99: result.latency.p99 }));
+process.stdout.write(JSON.stringify({ average: result.requests.average, total: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats, p50: result.latency.p50, p99: result.latency.p99 }));
