@@ -1,22 +1,75 @@
 // Builds the shipped `nexus` bundle: ESM, code-split so each command loads only its own chunk.
-// Dependencies stay external (node_modules), so native modules and PGlite's WASM files load as usual.
+// The small pure-JavaScript packages every command needs (parser, query builder, driver, schema, config
+// store) are bundled in: loading hundreds of little files from node_modules costs more start-up time
+// than running the code. Everything else — native modules (bcrypt), PGlite's WASM, the server stack and
+// SDKs that load files of their own — stays in node_modules.
+// Builds into a fresh folder and swaps it in, so a process running dist/ never sees a half-written one.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const INLINE_ROOTS = ['commander', 'kysely', 'zod', 'conf', 'jose', 'pg'];
+const NEVER_INLINE = new Set(['pg-native', 'pg-cloudflare']);
+
+function packageDir(name, from) {
+  const require = createRequire(join(from, 'package.json'));
+  let dir = dirname(require.resolve(name, { paths: [from] }));
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) dir = dirname(dir);
+  return dir;
+}
+
+/** The roots and every package they depend on, transitively. */
+function inlinePackages() {
+  const seen = new Set();
+  const visit = (name, from) => {
+    if (seen.has(name) || NEVER_INLINE.has(name)) return;
+    let dir;
+    try {
+      dir = packageDir(name, from);
+    } catch {
+      return; // optional dependency that is not installed
+    }
+    seen.add(name);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, dir);
+  };
+  for (const root of INLINE_ROOTS) visit(root, process.cwd());
+  return seen;
+}
+
+const inline = inlinePackages();
+const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+const externalUnlessInlined = {
+  name: 'external-unless-inlined',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { external: true };
+      return inline.has(packageName(args.path)) ? undefined : { external: true };
+    });
+  },
+};
 
 const started = Date.now();
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const outdir = `dist.tmp-${process.pid}`;
+await rm(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [externalUnlessInlined],
+  // CommonJS packages bundled into ESM still call require() for Node's own modules.
+  banner: { js: "import { createRequire as __nexusCreateRequire } from 'node:module'; const require = __nexusCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   jsx: 'automatic',
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
 });
-if (!process.env.CI && process.stderr.isTTY) process.stderr.write(`built dist/ in ${Date.now() - started} ms\n`);
+await rm('dist', { recursive: true, force: true });
+await rename(outdir, 'dist');
+if (!process.env.CI && process.stderr.isTTY) process.stderr.write(`built dist/ in ${Date.now() - started} ms (${inline.size} packages inlined)\n`);
