@@ -32,6 +32,7 @@ const nexus = await buildServer({ services, rateLimitPerMinute: false });
 const nexusUrl = await nexus.listen({ host: '127.0.0.1', port: 0 });
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+pool.on('error', () => {}); // the database is dropped (with force) at the end
 const bare = Fastify();
 // The bare endpoint trusts an `x-customer` header where Nexus checks a token.
 const customerOf = (request: { headers: Record<string, unknown> }) => String(request.headers['x-customer']);
