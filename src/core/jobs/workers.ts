@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { runNextAiJob } from '../ai/run-ai-job.js';
+import { purgeExpiredTickets } from '../tickets/purge-tickets.js';
 
 export interface WorkerOptions {
   /** Jobs run at the same time in this process. */
@@ -8,6 +9,8 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Told about a job that threw (a bug or the database going away); the loop keeps going. */
   onError?: (error: unknown) => void;
+  /** How often the trash is purged of tickets deleted 30 or more days ago (default hourly; 0 = never). */
+  purgeEveryMs?: number;
 }
 
 export interface RunningWorkers {
@@ -18,7 +21,8 @@ export interface RunningWorkers {
 }
 
 /**
- * Runs the background job consumers (today: AI replies) until stopped. `nexus worker` runs it alone;
+ * Runs the background work until stopped: the AI reply consumers, and the hourly purge of the trash
+ * (idempotent, so several processes doing it on one Postgres only find nothing left to purge). `nexus worker` runs it alone;
  * `nexus serve` runs it beside the HTTP server. Safe to run in many processes on one Postgres.
  */
 export function startWorkers(services: { deps: Deps }, options: WorkerOptions = {}): RunningWorkers {
@@ -48,12 +52,21 @@ export function startWorkers(services: { deps: Deps }, options: WorkerOptions = 
     }
   };
   const loops = Array.from({ length: Math.max(1, options.concurrency ?? 2) }, loop);
+  const purgeEveryMs = options.purgeEveryMs ?? 3_600_000;
+  let purging: Promise<unknown> = Promise.resolve();
+  const purge = () => {
+    purging = purgeExpiredTickets(deps).catch((error: unknown) => options.onError?.(error));
+  };
+  const purgeTimer = purgeEveryMs > 0 ? setInterval(purge, purgeEveryMs) : undefined;
+  purgeTimer?.unref();
+  if (purgeTimer) purge();
   return {
     poke: () => wake?.(),
     async stop() {
       stopped = true;
+      clearInterval(purgeTimer);
       wake?.();
-      await Promise.all(loops);
+      await Promise.all([...loops, purging]);
     },
   };
 }
