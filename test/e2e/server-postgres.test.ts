@@ -7,7 +7,8 @@ const reachable = await isPostgresReachable();
 if (!reachable) console.warn('Skipping the Postgres server e2e: no server at 127.0.0.1:5432 (set NEXUS_TEST_DATABASE_URL)');
 
 // Many stateless `nexus serve` processes on one Postgres: tokens, idempotency and throttling are shared.
-describe.runIf(reachable)('nexus serve side by side on one Postgres', () => {
+// In CI (NEXUS_TEST_REQUIRE_SERVICES=1) a missing server fails these tests instead of skipping them.
+describe.runIf(reachable || process.env.NEXUS_TEST_REQUIRE_SERVICES === '1')('nexus serve side by side on one Postgres', () => {
   const database = `nexus_e2e_serve_${process.pid}_${Date.now().toString(36)}`;
   const box = new CliSandbox({ NEXUS_DATABASE_URL: urlFor(database), NEXUS_SECRET_KEY: 'e2e-secret-key-that-is-long-enough-42' });
   let a: ServeProcess;

@@ -6,12 +6,11 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { driver } from '../../test/support/db.js';
 import { PgliteFloor } from './pglite-floor.js';
 
 // One PGlite, written to at once by this process's pool and by several socket clients, each running
 // read-modify-write transactions and parameterised (extended-protocol) statements.
-describe.runIf(driver() === 'pglite')('the PGlite floor', () => {
+describe('the PGlite floor', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nexus-floor-'));
   const path = join(dir, '.s.PGSQL.5432');
   let pglite: PGlite;
