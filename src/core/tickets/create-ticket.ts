@@ -5,8 +5,8 @@ import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { emailSchema, parseInput } from '../validation.js';
-import { announceCustomerMessage, insertMessage, messageBodySchema, updateTicketRow } from './ticket-changes.js';
-import { presentTicket, recordEvent, rowToMessage, TICKET_PRIORITIES, TICKET_SOURCES, type Message, type Ticket } from './ticket.js';
+import { announceCustomerMessage, insertMessage, messageBodySchema, updateTicketRow, type MessageRow } from './ticket-changes.js';
+import { presentTicket, recordEvent, rowToMessage, rowToTicket, TICKET_PRIORITIES, TICKET_SOURCES, type Message, type Ticket, type TicketRow } from './ticket.js';
 
 export const createTicketInput = z.object({
   subject: z.string({ message: 'is required' }).trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
@@ -54,6 +54,39 @@ async function resolveCustomer(trx: Transaction<DB>, actor: Actor, email: string
 }
 
 /**
+ * The ticket, its first message and both history entries in one statement: creating tickets is the
+ * API's busiest write, and each round trip to the database costs more than the work it carries.
+ */
+async function insertNewTicket(
+  trx: Transaction<DB>,
+  input: { actorId: string; customerId: string; data: z.output<typeof createTicketInput>; now: Date },
+): Promise<{ ticket: TicketRow; message: MessageRow }> {
+  const { actorId, customerId, data, now } = input;
+  const created = { subject: data.subject, context: data.context, priority: data.priority, source: data.source, customerId, status: 'open' };
+  const { rows } = await sql<TicketRow & { message_id: string; message_created_at: Date }>`
+    with t as (
+      insert into tickets (subject, context, priority, source, customer_id, created_at, updated_at)
+      values (${data.subject}, ${data.context}, ${data.priority}, ${data.source}, ${customerId}, ${now}, ${now})
+      returning *
+    ), m as (
+      insert into messages (ticket_id, kind, author_id, body, created_at)
+      select t.id, 'customer', ${customerId}, ${data.message}, ${now} from t
+      returning id, created_at
+    ), e as (
+      insert into ticket_events (ticket_id, actor_id, type, data, created_at)
+      select t.id, ${actorId}::uuid, 'ticket.created', ${JSON.stringify(created)}::jsonb, ${now}::timestamptz from t
+      union all
+      select t.id, ${actorId}::uuid, 'ticket.message_added',
+             jsonb_build_object('messageId', m.id, 'kind', 'customer', 'source', ${data.source}::text), ${now}::timestamptz
+      from t, m
+    )
+    select t.*, m.id as message_id, m.created_at as message_created_at from t, m`.execute(trx);
+  const { message_id, message_created_at, ...ticket } = rows[0]!;
+  const message: MessageRow = { id: message_id, ticket_id: ticket.id, kind: 'customer', author_id: customerId, body: data.message, created_at: message_created_at };
+  return { ticket, message };
+}
+
+/**
  * Opens a ticket with its first message — the customer's words, stored as a customer message — or,
  * when the customer already has an open ticket with the same subject and context, continues that one.
  */
@@ -77,35 +110,17 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
       .limit(1)
       .forUpdate()
       .executeTakeFirst();
-    let ticket = existing;
-    if (!ticket) {
-      ticket = await trx
-        .insertInto('tickets')
-        .values({
-          subject: data.subject,
-          context: data.context,
-          priority: data.priority,
-          source: data.source,
-          customer_id: customer.id,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordEvent(trx, {
-        ticketId: ticket.id,
-        actorId: actor.id,
-        type: 'ticket.created',
-        data: { subject: data.subject, context: data.context, priority: data.priority, source: data.source, customerId: customer.id, status: 'open' },
-        at: now,
-      });
-    } else {
-      // A customer writing again on a pending ticket hands the turn back to the desk.
-      ticket = await updateTicketRow(trx, ticket, ticket.status === 'pending' ? { status: 'open' } : {}, now);
+    if (!existing) {
+      const { ticket, message } = await insertNewTicket(trx, { actorId: actor.id, customerId: customer.id, data, now });
+      await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
+      // A new ticket has no assignee and its customer is known: no need to read them back.
+      return { created: true, ticket: rowToTicket(ticket, { customer, assignee: null }), message: rowToMessage(message, customer) };
     }
+    // A customer writing again on a pending ticket hands the turn back to the desk.
+    const ticket = await updateTicketRow(trx, existing, existing.status === 'pending' ? { status: 'open' } : {}, now);
     const message = await insertMessage(trx, { ticketId: ticket.id, kind: 'customer', authorId: customer.id, body: data.message, at: now });
     await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.message_added', data: { messageId: message.id, kind: 'customer', source: data.source }, at: now });
     await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
-    return { created: existing === undefined, ticket: await presentTicket(trx, ticket), message: rowToMessage(message, customer) };
+    return { created: false, ticket: await presentTicket(trx, ticket), message: rowToMessage(message, customer) };
   });
 }
