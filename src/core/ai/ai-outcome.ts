@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { rowToMessage, type Message } from '../tickets/ticket.js';
+import { aiDisabledReason } from './runtime.js';
 
 /** What happened (so far) to the AI reply for one customer message: the create/reply API includes it. */
 export type AiReplyOutcome =
@@ -18,6 +19,8 @@ const POLL_MS = 100;
  * caller has already authorised the message it created, so no actor is checked here.
  */
 export async function getAiOutcome(deps: Deps, messageId: string, options: { waitMs?: number } = {}): Promise<AiReplyOutcome> {
+  // With the AI off for the whole desk every job is stored as done/disabled: no need to read it back.
+  if (aiDisabledReason(deps.config, deps)) return { status: 'disabled', reason: 'ai_off' };
   const deadline = Date.now() + (options.waitMs ?? 0);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   for (;;) {
