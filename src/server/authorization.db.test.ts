@@ -3,8 +3,12 @@ import { multipart, PNG, useTestServer } from '../../test/support/server.js';
 
 const t = useTestServer();
 
+// Issue 4, acceptance 2: customer A tries every route on customer B's ticket, messages and attachments,
+// customer routes and staff routes alike, and every answer is a 404 byte-identical to the answer for a
+// number that does not exist. Staff-only routes answer the same 404 even on A's own ticket: to a
+// customer, staff tools on tickets do not exist (GitHub-style), so no number's existence ever shows.
 describe("customer A on customer B's ticket", () => {
-  it('gets, on every route, a 404 byte-identical to the answer for a number that does not exist', async () => {
+  it('gets, on EVERY route (customer and staff routes), a 404 byte-identical to the answer for a number that does not exist', async () => {
     const alice = await t.user('customer');
     const bob = await t.user('customer');
     const a = await t.login(alice);
@@ -15,10 +19,12 @@ describe("customer A on customer B's ticket", () => {
     const upload = await t.as(b.accessToken, { method: 'POST', url: `/v1/tickets/${ticket.number}/attachments`, ...multipart('scan.png', PNG) });
     expect(upload.statusCode, upload.body).toBe(201);
     const attachmentId = upload.json().id;
-    const missing = 9999; // same number of digits as Bob's ticket, so the bodies are the same length too
+    const own = (await t.as(a.accessToken, { method: 'POST', url: '/v1/tickets', payload: { subject: 'Mine', message: 'hello' } })).json().ticket.number;
+    const missing = 9999; // same number of digits as the real tickets, so the bodies are the same length too
     expect(String(missing).length).toBe(String(ticket.number).length);
+    expect(String(missing).length).toBe(String(own).length);
 
-    const routes = (n: number) => [
+    const customerRoutes = (n: number) => [
       { method: 'GET', url: `/v1/tickets/${n}` },
       { method: 'POST', url: `/v1/tickets/${n}/messages`, payload: { body: 'let me in' } },
       { method: 'POST', url: `/v1/tickets/${n}/escalate`, payload: {} },
@@ -29,33 +35,8 @@ describe("customer A on customer B's ticket", () => {
       { method: 'GET', url: `/v1/tickets/${n}/attachments/${attachmentId}` },
       { method: 'DELETE', url: `/v1/tickets/${n}/attachments/${attachmentId}` },
       { method: 'POST', url: `/v1/tickets/${n}/close` },
-    ] as const;
-    const bobs = routes(ticket.number);
-    const nowhere = routes(missing);
-    for (let i = 0; i < bobs.length; i++) {
-      const theirs = await t.as(a.accessToken, bobs[i]! as never);
-      const none = await t.as(a.accessToken, nowhere[i]! as never);
-      expect(theirs.statusCode, `${bobs[i]!.method} ${bobs[i]!.url}: ${theirs.body}`).toBe(404);
-      expect(theirs.body.replaceAll(String(ticket.number), 'N'), bobs[i]!.url).toBe(none.body.replaceAll(String(missing), 'N'));
-      expect(theirs.headers['content-length']).toBe(none.headers['content-length']);
-    }
-    // Nothing happened to Bob's ticket.
-    const view = await t.as(b.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}` });
-    expect(view.json().ticket.status).toBe('open');
-    expect(view.json().messages).toHaveLength(1);
-    expect((await t.as(b.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}/attachments` })).json()).toHaveLength(1);
-    // And Alice's list does not show it.
-    expect((await t.as(a.accessToken, { method: 'GET', url: '/v1/tickets' })).json().tickets).toEqual([]);
-  });
-
-  it("staff-only routes answer customer A the same for B's ticket as for a missing one (403: the role may not, existence never shows)", async () => {
-    const alice = await t.user('customer');
-    const bob = await t.user('customer');
-    const a = await t.login(alice);
-    const b = await t.login(bob);
-    const number = (await t.as(b.accessToken, { method: 'POST', url: '/v1/tickets', payload: { subject: 'Bob only', message: 'hi' } })).json().ticket.number;
-    const missing = 9999;
-    const routes = (n: number) => [
+    ];
+    const staffRoutes = (n: number) => [
       { method: 'PATCH', url: `/v1/tickets/${n}`, payload: { priority: 'urgent' } },
       { method: 'POST', url: `/v1/tickets/${n}/assign`, payload: { agent: '@me' } },
       { method: 'POST', url: `/v1/tickets/${n}/unassign` },
@@ -70,38 +51,72 @@ describe("customer A on customer B's ticket", () => {
       { method: 'GET', url: `/v1/tickets/${n}/time-entries` },
       { method: 'POST', url: `/v1/trash/${n}/restore` },
       { method: 'DELETE', url: `/v1/trash/${n}` },
-    ] as const;
-    const theirs = routes(number);
-    const nowhere = routes(missing);
-    for (let i = 0; i < theirs.length; i++) {
-      const one = await t.as(a.accessToken, theirs[i]! as never);
-      const none = await t.as(a.accessToken, nowhere[i]! as never);
-      expect([403, 404], `${theirs[i]!.method} ${theirs[i]!.url}: ${one.body}`).toContain(one.statusCode);
-      expect(one.statusCode, theirs[i]!.url).toBe(none.statusCode);
-      expect(one.body.replaceAll(String(number), 'N'), theirs[i]!.url).toBe(none.body.replaceAll(String(missing), 'N'));
+    ];
+    const routes = (n: number) => [...customerRoutes(n), ...staffRoutes(n)];
+    const eventsBefore = await t.db.selectFrom('ticket_events').select('id').execute();
+    const messagesBefore = await t.db.selectFrom('messages').select('id').execute();
+
+    const cases: [label: string, theirs: ReturnType<typeof routes>, nowhere: ReturnType<typeof routes>, n: number][] = [
+      ["B's ticket", routes(ticket.number), routes(missing), ticket.number],
+      ["A's own ticket, staff routes", staffRoutes(own), staffRoutes(missing), own],
+    ];
+    let checked = 0;
+    for (const [label, theirs, nowhere, n] of cases) {
+      for (let i = 0; i < theirs.length; i++) {
+        const where = `${label}: ${theirs[i]!.method} ${theirs[i]!.url}`;
+        const one = await t.as(a.accessToken, theirs[i]! as never);
+        const none = await t.as(a.accessToken, nowhere[i]! as never);
+        expect(one.statusCode, `${where}: ${one.body}`).toBe(404);
+        expect(none.statusCode, `${where} (missing): ${none.body}`).toBe(404);
+        expect(one.json().error.code, where).toBe('NOT_FOUND');
+        expect(one.body.replaceAll(String(n), 'N'), where).toBe(none.body.replaceAll(String(missing), 'N'));
+        expect(one.headers['content-length'], where).toBe(none.headers['content-length']);
+        expect(one.headers['content-type'], where).toBe(none.headers['content-type']);
+        checked++;
+      }
     }
+    expect(checked).toBe(customerRoutes(0).length + 2 * staffRoutes(0).length);
+
+    // Nothing happened to Bob's ticket, nor to Alice's: no event, no message, no change.
+    expect(await t.db.selectFrom('ticket_events').select('id').execute()).toHaveLength(eventsBefore.length);
+    expect(await t.db.selectFrom('messages').select('id').execute()).toHaveLength(messagesBefore.length);
+    const view = await t.as(b.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}` });
+    expect(view.json().ticket.status).toBe('open');
+    expect(view.json().ticket.priority).toBe(ticket.priority);
+    expect(view.json().messages).toHaveLength(1);
+    expect((await t.as(b.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}/attachments` })).json()).toHaveLength(1);
+    expect((await t.as(a.accessToken, { method: 'GET', url: `/v1/tickets/${own}` })).json().ticket.status).toBe('open');
+    // And Alice's list does not show Bob's ticket.
+    expect((await t.as(a.accessToken, { method: 'GET', url: '/v1/tickets' })).json().tickets.map((x: { number: number }) => x.number)).toEqual([own]);
   });
 
-  it('staff routes answer a customer 403 (or 404 for tickets they may not see), never the data', async () => {
+  it('staff routes that name no ticket answer a customer 403 FORBIDDEN, never the data', async () => {
     const alice = await t.user('customer');
     const a = await t.login(alice);
-    const own = (await t.as(a.accessToken, { method: 'POST', url: '/v1/tickets', payload: { subject: 'Mine', message: 'hello' } })).json().ticket.number;
     const staffOnly = [
-      { method: 'PATCH', url: `/v1/tickets/${own}`, payload: { priority: 'urgent' } },
-      { method: 'POST', url: `/v1/tickets/${own}/assign`, payload: { agent: '@me' } },
-      { method: 'POST', url: `/v1/tickets/${own}/notes`, payload: { body: 'x' } },
-      { method: 'GET', url: `/v1/tickets/${own}/history` },
-      { method: 'DELETE', url: `/v1/tickets/${own}` },
       { method: 'GET', url: '/v1/trash' },
       { method: 'GET', url: '/v1/stats' },
       { method: 'GET', url: '/v1/tags' },
       { method: 'POST', url: '/v1/tags', payload: { name: 'vip' } },
-      { method: 'DELETE', url: `/v1/trash/${own}` },
     ] as const;
     for (const route of staffOnly) {
       const res = await t.as(a.accessToken, route as never);
-      expect([403, 404], `${route.method} ${route.url}: ${res.body}`).toContain(res.statusCode);
+      expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(403);
       expect(Object.keys(res.json())).toEqual(['error']);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('an agent purging named tickets still gets 403 FORBIDDEN (staff without the permission), not 404', async () => {
+    const customer = await t.user('customer');
+    const agent = await t.user('agent');
+    const c = await t.login(customer);
+    const g = await t.login(agent);
+    const number = (await t.as(c.accessToken, { method: 'POST', url: '/v1/tickets', payload: { subject: 'Old', message: 'hi' } })).json().ticket.number;
+    for (const n of [number, 9999]) {
+      const res = await t.as(g.accessToken, { method: 'DELETE', url: `/v1/trash/${n}` });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
     }
   });
 });

@@ -98,6 +98,12 @@ describe('nexus serve (embedded database)', () => {
     expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}/history`, { token: t })).status).toBe(200);
     expect((await http(serve.url, 'GET', '/v1/stats', { token: t })).status).toBe(200);
     expect((await http(serve.url, 'GET', '/v1/stats', { token: tokens.customer })).status).toBe(403);
+    // A staff route on the customer's own ticket is a 404, byte-identical to a number that does not exist.
+    const ownPatch = await http(serve.url, 'PATCH', `/v1/tickets/${ticket}`, { token: tokens.customer, body: { priority: 'low' } });
+    const missingPatch = await http(serve.url, 'PATCH', '/v1/tickets/9999', { token: tokens.customer, body: { priority: 'low' } });
+    expect([ownPatch.status, missingPatch.status]).toEqual([404, 404]);
+    expect(ownPatch.json.error.code).toBe('NOT_FOUND');
+    expect(ownPatch.text.replaceAll(String(ticket), 'N')).toBe(missingPatch.text.replaceAll('9999', 'N'));
   });
 
   it('admin: catalogue CRUD, trash, restore, purge', async () => {

@@ -108,7 +108,12 @@ describe('a shift at the desk (built binary)', () => {
     const rateHuman = await nexus('tickets', 'rate', '1001', thread.messages[0]!.id, '5');
     expect(rateHuman.code).toBe(2);
     expect(rateHuman.stderr).toContain('Only AI replies can be rated');
-    expect((await nexus('tickets', 'delete', '1001')).code).toBe(4);
+    // Staff tools do not exist for a customer: deleting their own ticket is exit 5, exactly like a missing one.
+    const deleteOwn = await nexus('tickets', 'delete', '1001');
+    const deleteMissing = await nexus('tickets', 'delete', '4242');
+    expect([deleteOwn.code, deleteMissing.code]).toEqual([5, 5]);
+    expect(deleteOwn.stderr).toContain('Ticket #1001 not found');
+    expect(deleteOwn.stderr.replace('1001', 'N')).toBe(deleteMissing.stderr.replace('4242', 'N'));
 
   }, STEP_MS);
 

@@ -86,8 +86,14 @@ describe('nexus tickets (built binary)', () => {
     const missing = await nexus('tickets', 'view', '1099', '--json');
     expect([theirs.code, missing.code]).toEqual([5, 5]);
     expect(theirs.json().error.message.replace('1001', 'N')).toBe(missing.json().error.message.replace('1099', 'N'));
-    const staffOnly = await nexus('tickets', 'note', '1003', '-m', 'x');
-    expect(staffOnly.code).toBe(4);
+    // A staff-only command on the customer's own ticket: exit 5, word for word like a missing number.
+    const staffOnly = await nexus('tickets', 'note', '1003', '-m', 'x', '--json');
+    const staffMissing = await nexus('tickets', 'note', '1099', '-m', 'x', '--json');
+    expect([staffOnly.code, staffMissing.code]).toEqual([5, 5]);
+    expect(staffOnly.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Ticket #1003 not found' });
+    expect(staffOnly.stdout.replaceAll('1003', 'N')).toBe(staffMissing.stdout.replaceAll('1099', 'N'));
+    expect(staffOnly.stderr.replaceAll('1003', 'N')).toBe(staffMissing.stderr.replaceAll('1099', 'N'));
+    // A staff command that names no ticket stays not allowed (exit 4).
     expect((await nexus('stats')).code).toBe(4);
   }, 90_000);
 

@@ -36,16 +36,25 @@ async function world(): Promise<World> {
 }
 
 /** Ticket numbers and ids vary; the shape of the answer must not. */
-const shape = (failure: { code: string; message: string }, ...values: (string | number)[]) => {
+const shape = (failure: { code: string; message: string; hint?: string; details?: unknown }, ...values: (string | number)[]) => {
   let message = failure.message;
   for (const v of values) message = message.replaceAll(String(v), '<x>');
-  return { code: failure.code, message };
+  return { code: failure.code, message, hint: failure.hint, details: failure.details };
 };
+
+/** The whole answer (code, message, hint, details) of a call that must fail. */
+async function answerOf(promise: Promise<unknown>): Promise<{ code: string; message: string; hint?: string; details?: unknown }> {
+  const failure = await failureOf(promise);
+  let hint: string | undefined;
+  await promise.catch((e: unknown) => (hint = (e as { hint?: string }).hint));
+  return { ...failure, hint };
+}
 
 type TicketCall = (s: Services, actor: Actor, ticket: number, w: World) => Promise<unknown>;
 
-// Every use case a customer can name a ticket in. Those a customer may use on their own tickets
-// must answer NOT_FOUND for someone else's; the rest refuse the role either way.
+// Every use case a customer can name a ticket in. Every one must answer NOT_FOUND for someone else's
+// ticket, byte-identical to a missing number. Staff-only ones (not OWN_SCOPED) answer the customer the
+// same even on their own ticket: to a customer, staff tools on tickets do not exist.
 const TICKET_CALLS: [string, TicketCall][] = [
   ['view', (s, a, ticket) => s.tickets.view(a, { ticket })],
   ['reply', (s, a, ticket) => s.tickets.reply(a, { ticket, body: 'hi' })],
@@ -68,12 +77,18 @@ const TICKET_CALLS: [string, TicketCall][] = [
 const OWN_SCOPED = new Set(['view', 'reply', 'escalate', 'close', 'rate', 'list attachments', 'upload attachment', 'download attachment', 'delete attachment']);
 
 describe("a customer reaching for another customer's ticket", () => {
-  it.each(TICKET_CALLS)('%s: the answer is exactly the one for a missing ticket', async (name, call) => {
+  it.each(TICKET_CALLS)('%s: NOT_FOUND, the answer is exactly the one for a missing ticket', async (name, call) => {
     const w = await world();
-    const theirs = await failureOf(call(w.services, w.customer, w.theirs.number, w));
-    const missing = await failureOf(call(w.services, w.customer, MISSING_TICKET, w));
+    const theirs = await answerOf(call(w.services, w.customer, w.theirs.number, w));
+    const missing = await answerOf(call(w.services, w.customer, MISSING_TICKET, w));
     expect(shape(theirs, w.theirs.number)).toEqual(shape(missing, MISSING_TICKET));
-    expect(theirs.code).toBe(OWN_SCOPED.has(name) ? 'NOT_FOUND' : 'FORBIDDEN');
+    expect(theirs.code).toBe('NOT_FOUND');
+    expect(missing.message).toContain(`#${MISSING_TICKET}`);
+    if (!OWN_SCOPED.has(name)) {
+      // A staff-only action: the customer's own ticket answers the same bytes as well.
+      const mine = await answerOf(call(w.services, w.customer, w.mine.number, w));
+      expect(shape(mine, w.mine.number)).toEqual(shape(missing, MISSING_TICKET));
+    }
   });
 
   it('never sees it in a list or a search', async () => {
@@ -128,10 +143,13 @@ const ADMIN_ONLY: Partial<Record<Permission, [string, AdminCall][]>> = {
   ],
 };
 
+/** Admin-only rows that name tickets: a customer gets the ticket's NOT_FOUND (see authorizeOnTickets). */
+const NAMES_TICKETS = new Set(['tickets purge N']);
+
 const adminOnlyRows = Object.entries(ADMIN_ONLY).flatMap(([permission, calls]) => calls!.map(([name, call]) => [name, permission as Permission, call] as const));
 
 describe('admin-only actions', () => {
-  it.each(adminOnlyRows)('%s is refused to an agent (FORBIDDEN, naming %s) and to a customer', async (_name, permission, call) => {
+  it.each(adminOnlyRows)('%s is refused to an agent (FORBIDDEN, naming %s) and to a customer (NOT_FOUND when it names tickets)', async (name, permission, call) => {
     const agent = await t.user('agent');
     const customer = await t.user('customer');
     await t.user('admin', 'admin@example.com');
@@ -139,7 +157,10 @@ describe('admin-only actions', () => {
     const refused = await failureOf(call(services, agent));
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toContain(permission.replace('.', ': ').replace(/_/g, ' '));
-    expect((await failureOf(call(services, customer))).code).toBe('FORBIDDEN');
+    // To a customer, an admin action that names tickets answers like a missing ticket; the rest are FORBIDDEN.
+    const asCustomer = await answerOf(call(services, customer));
+    if (NAMES_TICKETS.has(name)) expect(asCustomer).toMatchObject({ code: 'NOT_FOUND', message: 'Ticket #1001 not found' });
+    else expect(asCustomer.code).toBe('FORBIDDEN');
   });
 
   it('the table covers every admin-only permission a use case checks', () => {
@@ -147,7 +168,7 @@ describe('admin-only actions', () => {
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.includes('.test.'));
     const checked = new Set<string>();
     for (const file of files) {
-      for (const match of readFileSync(join(root, file), 'utf8').matchAll(/authorize\(\w+, '([a-z_.]+)'/g)) checked.add(match[1]!);
+      for (const match of readFileSync(join(root, file), 'utf8').matchAll(/authorize(?:OnTickets)?\(\w+, '([a-z_.]+)'/g)) checked.add(match[1]!);
     }
     const adminOnly = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => PERMISSIONS[p].admin === true && PERMISSIONS[p].agent === false);
     const uncovered = adminOnly.filter((p) => checked.has(p) && !ADMIN_ONLY[p]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { eventTypes, expectCode, openTicket } from './test-kit.js';
+import { eventTypes, expectCode, expectTicketNotFound, openTicket } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -18,10 +18,12 @@ describe('internal notes', () => {
     expect(await eventTypes(t, ticket.number)).toContain('ticket.note_added');
   });
 
-  it('is refused to customers, even on their own ticket', async () => {
+  it('is hidden from customers, even on their own ticket: NOT_FOUND, exactly like a missing number', async () => {
     const customer = await t.user('customer');
     const ticket = await openTicket(t, customer);
-    await expectCode(t.services.tickets.note(customer, { ticket: ticket.number, body: 'x' }), 'FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.note(customer, { ticket: ticket.number, body: 'x' }), ticket.number);
+    const staffView = await t.services.tickets.view(await t.user('agent'), { ticket: ticket.number });
+    expect(staffView.messages.map((m) => m.kind)).toEqual(['customer']);
   });
 
   it('unknown ticket is NOT_FOUND; empty note is VALIDATION_FAILED', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { eventTypes, expectCode, openTicket } from './test-kit.js';
+import { eventTypes, expectCode, expectTicketNotFound, openTicket } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -49,9 +49,10 @@ describe('assign ticket', () => {
     expect((await eventTypes(t, ticket.number)).filter((e) => e === 'ticket.assigned')).toHaveLength(0);
   });
 
-  it('is refused to customers', async () => {
+  it('is hidden from customers: NOT_FOUND on their own ticket, exactly like a missing number', async () => {
     const [customer, agent] = [await t.user('customer'), await t.user('agent')];
     const ticket = await openTicket(t, customer);
-    await expectCode(t.services.tickets.assign(customer, { ticket: ticket.number, agent: agent.email }), 'FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.assign(customer, { ticket: ticket.number, agent: agent.email }), ticket.number);
+    expect((await t.services.tickets.view(agent, { ticket: ticket.number })).ticket.status).toBe('open');
   });
 });

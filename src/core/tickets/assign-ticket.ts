@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { closedConflict, findAssignableStaff, insertMessage, ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
-import { presentTicket, recordEvent, type Ticket } from './ticket.js';
+import { authorizeOnTickets, presentTicket, recordEvent, type Ticket } from './ticket.js';
 
 export const assignTicketInput = z.object({
   ticket: ticketRefSchema,
@@ -14,8 +14,8 @@ export type AssignTicketInput = z.input<typeof assignTicketInput>;
 
 /** Gives the ticket to a human (status `assigned`: the AI stays silent). Assigning the current assignee changes nothing. */
 export async function assignTicket(deps: Deps, actor: Actor, input: AssignTicketInput): Promise<Ticket> {
-  authorize(actor, 'ticket.assign');
   const data = parseInput(assignTicketInput, input);
+  authorizeOnTickets(actor, 'ticket.assign', data.ticket);
   return withLockedTicket(deps, actor, data.ticket, 'ticket.assign', async (trx, row, now) => {
     const agent = await findAssignableStaff(trx, actor, data.agent);
     if (row.status === 'closed') throw closedConflict(row.number, 'assign it');

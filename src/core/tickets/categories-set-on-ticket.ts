@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { categoryNameSchema, categoryNotFound, findCategoryByName } from './categories.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { loadTicket, recordEvent } from './ticket.js';
+import { authorizeOnTickets, loadTicket, recordEvent } from './ticket.js';
 
 export const setTicketCategoryInput = z.object({
   ticket: ticketRefSchema,
@@ -21,8 +21,8 @@ export interface TicketCategoryResult {
 
 /** Sets or clears a ticket's category (staff); records `category.changed` with before and after. */
 export async function setTicketCategory(deps: Deps, actor: Actor, input: SetTicketCategoryInput): Promise<TicketCategoryResult> {
-  authorize(actor, 'ticket.categorize');
   const data = parseInput(setTicketCategoryInput, input);
+  authorizeOnTickets(actor, 'ticket.categorize', data.ticket);
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await loadTicket(trx, actor, data.ticket, 'ticket.categorize', { forUpdate: true });
     const target = data.category === null ? null : await findCategoryByName(trx, data.category);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError, type FieldProblem } from '../errors.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { recordEvent } from './ticket.js';
+import { authorizeOnTickets, recordEvent } from './ticket.js';
 import { PURGE_AFTER_DAYS } from './list-trash.js';
 
 export const deleteTicketsInput = z.object({
@@ -17,8 +17,8 @@ export type DeleteTicketsInput = z.input<typeof deleteTicketsInput>;
  * or already in the trash, nothing is deleted and the error lists every problem.
  */
 export async function deleteTickets(deps: Deps, actor: Actor, input: DeleteTicketsInput): Promise<{ deleted: number[]; purgeAfterDays: number }> {
-  authorize(actor, 'ticket.delete');
   const numbers = [...new Set(parseInput(deleteTicketsInput, input).tickets)].sort((a, b) => a - b);
+  authorizeOnTickets(actor, 'ticket.delete', numbers);
   return deps.db.transaction().execute(async (trx) => {
     // Locked in number order, so two bulk deletes cannot deadlock.
     const rows = await trx.selectFrom('tickets').select(['id', 'number', 'status', 'deleted_at']).where('number', 'in', numbers).orderBy('number').forUpdate().execute();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { expectCode, openTicket } from './test-kit.js';
+import { expectCode, expectTicketNotFound, openTicket } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -22,10 +22,10 @@ describe('ticket history', () => {
     expect(history.events[0]!.data).toMatchObject({ subject: 'Cannot log in', priority: 'medium', source: 'web' });
   });
 
-  it('is staff only: FORBIDDEN for the ticket\'s customer, NOT_FOUND for unknown numbers', async () => {
+  it('is staff only: the ticket\'s customer gets NOT_FOUND exactly like a missing number; unknown numbers are NOT_FOUND', async () => {
     const [customer, agent] = [await t.user('customer'), await t.user('agent')];
     const ticket = await openTicket(t, customer);
-    await expectCode(t.services.tickets.history(customer, { ticket: ticket.number }), 'FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.history(customer, { ticket: ticket.number }), ticket.number);
     await expectCode(t.services.tickets.history(agent, { ticket: 7777 }), 'NOT_FOUND');
   });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { loadTicket } from './ticket.js';
+import { authorizeOnTickets, loadTicket } from './ticket.js';
 
 export const getTicketHistoryInput = z.object({ ticket: ticketRefSchema });
 export type GetTicketHistoryInput = z.input<typeof getTicketHistoryInput>;
@@ -24,8 +24,8 @@ export interface TicketHistory {
 
 /** Every recorded change of a ticket, oldest first (staff only; trashed tickets too). */
 export async function getTicketHistory(deps: Deps, actor: Actor, input: GetTicketHistoryInput): Promise<TicketHistory> {
-  authorize(actor, 'ticket.history');
   const data = parseInput(getTicketHistoryInput, input);
+  authorizeOnTickets(actor, 'ticket.history', data.ticket);
   return deps.db.transaction().execute(async (trx) => {
     const row = await loadTicket(trx, actor, data.ticket, 'ticket.history', { includeDeleted: true });
     const events = await trx

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authorize, type Actor } from '../access/permissions.js';
+import { authorizeOnTickets } from './ticket.js';
 import type { Deps } from '../deps.js';
 import { NexusError, type FieldProblem } from '../errors.js';
 import { parseInput } from '../validation.js';
@@ -28,8 +29,10 @@ export interface PurgeResult {
  * can never leave rows that point at deleted blobs.
  */
 export async function purgeTickets(deps: Deps, actor: Actor, input: PurgeTicketsInput): Promise<PurgeResult> {
-  authorize(actor, 'ticket.purge');
-  return runPurge(deps, parseInput(purgeTicketsInput, input));
+  const data = parseInput(purgeTicketsInput, input);
+  if (data.tickets?.length) authorizeOnTickets(actor, 'ticket.purge', data.tickets);
+  else authorize(actor, 'ticket.purge');
+  return runPurge(deps, data);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { expectCode, openTicket } from './test-kit.js';
+import { expectCode, expectTicketNotFound, openTicket } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -15,12 +15,13 @@ describe('reopen ticket', () => {
     expect(history.events.at(-1)).toMatchObject({ type: 'ticket.reopened', data: { before: { status: 'closed', resolvedAt: '2026-11-25T09:00:01.000Z' }, after: { status: 'open', resolvedAt: null } } });
   });
 
-  it('CONFLICT when the ticket is not closed; FORBIDDEN for customers (they reopen by replying)', async () => {
+  it('CONFLICT when the ticket is not closed; NOT_FOUND for customers, like a missing number (they reopen by replying)', async () => {
     const [customer, agent] = [await t.user('customer'), await t.user('agent')];
     const ticket = await openTicket(t, customer);
     const error = await expectCode(t.services.tickets.reopen(agent, { ticket: ticket.number }), 'CONFLICT');
     expect(error.message).toContain('not closed');
     await t.services.tickets.close(agent, { ticket: ticket.number });
-    await expectCode(t.services.tickets.reopen(customer, { ticket: ticket.number }), 'FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.reopen(customer, { ticket: ticket.number }), ticket.number);
+    expect((await t.services.tickets.view(agent, { ticket: ticket.number })).ticket.status).toBe('closed');
   });
 });

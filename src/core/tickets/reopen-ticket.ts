@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
-import { presentTicket, recordEvent, type Ticket } from './ticket.js';
+import { authorizeOnTickets, presentTicket, recordEvent, type Ticket } from './ticket.js';
 
 export const reopenTicketInput = z.object({ ticket: ticketRefSchema });
 export type ReopenTicketInput = z.input<typeof reopenTicketInput>;
 
 /** Staff reopen a closed ticket: status `open`, resolved time cleared (the assignee stays). */
 export async function reopenTicket(deps: Deps, actor: Actor, input: ReopenTicketInput): Promise<Ticket> {
-  authorize(actor, 'ticket.reopen');
   const data = parseInput(reopenTicketInput, input);
+  authorizeOnTickets(actor, 'ticket.reopen', data.ticket);
   return withLockedTicket(deps, actor, data.ticket, 'ticket.reopen', async (trx, row, now) => {
     if (row.status !== 'closed') throw new NexusError('CONFLICT', `Ticket #${row.number} is not closed (it is ${row.status})`);
     const updated = await updateTicketRow(trx, row, { status: 'open', resolved_at: null }, now);

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { loadTicket, presentTicket, recordEvent, type Ticket } from './ticket.js';
+import { authorizeOnTickets, loadTicket, presentTicket, recordEvent, type Ticket } from './ticket.js';
 
 export const restoreTicketInput = z.object({ ticket: ticketRefSchema });
 
 /** Takes a ticket out of the trash (staff); it comes back closed, as it was deleted. */
 export async function restoreTicket(deps: Deps, actor: Actor, input: z.input<typeof restoreTicketInput>): Promise<Ticket> {
-  authorize(actor, 'ticket.restore');
   const data = parseInput(restoreTicketInput, input);
+  authorizeOnTickets(actor, 'ticket.restore', data.ticket);
   return deps.db.transaction().execute(async (trx) => {
     const row = await loadTicket(trx, actor, data.ticket, 'ticket.restore', { forUpdate: true, includeDeleted: true });
     if (!row.deleted_at) throw new NexusError('CONFLICT', `Ticket #${row.number} is not in the trash`, { hint: 'See the trash with `nexus tickets trash`.' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { eventTypes, expectCode, openTicket } from './test-kit.js';
+import { eventTypes, expectCode, expectTicketNotFound, openTicket } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -24,9 +24,10 @@ describe('set ticket priority', () => {
     expect(await eventTypes(t, ticket.number)).not.toContain('ticket.priority_changed');
   });
 
-  it('is refused to customers', async () => {
+  it('is hidden from customers: NOT_FOUND on their own ticket, exactly like a missing number', async () => {
     const customer = await t.user('customer');
     const ticket = await openTicket(t, customer);
-    await expectCode(t.services.tickets.setPriority(customer, { ticket: ticket.number, priority: 'urgent' }), 'FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.setPriority(customer, { ticket: ticket.number, priority: 'urgent' }), ticket.number);
+    expect((await t.services.tickets.view(customer, { ticket: ticket.number })).ticket.priority).toBe(ticket.priority);
   });
 });

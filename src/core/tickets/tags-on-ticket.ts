@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { loadTicket, recordEvent } from './ticket.js';
+import { authorizeOnTickets, loadTicket, recordEvent } from './ticket.js';
 import { findTagByName, tagNotFound, tagNameSchema, ticketTagNames } from './tags.js';
 
 export const ticketTagsInput = z.object({
@@ -26,8 +26,8 @@ export interface TicketTagsResult {
  * All names are checked before anything changes; an event records what actually changed.
  */
 async function changeTags(deps: Deps, actor: Actor, input: TicketTagsInput, mode: 'add' | 'remove'): Promise<TicketTagsResult> {
-  authorize(actor, 'ticket.tag');
   const data = parseInput(ticketTagsInput, input);
+  authorizeOnTickets(actor, 'ticket.tag', data.ticket);
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await loadTicket(trx, actor, data.ticket, 'ticket.tag', { forUpdate: true });
     const tags: { id: string; name: string }[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import { eventsOf, failureOf, seedTicket } from './catalogue-fixtures.js';
+import { expectTicketNotFound } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -95,9 +96,12 @@ describe('tags on tickets', () => {
     expect((await eventsOf(t.db, ticket.id)).at(-1)).toEqual({ type: 'ticket.tags_removed', data: { tags: ['VIP'], reason: 'tag deleted' } });
   });
 
-  it('customers cannot tag; unknown and trashed tickets are NOT_FOUND', async () => {
+  it('customers cannot tag (NOT_FOUND, exactly like a missing number, even on their own ticket); unknown and trashed tickets are NOT_FOUND', async () => {
     const { agent, customer, ticket } = await setup();
-    expect((await failureOf(t.services.tickets.addTags(customer, { ticket: ticket.number, tags: ['VIP'] }))).code).toBe('FORBIDDEN');
+    const before = await eventsOf(t.db, ticket.id);
+    await expectTicketNotFound(t.services.tickets.addTags(customer, { ticket: ticket.number, tags: ['VIP'] }), ticket.number);
+    await expectTicketNotFound(t.services.tickets.removeTags(customer, { ticket: ticket.number, tags: ['VIP'] }), ticket.number);
+    expect(await eventsOf(t.db, ticket.id)).toEqual(before);
     expect((await failureOf(t.services.tickets.addTags(agent, { ticket: 999999, tags: ['VIP'] }))).code).toBe('NOT_FOUND');
     const trashed = await seedTicket(t.db, { customerId: customer.id, status: 'closed', deletedAt: new Date() });
     expect((await failureOf(t.services.tickets.addTags(agent, { ticket: trashed.number, tags: ['VIP'] }))).code).toBe('NOT_FOUND');

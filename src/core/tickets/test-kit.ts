@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { TestDatabase } from '../../../test/support/db.js';
 import type { Actor } from '../access/permissions.js';
 import { NexusError, type ErrorCode } from '../errors.js';
+import { ticketNotFound } from './ticket.js';
 
 export async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<NexusError> {
   const error = await promise.then(
@@ -12,6 +13,17 @@ export async function expectCode(promise: Promise<unknown>, code: ErrorCode): Pr
   expect(error, `expected ${code}`).toBeInstanceOf(NexusError);
   expect((error as NexusError).code).toBe(code);
   return error as NexusError;
+}
+
+/**
+ * Asserts the answer is byte for byte the one for a missing ticket `number`: code NOT_FOUND and the same
+ * message, hint and details (what a customer gets from staff-only actions, on any ticket).
+ */
+export async function expectTicketNotFound(promise: Promise<unknown>, number: number): Promise<NexusError> {
+  const error = await expectCode(promise, 'NOT_FOUND');
+  const answer = (e: NexusError) => ({ code: e.code, message: e.message, hint: e.hint, details: e.details });
+  expect(answer(error)).toEqual(answer(ticketNotFound(number)));
+  return error;
 }
 
 /** A customer's new ticket; the clock moves a second on so later writes sort after it. */

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { authorize, isStaff, type Actor, type Permission } from '../access/permissions.js';
+import { authorize, can, isStaff, type Actor, type Permission } from '../access/permissions.js';
 import type { DB, MessageKind, MessagesTable, TicketPriority, TicketsTable, TicketSource, TicketStatus } from '../db/schema.js';
 import { NexusError } from '../errors.js';
 
@@ -96,6 +96,19 @@ export async function loadTicket(
   if (!isStaff(actor) && row.customer_id !== actor.id) throw ticketNotFound(number);
   authorize(actor, permission, { ownerId: row.customer_id, notFound: `Ticket #${number}` });
   return row;
+}
+
+/**
+ * For a staff-only action on named tickets. To a customer, staff tools on tickets do not exist: the
+ * answer is the ticket's NOT_FOUND, the same for their own ticket, another customer's and a missing
+ * number (like GitHub answering 404 for admin routes), so no number's existence shows. Staff without the
+ * permission (an agent purging) get FORBIDDEN.
+ */
+export function authorizeOnTickets(actor: Actor, permission: Permission, tickets: number | readonly number[]): void {
+  if (can(actor, permission)) return;
+  const first = typeof tickets === 'number' ? tickets : tickets[0];
+  if (!isStaff(actor) && first !== undefined) throw ticketNotFound(first);
+  authorize(actor, permission);
 }
 
 /** Appends one entry to the ticket history. Call inside the use case's transaction. */

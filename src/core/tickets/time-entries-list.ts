@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { loadTicket } from './ticket.js';
+import { authorizeOnTickets, loadTicket } from './ticket.js';
 import type { TimeEntry, TimeTotals } from './time-entries.js';
 
 export async function timeTotals(db: Kysely<DB> | Transaction<DB>, ticketId: string): Promise<TimeTotals> {
@@ -28,8 +28,8 @@ export async function listTimeEntries(
   actor: Actor,
   input: z.input<typeof listTimeEntriesInput>,
 ): Promise<{ ticket: number; entries: TimeEntry[]; totals: TimeTotals }> {
-  authorize(actor, 'ticket.log_time');
   const data = parseInput(listTimeEntriesInput, input);
+  authorizeOnTickets(actor, 'ticket.log_time', data.ticket);
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await loadTicket(trx, actor, data.ticket, 'ticket.log_time');
     const rows = await trx

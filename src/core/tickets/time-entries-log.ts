@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { loadTicket, recordEvent } from './ticket.js';
+import { authorizeOnTickets, loadTicket, recordEvent } from './ticket.js';
 import { minutesSchema, timeEntryTypeSchema, type TimeEntry, type TimeTotals } from './time-entries.js';
 import { timeTotals } from './time-entries-list.js';
 
@@ -18,8 +18,8 @@ export type LogTimeInput = z.input<typeof logTimeInput>;
 
 /** Logs time spent on a ticket (staff); returns the entry and the ticket's new totals. */
 export async function logTime(deps: Deps, actor: Actor, input: LogTimeInput): Promise<{ ticket: number; entry: TimeEntry; totals: TimeTotals }> {
-  authorize(actor, 'ticket.log_time');
   const data = parseInput(logTimeInput, input);
+  authorizeOnTickets(actor, 'ticket.log_time', data.ticket);
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await loadTicket(trx, actor, data.ticket, 'ticket.log_time');
     const now = deps.clock.now();

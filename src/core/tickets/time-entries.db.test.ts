@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import { eventsOf, failureOf, seedTicket } from './catalogue-fixtures.js';
+import { expectTicketNotFound } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -61,12 +62,13 @@ describe('time entries', () => {
     await expect(t.services.tickets.logTime(agent, { ticket: ticket.number, minutes: 1440 })).resolves.toMatchObject({ totals: { totalMinutes: 1440 } });
   });
 
-  it('customers can neither log nor see time; unknown tickets are NOT_FOUND', async () => {
+  it('customers can neither log nor see time (NOT_FOUND, exactly like a missing number, on their own ticket); unknown tickets are NOT_FOUND', async () => {
     const agent = await t.user('agent');
     const customer = await t.user('customer');
     const ticket = await seedTicket(t.db, { customerId: customer.id });
-    expect((await failureOf(t.services.tickets.logTime(customer, { ticket: ticket.number, minutes: 5 }))).code).toBe('FORBIDDEN');
-    expect((await failureOf(t.services.tickets.listTime(customer, { ticket: ticket.number }))).code).toBe('FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.logTime(customer, { ticket: ticket.number, minutes: 5 }), ticket.number);
+    await expectTicketNotFound(t.services.tickets.listTime(customer, { ticket: ticket.number }), ticket.number);
+    expect((await t.services.tickets.listTime(agent, { ticket: ticket.number })).entries).toEqual([]);
     expect((await failureOf(t.services.tickets.logTime(agent, { ticket: 424242, minutes: 5 }))).code).toBe('NOT_FOUND');
   });
 });

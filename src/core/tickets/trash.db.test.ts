@@ -5,6 +5,7 @@ import { createServices } from '../services.js';
 import { MemoryBlobStore } from '../storage/memory-blob-store.js';
 import { eventsOf, failureOf, seedMessage, seedTicket } from './catalogue-fixtures.js';
 import { purgeExpiredTickets } from './purge-tickets.js';
+import { expectTicketNotFound } from './test-kit.js';
 
 const t = useTestDatabase();
 const DAY = 86_400_000;
@@ -44,10 +45,13 @@ describe('deleting tickets to the trash', () => {
     expect(rows.every((r) => r.deleted_at === null)).toBe(true);
   });
 
-  it('customers cannot delete or see the trash', async () => {
+  it('customers cannot delete (NOT_FOUND, exactly like a missing number) or see the trash (FORBIDDEN)', async () => {
     const customer = await t.user('customer');
     const closed = await seedTicket(t.db, { customerId: customer.id, status: 'closed' });
-    expect((await failureOf(t.services.tickets.delete(customer, { tickets: [closed.number] }))).code).toBe('FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.delete(customer, { tickets: [closed.number] }), closed.number);
+    // Several numbers: the answer names the lowest, whether it exists or not.
+    await expectTicketNotFound(t.services.tickets.delete(customer, { tickets: [closed.number + 500, closed.number] }), closed.number);
+    expect(await eventsOf(t.db, closed.id)).not.toContainEqual(expect.objectContaining({ type: 'ticket.deleted' }));
     expect((await failureOf(t.services.tickets.listTrash(customer))).code).toBe('FORBIDDEN');
   });
 });
@@ -69,7 +73,7 @@ describe('restoring from the trash', () => {
   it('a customer cannot restore, and sees a trashed ticket of theirs as missing', async () => {
     const customer = await t.user('customer');
     const ticket = await seedTicket(t.db, { customerId: customer.id, status: 'closed', deletedAt: new Date('2026-11-20T00:00:00Z') });
-    expect((await failureOf(t.services.tickets.restore(customer, { ticket: ticket.number }))).code).toBe('FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.restore(customer, { ticket: ticket.number }), ticket.number);
     expect((await failureOf(t.services.tickets.listAttachments(customer, { ticket: ticket.number }))).code).toBe('NOT_FOUND');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { expectCode, openTicket } from './test-kit.js';
+import { expectCode, expectTicketNotFound, openTicket } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -23,10 +23,10 @@ describe('unassign ticket', () => {
     await expect(t.services.tickets.unassign(agent, { ticket: ticket.number })).resolves.toMatchObject({ status: 'closed', assignee: null });
   });
 
-  it('CONFLICT when nobody is assigned; FORBIDDEN for customers', async () => {
+  it('CONFLICT when nobody is assigned; NOT_FOUND for customers, like a missing number', async () => {
     const [customer, agent] = [await t.user('customer'), await t.user('agent')];
     const ticket = await openTicket(t, customer);
     await expectCode(t.services.tickets.unassign(agent, { ticket: ticket.number }), 'CONFLICT');
-    await expectCode(t.services.tickets.unassign(customer, { ticket: ticket.number }), 'FORBIDDEN');
+    await expectTicketNotFound(t.services.tickets.unassign(customer, { ticket: ticket.number }), ticket.number);
   });
 });

@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import { insertMessage, ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
-import { presentTicket, recordEvent, type Ticket } from './ticket.js';
+import { authorizeOnTickets, presentTicket, recordEvent, type Ticket } from './ticket.js';
 
 export const unassignTicketInput = z.object({ ticket: ticketRefSchema });
 export type UnassignTicketInput = z.input<typeof unassignTicketInput>;
 
 /** Takes the ticket away from its human; an `assigned` ticket goes back to `open`. */
 export async function unassignTicket(deps: Deps, actor: Actor, input: UnassignTicketInput): Promise<Ticket> {
-  authorize(actor, 'ticket.assign');
   const data = parseInput(unassignTicketInput, input);
+  authorizeOnTickets(actor, 'ticket.assign', data.ticket);
   return withLockedTicket(deps, actor, data.ticket, 'ticket.assign', async (trx, row, now) => {
     if (!row.assignee_id) throw new NexusError('CONFLICT', `Ticket #${row.number} is not assigned`);
     const status = row.status === 'assigned' ? 'open' : row.status;

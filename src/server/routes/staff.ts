@@ -8,7 +8,7 @@ import { documentSchema, errors, messageSchema, ticketParams, ticketSchema } fro
 const tagName = z.string().min(1).max(50);
 const staffErrors = errors(400, 401, 403, 404, 409);
 
-/** Staff ticket routes; the core refuses customers (403, or 404 for tickets they may not see). */
+/** Staff ticket routes. The core answers a customer 404 on any route naming a ticket (like a missing number), 403 on the rest. */
 export function staffRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['staff'];
