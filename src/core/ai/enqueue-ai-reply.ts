@@ -6,17 +6,15 @@ import { aiDisabledReason } from './runtime.js';
 
 /**
  * Enqueues the AI job for a stored customer message, in the caller's transaction: the job exists
- * exactly when the message does. When the answer is already known (AI off, automated sender) the job
- * is written as done, so `outcome()` answers at once and no worker is needed.
+ * exactly when the message does (unless the AI is off for the whole desk). When the answer is already
+ * known (automated sender) the job is written as done, so `outcome()` answers at once and no worker is needed.
  */
 export async function enqueueAiReply(deps: Deps, trx: Transaction<DB>, event: CustomerMessageEvent): Promise<void> {
+  // With the AI off for the whole desk there is nothing to do, now or later (outcome() answers
+  // `disabled` from the config alone): writing no job keeps the busiest write path short.
+  if (aiDisabledReason(deps.config, deps)) return;
   const at = deps.clock.now();
-  const off = aiDisabledReason(deps.config, deps);
-  const done = off
-    ? { outcome: 'disabled' as const, data: { reason: 'ai_off', detail: off } }
-    : event.isAutomated
-      ? { outcome: 'disabled' as const, data: { reason: 'automated_sender' } }
-      : undefined;
+  const done = event.isAutomated ? { outcome: 'disabled' as const, data: { reason: 'automated_sender' } } : undefined;
   await enqueueAiJob(trx, { messageId: event.messageId, ticketId: event.ticketId, at, done });
 }
 
