@@ -6,6 +6,7 @@ import type { Actor } from '../../src/core/access/permissions.js';
 import { FakeClock } from '../../src/core/clock.js';
 import { parseConfig } from '../../src/core/config/parse-config.js';
 import type { NexusConfig } from '../../src/core/config/schema.js';
+import { PreparedStatementClient } from '../../src/core/db/prepared-client.js';
 import type { DB, Role } from '../../src/core/db/schema.js';
 import type { Deps } from '../../src/core/deps.js';
 import { createServices, type Services } from '../../src/core/services.js';
@@ -35,7 +36,8 @@ export async function openTestDb(): Promise<OpenedTestDb> {
     const name = `nexus_t_${inject('runId')}_${process.pid}_${fileCounter++}`;
     await withAdminClient((c) => c.query(`create database ${name} template ${inject('postgresTemplate')}`));
     const url = urlFor(name);
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // The same driver set-up as production (openDatabase): named prepared statements.
+    const pool = new pg.Pool({ connectionString: url, max: 10, Client: PreparedStatementClient });
     // The forced drop below ends connections that are still closing; that is expected, not a failure.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

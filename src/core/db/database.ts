@@ -5,6 +5,7 @@ import pg from 'pg';
 import { NexusError } from '../errors.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 import { migrate, migrationStatus } from './migrator.js';
+import { PreparedStatementClient } from './prepared-client.js';
 import type { DB } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -74,7 +75,7 @@ async function finishOpen(database: Database, options: OpenDatabaseOptions): Pro
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const target = describeTarget(options);
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, Client: PreparedStatementClient });
     pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return finishOpen({ db, kind: 'postgres', via: 'server', target, close: () => db.destroy() }, options);

@@ -53,20 +53,33 @@ async function resolveCustomer(trx: Transaction<DB>, actor: Actor, email: string
   return found;
 }
 
+type FindOrInsert = { created: true; ticket: TicketRow; message: MessageRow } | { created: false; existing: TicketRow };
+
 /**
- * The ticket, its first message and both history entries in one statement: creating tickets is the
- * API's busiest write, and each round trip to the database costs more than the work it carries.
+ * Find-or-create in one statement: the customer's open ticket with this subject and context (locked),
+ * or a new ticket with its first message and both history entries. Creating tickets is the API's
+ * busiest write, and each round trip to the database costs more than the work it carries. The caller
+ * holds the customer's advisory lock, taken in an earlier statement, so this statement's snapshot
+ * already sees any ticket a concurrent create committed.
  */
-async function insertNewTicket(
+async function findOrInsertTicket(
   trx: Transaction<DB>,
   input: { actorId: string; customerId: string; data: z.output<typeof createTicketInput>; now: Date },
-): Promise<{ ticket: TicketRow; message: MessageRow }> {
+): Promise<FindOrInsert> {
   const { actorId, customerId, data, now } = input;
   const created = { subject: data.subject, context: data.context, priority: data.priority, source: data.source, customerId, status: 'open' };
-  const { rows } = await sql<TicketRow & { message_id: string; message_created_at: Date }>`
-    with t as (
+  const { rows } = await sql<TicketRow & { created: boolean; message_id: string | null; message_created_at: Date | null }>`
+    with existing as (
+      select * from tickets
+      where customer_id = ${customerId} and deleted_at is null and status <> 'closed'
+        and lower(subject) = ${data.subject.toLowerCase()} and context is not distinct from ${data.context}::text
+      order by created_at desc
+      limit 1
+      for update
+    ), t as (
       insert into tickets (subject, context, priority, source, customer_id, created_at, updated_at)
-      values (${data.subject}, ${data.context}, ${data.priority}, ${data.source}, ${customerId}, ${now}, ${now})
+      select ${data.subject}, ${data.context}, ${data.priority}, ${data.source}, ${customerId}, ${now}, ${now}
+      where not exists (select 1 from existing)
       returning *
     ), m as (
       insert into messages (ticket_id, kind, author_id, body, created_at)
@@ -80,10 +93,13 @@ async function insertNewTicket(
              jsonb_build_object('messageId', m.id, 'kind', 'customer', 'source', ${data.source}::text), ${now}::timestamptz
       from t, m
     )
-    select t.*, m.id as message_id, m.created_at as message_created_at from t, m`.execute(trx);
-  const { message_id, message_created_at, ...ticket } = rows[0]!;
-  const message: MessageRow = { id: message_id, ticket_id: ticket.id, kind: 'customer', author_id: customerId, body: data.message, created_at: message_created_at };
-  return { ticket, message };
+    select true as created, t.*, m.id as message_id, m.created_at as message_created_at from t, m
+    union all
+    select false, existing.*, null::uuid, null::timestamptz from existing`.execute(trx);
+  const { created: isNew, message_id, message_created_at, ...ticket } = rows[0]!;
+  if (!isNew) return { created: false, existing: ticket };
+  const message: MessageRow = { id: message_id!, ticket_id: ticket.id, kind: 'customer', author_id: customerId, body: data.message, created_at: message_created_at! };
+  return { created: true, ticket, message };
 }
 
 /**
@@ -98,24 +114,14 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     const customer = await resolveCustomer(trx, actor, data.customerEmail, now);
     // One find-or-create at a time per customer, so two identical messages never open two tickets.
     await sql`select pg_advisory_xact_lock(hashtext(${`nexus.ticket.create:${customer.id}`}))`.execute(trx);
-    const existing = await trx
-      .selectFrom('tickets')
-      .selectAll()
-      .where('customer_id', '=', customer.id)
-      .where('deleted_at', 'is', null)
-      .where('status', '<>', 'closed')
-      .where(sql`lower(subject)`, '=', data.subject.toLowerCase())
-      .where(sql<boolean>`context is not distinct from ${data.context}`)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!existing) {
-      const { ticket, message } = await insertNewTicket(trx, { actorId: actor.id, customerId: customer.id, data, now });
+    const found = await findOrInsertTicket(trx, { actorId: actor.id, customerId: customer.id, data, now });
+    if (found.created) {
+      const { ticket, message } = found;
       await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
       // A new ticket has no assignee and its customer is known: no need to read them back.
       return { created: true, ticket: rowToTicket(ticket, { customer, assignee: null }), message: rowToMessage(message, customer) };
     }
+    const existing = found.existing;
     // A customer writing again on a pending ticket hands the turn back to the desk.
     const ticket = await updateTicketRow(trx, existing, existing.status === 'pending' ? { status: 'open' } : {}, now);
     const message = await insertMessage(trx, { ticketId: ticket.id, kind: 'customer', authorId: customer.id, body: data.message, at: now });

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * A `pg` client that runs every parameterised statement as a named prepared statement, so Postgres
+ * parses and plans each distinct statement once per connection instead of on every call (it switches
+ * to a cached generic plan when that is as good). Statements without parameters — migrations, BEGIN,
+ * COMMIT — keep the simple protocol, which also allows several commands in one string. The number of
+ * names per connection is capped; past it, statements run unnamed as before.
+ *
+ * When another process migrates a table under a prepared `select *`, Postgres refuses the old plan
+ * ("cached plan must not change result type"). The statement is then prepared afresh under a new name:
+ * outside a transaction the call is retried at once; inside one the error ends that transaction (as
+ * Postgres requires) and the next call succeeds.
+ */
+const MAX_NAMED_PER_CONNECTION = 500;
+const PLAN_CHANGED = '0A000';
+
+export class PreparedStatementClient extends pg.Client {
+  /** Statement text hash → the name it is prepared under on this connection. */
+  private readonly names = new Map<string, string>();
+  private inTransaction = false;
+
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    if (typeof text === 'string' && args.length <= 2 && !(Array.isArray(values) && values.length > 0)) this.track(text);
+    const eligible = typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2;
+    if (!eligible) return (super.query as (...a: any[]) => any)(...args);
+    const key = createHash('sha1').update(text).digest('base64url');
+    if (!this.names.has(key) && this.names.size >= MAX_NAMED_PER_CONNECTION) return super.query(text, values);
+    const name = this.names.get(key) ?? `nx_${key}`;
+    this.names.set(key, name);
+    return super.query({ name, text, values }).catch((error: { code?: string }) => {
+      if (error?.code !== PLAN_CHANGED) throw error;
+      this.names.set(key, `nx_${key}_${Date.now().toString(36)}`);
+      if (this.inTransaction) throw error;
+      return this.query(text, values);
+    });
+  }
+
+  private track(text: string): void {
+    const word = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase();
+    if (word === 'begin' || word === 'start') this.inTransaction = true;
+    else if (word === 'commit' || word === 'rollback' || word === 'end' || word === 'abort') this.inTransaction = false;
+  }
+}
