@@ -69,6 +69,13 @@ export const ticketSchema = z
   })
   .meta({ id: 'Ticket' });
 
+/** Staff only, on a ticket's thread: how the desk filed it and the time spent on it. */
+export const ticketWorkSchema = z.object({
+  tags: z.array(z.string()),
+  category: z.string().nullable(),
+  time: z.object({ totalMinutes: z.number().int(), billableMinutes: z.number().int() }),
+});
+
 export const messageSchema = z
   .object({ id: z.string(), kind: z.enum(['customer', 'agent', 'ai', 'system', 'internal']), author: personSchema.nullable(), body: z.string(), createdAt: z.string() })
   .meta({ id: 'Message' });

@@ -16,7 +16,14 @@ export function ticketNumber(arg: string): number {
 const who = (p: { email: string; name: string } | null): string => (p ? p.email : '-');
 const when = (iso: string | null): string => (iso ? iso.replace('T', ' ').slice(0, 16) : '-');
 
-export const ticketFields = (t: Ticket): string =>
+/** Staff's view of how a ticket is filed and the time spent on it (`tickets view`). */
+export interface TicketWork {
+  tags: string[];
+  category: string | null;
+  time: { totalMinutes: number; billableMinutes: number };
+}
+
+export const ticketFields = (t: Ticket, work?: TicketWork): string =>
   renderFields([
     ['ticket', `#${t.number}`],
     ['subject', t.subject],
@@ -31,6 +38,13 @@ export const ticketFields = (t: Ticket): string =>
     ['first response', when(t.firstResponseAt)],
     ['resolved', when(t.resolvedAt)],
     ...(t.deletedAt ? ([['deleted', when(t.deletedAt)]] as [string, string][]) : []),
+    ...(work
+      ? ([
+          ['tags', work.tags.join(', ') || null],
+          ['category', work.category],
+          ['time', `${work.time.totalMinutes} min (${work.time.billableMinutes} billable)`],
+        ] as [string, string | null][])
+      : []),
   ]);
 
 export const ticketsTable = (tickets: Ticket[], width?: number): string =>

@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { present } from '../output.js';
 import { messageBlock, ticketFields, ticketNumber } from './present-ticket.js';
 
+
 export function viewCommand(ctx: CliContext): Command {
   return new Command('view')
     .description('Show a ticket and its thread (staff also see internal notes)')
@@ -13,6 +14,6 @@ export function viewCommand(ctx: CliContext): Command {
       const number = ticketNumber(ticket);
       const actor = await ctx.actor();
       const thread = await (await ctx.services()).tickets.view(actor, { ticket: number });
-      present(ctx, flags, thread, (t) => [ticketFields(t.ticket), '', ...t.messages.map(messageBlock)].join('\n'));
+      present(ctx, flags, thread, (t) => [ticketFields(t.ticket, t.work), '', ...t.messages.map(messageBlock)].join('\n'));
     });
 }

@@ -25,6 +25,24 @@ describe('view ticket', () => {
     expect(own.messages.map((m) => m.kind)).toEqual(['customer', 'agent', 'system']);
   });
 
+  it('shows staff the tags, category and time totals of a ticket, and customers none of it', async () => {
+    const [customer, admin] = [await t.user('customer'), await t.user('admin')];
+    const ticket = await openTicket(t, customer, 'Invoice', 'Charged twice');
+    const bare = await t.services.tickets.view(admin, { ticket: ticket.number });
+    expect(bare.work).toEqual({ tags: [], category: null, time: { totalMinutes: 0, billableMinutes: 0 } });
+    await t.services.tags.create(admin, { name: 'billing' });
+    await t.services.tags.create(admin, { name: 'Urgent-Fix' });
+    await t.services.categories.create(admin, { name: 'Payments' });
+    await t.services.tickets.addTags(admin, { ticket: ticket.number, tags: ['Urgent-Fix', 'billing'] });
+    await t.services.tickets.setCategory(admin, { ticket: ticket.number, category: 'Payments' });
+    await t.services.tickets.logTime(admin, { ticket: ticket.number, minutes: 30, billable: true });
+    await t.services.tickets.logTime(admin, { ticket: ticket.number, minutes: 15 });
+    const staff = await t.services.tickets.view(admin, { ticket: ticket.number });
+    expect(staff.work).toEqual({ tags: ['billing', 'Urgent-Fix'], category: 'Payments', time: { totalMinutes: 45, billableMinutes: 30 } });
+    const own = await t.services.tickets.view(customer, { ticket: ticket.number });
+    expect(own).not.toHaveProperty('work');
+  });
+
   it('keeps the order of messages written within the same clock tick', async () => {
     const [customer, agent] = [await t.user('customer'), await t.user('agent')];
     const { ticket } = await t.services.tickets.create(customer, { subject: 'Same tick', message: 'first' });

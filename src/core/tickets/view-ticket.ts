@@ -3,7 +3,10 @@ import { authorize, can, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
+import { ticketTagNames } from './tags.js';
 import { loadTicket, presentTicket, rowToMessage, type Message, type Ticket } from './ticket.js';
+import type { TimeTotals } from './time-entries.js';
+import { timeTotals } from './time-entries-list.js';
 
 export const viewTicketInput = z.object({ ticket: ticketRefSchema });
 export type ViewTicketInput = z.input<typeof viewTicketInput>;
@@ -12,6 +15,8 @@ export interface TicketThread {
   ticket: Ticket;
   /** Oldest first. Customers never get internal notes. */
   messages: Message[];
+  /** Staff only: how the desk has filed the ticket and the time spent on it. */
+  work?: { tags: string[]; category: string | null; time: TimeTotals };
 }
 
 /** A ticket with its thread. Staff see internal notes (and trashed tickets); customers only their own, public messages. */
@@ -30,9 +35,19 @@ export async function viewTicket(deps: Deps, actor: Actor, input: ViewTicketInpu
       .orderBy('m.id');
     if (!can(actor, 'ticket.view_internal')) query = query.where('m.kind', '<>', 'internal');
     const messages = await query.execute();
+    const work = can(actor, 'ticket.view_internal')
+      ? {
+          tags: await ticketTagNames(trx, row.id),
+          category: row.category_id
+            ? ((await trx.selectFrom('categories').select('name').where('id', '=', row.category_id).executeTakeFirst())?.name ?? null)
+            : null,
+          time: await timeTotals(trx, row.id),
+        }
+      : undefined;
     return {
       ticket: await presentTicket(trx, row),
       messages: messages.map((m) => rowToMessage(m, m.author_id && m.author_email ? { id: m.author_id, email: m.author_email, name: m.author_name ?? '' } : null)),
+      ...(work ? { work } : {}),
     };
   });
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../core/services.js';
 import { actorOf } from '../plugins/authenticate.js';
-import { aiOutcomeSchema, documentSchema, errors, messageSchema, ticketParams, ticketSchema, uuidParam } from '../schemas.js';
+import { aiOutcomeSchema, documentSchema, errors, messageSchema, ticketParams, ticketSchema, ticketWorkSchema, uuidParam } from '../schemas.js';
 
 const priority = z.enum(['low', 'medium', 'high', 'urgent']);
 const body = z.string().max(100_000);
@@ -66,7 +66,7 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
   );
   r.get(
     '/v1/tickets/:number',
-    { schema: { tags, summary: 'A ticket with its thread (customers never see internal notes)', params: ticketParams, response: { 200: z.object({ ticket: ticketSchema, messages: z.array(messageSchema) }), ...errors(400, 401, 404) } } },
+    { schema: { tags, summary: 'A ticket with its thread (customers never see internal notes); staff also get `work`: tags, category, time totals', params: ticketParams, response: { 200: z.object({ ticket: ticketSchema, messages: z.array(messageSchema), work: ticketWorkSchema.optional() }), ...errors(400, 401, 404) } } },
     async (request) => services.tickets.view(actorOf(request), { ticket: request.params.number }),
   );
   r.post(
