@@ -47,7 +47,7 @@ async function buildProgram(ctx: CliContext, argv: string[]): Promise<Command> {
   const wanted = commandName(argv);
   for (const entry of COMMANDS) {
     if (entry.name === wanted) program.addCommand((await entry.load()).command(ctx));
-    else program.command(entry.name).description(entry.summary).allowUnknownOption().helpOption(false);
+    else if (!entry.hidden) program.command(entry.name).description(entry.summary).allowUnknownOption().helpOption(false);
   }
   applyToTree(program, ctx.io, argv.includes('--json'));
   return program;

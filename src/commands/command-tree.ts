@@ -17,7 +17,7 @@ function leaves(command: Command, path: string[]): CommandLeaf[] {
 export async function loadCommandTree(): Promise<{ group: string; summary: string; leaves: CommandLeaf[] }[]> {
   const ctx = new CliContext({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {} });
   return Promise.all(
-    COMMANDS.map(async (entry) => ({ group: entry.name, summary: entry.summary, leaves: leaves((await entry.load()).command(ctx), ['nexus']) })),
+    COMMANDS.filter((entry) => !entry.hidden).map(async (entry) => ({ group: entry.name, summary: entry.summary, leaves: leaves((await entry.load()).command(ctx), ['nexus']) })),
   );
 }
 

@@ -8,6 +8,9 @@ import type { Services } from '../core/services.js';
 import type { CliIo } from './io.js';
 import { configDir, defaultDataDir } from './paths.js';
 
+/** Commands that own the embedded folder themselves instead of going through a background owner. */
+const OPENS_ITS_OWN = new Set(['nexus serve', 'nexus owner', 'nexus init']);
+
 /** Global flags, each the twin of an env variable. */
 export interface GlobalFlags {
   dataDir?: string;
@@ -62,6 +65,14 @@ export class CliContext {
     this.database ??= (async () => {
       const { config } = await this.config();
       const { openDatabase } = await import('../core/db/database.js');
+      if (!config.databaseUrl && config.embeddedOwner === 'background' && !OPENS_ITS_OWN.has(this.commandLine)) {
+        const { existsSync } = await import('node:fs');
+        // A desk that does not exist yet is created by the command itself (`nexus init`).
+        if (existsSync(join(config.dataDir, 'pgdata'))) {
+          const { ensureBackgroundOwner } = await import('./background-owner.js');
+          await ensureBackgroundOwner(config.dataDir, this.io.env);
+        }
+      }
       return openDatabase({
         dataDir: config.dataDir,
         databaseUrl: config.databaseUrl,

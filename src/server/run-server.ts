@@ -46,8 +46,10 @@ export function socketPathFor(dataDir: string): string {
   return join(dir, '.s.PGSQL.5432');
 }
 
-interface SharedDatabase {
+export interface SharedDatabase {
   db: Kysely<DB>;
+  /** Other processes connected through the socket right now. */
+  activeClients(): number;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ interface SharedDatabase {
  * The embedded folder is owned here; other `nexus` commands reach it through a Unix socket speaking the
  * Postgres protocol, published in the lock file. The floor keeps their statements and ours apart.
  */
-async function shareEmbedded(database: Database, dataDir: string): Promise<SharedDatabase> {
+export async function shareEmbedded(database: Database, dataDir: string): Promise<SharedDatabase> {
   const pglite = database.pglite!;
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -70,6 +72,7 @@ async function shareEmbedded(database: Database, dataDir: string): Promise<Share
   database.lock!.update({ socket: socketPath });
   return {
     db,
+    activeClients: () => socketServer.getStats().activeConnections,
     close: async () => {
       database.lock!.update({ socket: undefined });
       await socketServer.stop();
@@ -92,7 +95,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   }
   let shared: SharedDatabase | undefined;
   try {
-    shared = database.via === 'embedded' ? await shareEmbedded(database, config.dataDir) : { db: database.db, close: async () => {} };
+    shared = database.via === 'embedded' ? await shareEmbedded(database, config.dataDir) : { db: database.db, activeClients: () => 0, close: async () => {} };
     const blobs = await createBlobStore(config);
     const services = createServices({ db: shared.db, clock: systemClock, config, blobs, mailer: outboxTransport(join(config.dataDir, 'outbox')) });
     const app = await buildServer({ services, logger: options.logger });

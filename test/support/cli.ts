@@ -20,6 +20,9 @@ export class CliSandbox {
     NEXUS_DATA_DIR: join(this.root, 'data'),
     NEXUS_CONFIG_DIR: join(this.root, 'config'),
     NEXUS_BCRYPT_COST: '4',
+    // Each command opens the folder itself, so no test leaves a background owner running; the
+    // background owner has its own test (test/e2e/background-owner.test.ts).
+    NEXUS_EMBEDDED_OWNER: 'process',
   };
 
   constructor(env: Record<string, string> = {}) {

@@ -21,6 +21,8 @@ export const SETTINGS = [
   { key: 'logLevel', env: 'NEXUS_LOG_LEVEL', description: 'fatal, error, warn, info, debug or trace' },
   { key: 'companyEmails', env: 'NEXUS_COMPANY_EMAILS', description: 'Comma-separated published company addresses the AI may mention' },
   { key: 'bcryptCost', env: 'NEXUS_BCRYPT_COST', description: 'bcrypt cost factor for new password hashes' },
+  { key: 'embeddedOwner', env: 'NEXUS_EMBEDDED_OWNER', description: 'How commands open the embedded database: `background` (a shared owner process that stays up while commands come, so each command skips the database start-up) or `process` (each command opens it itself)' },
+  { key: 'ownerIdleSeconds', env: 'NEXUS_OWNER_IDLE_SECONDS', description: 'How long the background owner of the embedded database stays up with no command connected' },
   { key: 'lockWaitSeconds', env: 'NEXUS_LOCK_WAIT_SECONDS', description: 'How long a command waits for another one that holds the embedded data folder' },
   { key: 'ai.apiKey', env: 'OPENAI_API_KEY', secret: true, description: 'OpenAI (or compatible) API key; without it the AI is off' },
   { key: 'ai.model', env: 'NEXUS_AI_MODEL', description: 'Model for AI replies' },
@@ -68,6 +70,8 @@ export const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   companyEmails: csv.default(['support@example.com']),
   bcryptCost: z.coerce.number().int().min(4).max(15).default(12),
+  embeddedOwner: z.enum(['background', 'process']).default('background'),
+  ownerIdleSeconds: z.coerce.number().min(1).max(86_400).default(300),
   lockWaitSeconds: z.coerce.number().min(0).max(600).default(5),
   ai: z
     .object({
