@@ -14,7 +14,8 @@ export function command(ctx: CliContext): Command {
     .action(async () => {
       const { config } = await ctx.config();
       const { openDatabase } = await import('../core/db/database.js');
-      const database = await openDatabase({ dataDir: config.dataDir, command: 'nexus owner (background)', lockWaitMs: 0 });
+      const { BACKGROUND_OWNER_COMMAND } = await import('../core/db/lock.js');
+      const database = await openDatabase({ dataDir: config.dataDir, command: BACKGROUND_OWNER_COMMAND, lockWaitMs: 0 });
       if (database.via !== 'embedded') {
         await database.close(); // someone else owns it already: nothing to do
         return;

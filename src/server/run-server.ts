@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -8,6 +8,7 @@ import pg from 'pg';
 import { systemClock } from '../core/clock.js';
 import type { NexusConfig } from '../core/config/schema.js';
 import { openDatabase, type Database } from '../core/db/database.js';
+import { BACKGROUND_OWNER_COMMAND, lockPath, type LockInfo } from '../core/db/lock.js';
 import type { DB } from '../core/db/schema.js';
 import { outboxTransport } from '../core/email/outbox-transport.js';
 import { NexusError } from '../core/errors.js';
@@ -81,6 +82,28 @@ export async function shareEmbedded(database: Database, dataDir: string): Promis
   };
 }
 
+/**
+ * The background owner (`nexus owner`) only stands in until a server comes: ask it to finish and wait
+ * until it has let go of the folder, so `nexus serve` becomes the owner.
+ */
+async function retireBackgroundOwner(dataDir: string): Promise<void> {
+  const file = lockPath(dataDir);
+  let owner: LockInfo;
+  try {
+    owner = JSON.parse(readFileSync(file, 'utf8')) as LockInfo;
+  } catch {
+    return;
+  }
+  if (owner.command !== BACKGROUND_OWNER_COMMAND || owner.hostname !== hostname()) return;
+  try {
+    process.kill(owner.pid, 'SIGTERM');
+  } catch {
+    return; // already gone; its stale lock is taken over
+  }
+  const deadline = Date.now() + 15_000;
+  while (existsSync(file) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 export async function runServer(options: RunServerOptions): Promise<RunningServer> {
   const { config } = options;
   if (!config.secretKey) {
@@ -88,6 +111,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       hint: 'Run `nexus init` (it writes one into the data folder), or set NEXUS_SECRET_KEY (at least 32 characters).',
     });
   }
+  if (!config.databaseUrl) await retireBackgroundOwner(config.dataDir);
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, command: options.command, lockWaitMs: config.lockWaitSeconds * 1000, poolSize: 10 });
   if (database.via === 'owner-socket') {
     await database.close();

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from '../support/cli.js';
+import { spawnServe } from '../support/server.js';
 
 const alive = (pid: number) => {
   try {
@@ -59,5 +60,21 @@ describe('the background owner of an embedded desk (the default)', () => {
     // The data stayed: a command opening the folder itself sees everything.
     const list = await box.run(['tickets', 'list', '--json'], { env: { NEXUS_EMBEDDED_OWNER: 'process' } });
     expect(list.json<{ tickets: { subject: string }[] }>().tickets.map((t) => t.subject)).toEqual(['Hello']);
+  });
+
+  it('nexus serve retires a running background owner and takes the folder over', async () => {
+    expect((await box.run(['whoami'])).code).toBe(0);
+    const owner = lock()!;
+    expect(owner.command).toBe('nexus owner (background)');
+    const serve = await spawnServe(box.env);
+    try {
+      expect(await until(() => !alive(owner.pid), 5_000)).toBe(true);
+      expect(lock()).toMatchObject({ pid: serve.child.pid, socket: expect.any(String) });
+      const list = await box.run(['tickets', 'list', '--json']);
+      expect(list.json<{ tickets: unknown[] }>().tickets).toHaveLength(1);
+      expect(lock()?.pid).toBe(serve.child.pid); // the command went through the server, no new owner
+    } finally {
+      expect(await serve.stop()).toBe(0);
+    }
   });
 });

@@ -24,6 +24,9 @@ export type LockOutcome = { kind: 'owned'; lock: DataDirLock } | { kind: 'served
 
 export const lockPath = (dataDir: string): string => join(dataDir, 'nexus.lock');
 
+/** What the background owner (`nexus owner`) writes as its command; `nexus serve` retires it. */
+export const BACKGROUND_OWNER_COMMAND = 'nexus owner (background)';
+
 function readLock(path: string): LockInfo | null {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
