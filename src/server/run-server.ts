@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -8,7 +8,7 @@ import pg from 'pg';
 import { systemClock } from '../core/clock.js';
 import type { NexusConfig } from '../core/config/schema.js';
 import { openDatabase, type Database } from '../core/db/database.js';
-import { BACKGROUND_OWNER_COMMAND, lockPath, type LockInfo } from '../core/db/lock.js';
+import { BACKGROUND_OWNER_COMMAND, readDataDirLock } from '../core/db/lock.js';
 import type { DB } from '../core/db/schema.js';
 import { outboxTransport } from '../core/email/outbox-transport.js';
 import { NexusError } from '../core/errors.js';
@@ -87,21 +87,15 @@ export async function shareEmbedded(database: Database, dataDir: string): Promis
  * until it has let go of the folder, so `nexus serve` becomes the owner.
  */
 async function retireBackgroundOwner(dataDir: string): Promise<void> {
-  const file = lockPath(dataDir);
-  let owner: LockInfo;
-  try {
-    owner = JSON.parse(readFileSync(file, 'utf8')) as LockInfo;
-  } catch {
-    return;
-  }
-  if (owner.command !== BACKGROUND_OWNER_COMMAND || owner.hostname !== hostname()) return;
+  const owner = readDataDirLock(dataDir);
+  if (!owner || owner.command !== BACKGROUND_OWNER_COMMAND || owner.hostname !== hostname()) return;
   try {
     process.kill(owner.pid, 'SIGTERM');
   } catch {
     return; // already gone; its stale lock is taken over
   }
   const deadline = Date.now() + 15_000;
-  while (existsSync(file) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (readDataDirLock(dataDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export async function runServer(options: RunServerOptions): Promise<RunningServer> {

@@ -27,6 +27,9 @@ export const lockPath = (dataDir: string): string => join(dataDir, 'nexus.lock')
 /** What the background owner (`nexus owner`) writes as its command; `nexus serve` retires it. */
 export const BACKGROUND_OWNER_COMMAND = 'nexus owner (background)';
 
+/** Who holds `dataDir` now, as its lock file says (null when nobody does). */
+export const readDataDirLock = (dataDir: string): LockInfo | null => readLock(lockPath(dataDir));
+
 function readLock(path: string): LockInfo | null {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
@@ -35,7 +38,7 @@ function readLock(path: string): LockInfo | null {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -101,9 +104,9 @@ export async function acquireDataDirLock(dataDir: string, options: { command: st
     if (owner && owner.pid === process.pid) {
       throw new NexusError('DATA_DIR_LOCKED', `This process already holds the data folder ${dataDir}`);
     }
-    if (owner && owner.socket && isAlive(owner.pid)) return { kind: 'served', owner };
+    if (owner && owner.socket && isProcessAlive(owner.pid)) return { kind: 'served', owner };
     // An unreadable lock is being written right now, unless it has stayed unreadable for a while.
-    const stale = owner ? owner.hostname === hostname() && !isAlive(owner.pid) : ageMs(path) > 2000;
+    const stale = owner ? owner.hostname === hostname() && !isProcessAlive(owner.pid) : ageMs(path) > 2000;
     if (stale) {
       try {
         unlinkSync(path);
