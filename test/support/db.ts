@@ -38,7 +38,6 @@ export async function openTestDb(): Promise<OpenedTestDb> {
     const url = urlFor(name);
     // The same driver set-up as production (openDatabase): named prepared statements.
     const pool = new pg.Pool({ connectionString: url, max: 10, Client: PreparedStatementClient });
-    // The forced drop below ends connections that are still closing; that is expected, not a failure.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
@@ -46,7 +45,17 @@ export async function openTestDb(): Promise<OpenedTestDb> {
       url,
       close: async () => {
         await db.destroy();
-        await withAdminClient((c) => c.query(`drop database if exists ${name} with (force)`));
+        // pg's Pool.end() resolves before its sockets are closed; a forced drop right away can kill
+        // them mid-close (an unhandled 57P01). Wait, with a deadline, until the server saw them go.
+        await withAdminClient(async (c) => {
+          const deadline = Date.now() + 10_000;
+          while (Date.now() < deadline) {
+            const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+            if (Number(rows[0]!.n) === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          await c.query(`drop database if exists ${name} with (force)`);
+        });
       },
     };
   }

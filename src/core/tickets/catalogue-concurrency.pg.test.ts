@@ -1,24 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { withAdminClient } from '../../../test/support/postgres.js';
 import { createServices } from '../services.js';
 import { MemoryBlobStore } from '../storage/memory-blob-store.js';
 import { eventsOf, SAMPLES, seedTicket } from './catalogue-fixtures.js';
 
 // Postgres only: PGlite runs one connection at a time, so nothing there truly races.
 const t = useTestDatabase();
-
-// Wait until the server has seen every pooled connection go before the database is dropped.
-afterAll(async () => {
-  const name = new URL(t.url!).pathname.slice(1);
-  await t.db.destroy();
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const { rows } = await withAdminClient((c) => c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]));
-    if (Number(rows[0]!.n) === 0) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-});
 
 describe('catalogues, tags, trash and attachments under concurrency (Postgres)', () => {
   it('ten admins creating the same tag at once: one succeeds, the rest get ALREADY_EXISTS', async () => {

@@ -1,23 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { withAdminClient } from '../../../test/support/postgres.js';
 
 // Postgres only: PGlite runs one connection at a time, so nothing there truly races.
 const t = useTestDatabase();
-
-// pg's Pool.end() resolves before its sockets are closed; with many pooled connections the database
-// drop that follows can kill them mid-close (an unhandled 57P01). Close the pool and wait until the
-// server has seen every connection go.
-afterAll(async () => {
-  const name = new URL(t.url!).pathname.slice(1);
-  await t.db.destroy();
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const { rows } = await withAdminClient((c) => c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]));
-    if (Number(rows[0]!.n) === 0) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-});
 
 async function eventsOf(number: number) {
   return t.db
