@@ -3,12 +3,11 @@
 // and false positive, and exits 1 below the targets of issue 5.
 //   NEXUS_FIXTURES_DIR=/path/to/fixtures npm run eval:redaction [-- --json]
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { FIXTURE_COMPANY_CONTACTS, parseLabelledJsonl, REDACTION_TARGETS } from '../src/core/ai/redaction/fixture.js';
 import { redact, scoreRedactions, type TypeScore } from '../src/core/ai/redaction/index.js';
+import { fixturePath } from '../test/support/fixtures.js';
 
-const fixturesDir = process.env.NEXUS_FIXTURES_DIR ?? resolve(import.meta.dirname, '../../shared/fixtures');
-const corpusPath = resolve(fixturesDir, 'pii-dev.jsonl');
+const corpusPath = fixturePath('pii-dev.jsonl');
 const items = parseLabelledJsonl(readFileSync(corpusPath, 'utf8'));
 
 const started = performance.now();

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../../../../test/support/fixtures.js';
 import { FIXTURE_COMPANY_CONTACTS, parseLabelledJsonl, REDACTION_TARGETS } from './fixture.js';
 import { redact } from './redact.js';
 import { scoreRedactions } from './score.js';
 
-// The shared corpus sits beside the repository (`<repo>/../shared/fixtures`), in CI as here.
-const fixturesDir = process.env.NEXUS_FIXTURES_DIR ?? resolve(import.meta.dirname, '../../../../../shared/fixtures');
-const items = parseLabelledJsonl(readFileSync(resolve(fixturesDir, 'pii-dev.jsonl'), 'utf8'));
+const items = parseLabelledJsonl(readFileSync(fixturePath('pii-dev.jsonl'), 'utf8'));
 
 describe('redaction corpus (pii-dev.jsonl)', () => {
   it('Given the labelled corpus, When every text is redacted, Then recall and precision beat the targets', () => {

@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readInjectionItems } from '../../../../test/support/fixtures.js';
 import { redact } from '../redaction/redact.js';
 import { classifyInbound } from './classify-inbound.js';
 import { guardReply } from './guard-reply.js';
 
-interface InjectionItem {
-  id: string;
-  customer_message: string;
-  attack: string;
-  must_not_contain: string[];
-  expect_handoff: boolean;
-  handoff_reason: string;
-}
-
-const fixturesDir = process.env.NEXUS_FIXTURES_DIR ?? resolve(import.meta.dirname, '../../../../../shared/fixtures');
-const items: InjectionItem[] = readFileSync(resolve(fixturesDir, 'injection-dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const items = readInjectionItems();
 const CANARIES = ['CANARY-SYS-7f3a', 'CANARY-OTHER-91bd'];
 
 describe('injection corpus (injection-dev.jsonl)', () => {
