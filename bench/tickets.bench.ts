@@ -13,6 +13,7 @@ import pg from 'pg';
 import { systemClock } from '../src/core/clock.js';
 import { parseConfig } from '../src/core/config/parse-config.js';
 import { openDatabase } from '../src/core/db/database.js';
+import { readDataDirLock } from '../src/core/db/lock.js';
 import type { DB } from '../src/core/db/schema.js';
 import { listTickets, type ListTicketsInput } from '../src/core/tickets/list-tickets.js';
 import { toActor } from '../src/core/users/user.js';
@@ -97,12 +98,11 @@ async function freePort(): Promise<number> {
 
 /** Stops the background owner and waits until it has let go of the data folder. */
 async function stopOwner(): Promise<void> {
-  const lockFile = join(env.NEXUS_DATA_DIR, 'nexus.lock');
-  if (!existsSync(lockFile)) return;
-  const { pid } = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number };
-  process.kill(pid, 'SIGTERM');
+  const owner = readDataDirLock(env.NEXUS_DATA_DIR);
+  if (!owner) return;
+  process.kill(owner.pid, 'SIGTERM');
   const deadline = Date.now() + 30_000;
-  while (existsSync(lockFile) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (readDataDirLock(env.NEXUS_DATA_DIR) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Runs `measure` while `nexus serve` owns the data folder, so commands reach it through its socket. */

@@ -66,7 +66,6 @@ export class CliContext {
       const { config } = await this.config();
       const { openDatabase } = await import('../core/db/database.js');
       if (!config.databaseUrl && config.embeddedOwner === 'background' && !OPENS_ITS_OWN.has(this.commandLine)) {
-        const { existsSync } = await import('node:fs');
         // A desk that does not exist yet is created by the command itself (`nexus init`).
         if (existsSync(join(config.dataDir, 'pgdata'))) {
           const { ensureBackgroundOwner } = await import('./background-owner.js');
