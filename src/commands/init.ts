@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { newToken } from '../core/auth/tokens.js';
 import type { CliContext } from './context.js';
 import { note, present } from './output.js';
 import { ask } from './prompt.js';
@@ -34,7 +34,7 @@ Examples:
         mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
         const secretFile = join(config.dataDir, 'secret.key');
         if (!config.secretKey && !existsSync(secretFile)) {
-          writeFileSync(secretFile, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+          writeFileSync(secretFile, `${newToken()}\n`, { mode: 0o600, flag: 'wx' });
           secretCreated = true;
         }
         steps.push(secretCreated ? `created a secret key in ${secretFile}` : 'secret key already present');
