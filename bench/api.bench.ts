@@ -71,8 +71,8 @@ const customers: { id: string; token: string }[] = [];
 for (let i = 0; i < CUSTOMERS; i++) {
   const pair = await services.auth.register({ email: `bench${i}@example.com`, password: 'bench password', name: `Bench ${i}` });
   customers.push({ id: pair.user.id, token: pair.accessToken });
-  actors.set(pair.user.id, { id: pair.user.id, email: pair.user.email, name: pair.user.name, role: 'customer' });
-  for (let j = 0; j < 5; j++) await services.tickets.create({ id: pair.user.id, email: pair.user.email, name: pair.user.name, role: 'customer' }, { subject: `Seed ${j}`, message: 'seed' });
+  actors.set(pair.user.id, { id: pair.user.id, email: pair.user.email, name: pair.user.name ?? '', role: 'customer' });
+  for (let j = 0; j < 5; j++) await services.tickets.create({ id: pair.user.id, email: pair.user.email, name: pair.user.name ?? '', role: 'customer' }, { subject: `Seed ${j}`, message: 'seed' });
 }
 
 interface Load {

@@ -42,6 +42,7 @@ async function buildProgram(ctx: CliContext, argv: string[]): Promise<Command> {
     .addHelpText('after', '\nExamples:\n  $ nexus init\n  $ nexus tickets list --status open\n  $ nexus users create --email ana@example.com --role agent\n\nDocs: docs/cli.md')
     .hook('preAction', (_cmd, action) => {
       ctx.globals = program.opts();
+      ctx.activeCommand = action;
       ctx.commandLine = `nexus ${action.parent && action.parent !== program ? `${action.parent.name()} ` : ''}${action.name()}`;
     });
   const wanted = commandName(argv);
@@ -71,13 +72,18 @@ export async function runMain(argv: string[], io: CliIo = processIo()): Promise<
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
+    if (error instanceof Error && error.name === 'PromptInterrupted') {
+      io.stderr.write('\n');
+      return 130;
+    }
     const { CommanderError } = await import('commander');
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
       const message = error.message.replace(/^error: /, '');
       return reportError(io, new NexusError('INVALID_USAGE', message, { hint: 'See `nexus --help` or `nexus <command> --help`.' }), { json, verbose });
     }
-    return reportError(io, error, { json, verbose });
+    const { withFlagPaths } = await import('./commands/field-paths.js');
+    return reportError(io, withFlagPaths(error, ctx.activeCommand), { json, verbose });
   } finally {
     await ctx.close().catch(() => {});
   }

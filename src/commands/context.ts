@@ -29,6 +29,8 @@ export class CliContext {
   commandLine = 'nexus';
   /** Set by a command that succeeded but must exit non-zero (doctor's failed checks, `--fail-if`). */
   exitCode = 0;
+  /** The command being run (set before its action): report-error names its flags in validation errors. */
+  activeCommand?: import('commander').Command;
   private resolved?: ResolvedConfig;
   private database?: Promise<Database>;
   private built?: Promise<Services>;

@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { NexusError, type FieldProblem } from './errors.js';
+import { humanIssueMessage } from './validation-messages.js';
 
-/** Turns zod issues into the field list every edge shows (`details`). */
-export function toFieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
-  }));
+// One wording for every schema that states no message of its own, core and server alike (issue 8).
+z.config({ customError: (issue) => humanIssueMessage(issue as Parameters<typeof humanIssueMessage>[0]) });
+
+/**
+ * Turns zod issues into the field list every edge shows (`details`): `{path, message}` with the field's
+ * name as the caller gave it (an unknown field is named itself, not its parent). The CLI renames paths to
+ * its flags (see src/commands/field-paths.ts).
+ */
+export function toFieldProblems(error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[] }): FieldProblem[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: 'is not a known field' }));
+    }
+    return [{ path: base || '(input)', message: issue.message }];
+  });
 }
 
 /** Parses use-case input; on failure throws VALIDATION_FAILED naming every bad field. */

@@ -13,6 +13,7 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { registerTicketRoutes } from './routes/index.js';
+import { userRoutes } from './routes/users.js';
 
 export interface ServerOptions {
   services: Services;
@@ -88,5 +89,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   healthRoutes(app, services);
   authRoutes(app, services);
   await registerTicketRoutes(app, services);
+  userRoutes(app, services);
   return app;
 }

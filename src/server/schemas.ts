@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { messageSchema, userSchema } from '../core/documents.js';
 import { ERRORS } from '../core/errors.js';
+
+export { attachmentSchema, categorySchema, listOf, messageSchema, personSchema, tagSchema, ticketSchema, ticketWorkSchema, userSchema } from '../core/documents.js';
 
 /** The one error envelope of every 4xx/5xx answer. */
 export const errorEnvelope = z
@@ -15,18 +18,6 @@ export const errorEnvelope = z
 /** The error answers a route can give, for the OpenAPI document. */
 export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, errorEnvelope])) as Record<number, typeof errorEnvelope>;
 
-export const userSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(['customer', 'agent', 'admin']),
-    isDisabled: z.boolean(),
-    hasPassword: z.boolean(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'User' });
-
 export const tokenPairSchema = z
   .object({
     tokenType: z.literal('Bearer'),
@@ -38,8 +29,6 @@ export const tokenPairSchema = z
   })
   .meta({ id: 'TokenPair' });
 
-export const personSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
-
 /** A ticket number in a path: digits only, so `../x`, ` 12` or `1e3` never reach the core. */
 export const ticketNumber = z
   .string()
@@ -49,36 +38,6 @@ export const ticketNumber = z
 export const ticketParams = z.strictObject({ number: ticketNumber });
 export const uuidParam = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be an id (uuid)');
 
-export const ticketSchema = z
-  .object({
-    number: z.number(),
-    subject: z.string(),
-    context: z.string().nullable(),
-    status: z.enum(['open', 'pending', 'escalated', 'assigned', 'closed']),
-    priority: z.enum(['low', 'medium', 'high', 'urgent']),
-    source: z.enum(['web', 'email', 'api', 'cli']),
-    customer: personSchema,
-    assignee: personSchema.nullable(),
-    aiEnabled: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    firstResponseAt: z.string().nullable(),
-    lastResponseAt: z.string().nullable(),
-    resolvedAt: z.string().nullable(),
-    deletedAt: z.string().nullable(),
-  })
-  .meta({ id: 'Ticket' });
-
-/** Staff only, on a ticket's thread: how the desk filed it and the time spent on it. */
-export const ticketWorkSchema = z.object({
-  tags: z.array(z.string()),
-  category: z.string().nullable(),
-  time: z.object({ totalMinutes: z.number().int(), billableMinutes: z.number().int() }),
-});
-
-export const messageSchema = z
-  .object({ id: z.string(), kind: z.enum(['customer', 'agent', 'ai', 'system', 'internal']), author: personSchema.nullable(), body: z.string(), createdAt: z.string() })
-  .meta({ id: 'Message' });
 
 export const aiOutcomeSchema = z
   .object({
@@ -88,10 +47,6 @@ export const aiOutcomeSchema = z
     reason: z.string().optional(),
   })
   .meta({ id: 'AiOutcome', description: 'What the AI did with the customer message (replied, queued, …)' });
-
-export const attachmentSchema = z
-  .object({ id: z.string(), ticket: z.number(), messageId: z.string().nullable(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), uploadedBy: personSchema.nullable(), createdAt: z.string() })
-  .meta({ id: 'Attachment' });
 
 /** A JSON document whose full shape is defined by the core use case (history, stats, catalogues). */
 export const documentSchema = z.record(z.string(), z.unknown());

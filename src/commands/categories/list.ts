@@ -1,27 +1,21 @@
 import { Command } from 'commander';
+import type { Category } from '../../core/tickets/categories.js';
 import type { CliContext } from '../context.js';
-import { present, renderTable } from '../output.js';
+import { fetchList, presentList, withListOptions, type ListFlags } from '../list-output.js';
 
 export function listCommand(ctx: CliContext): Command {
-  return new Command('list')
-    .description('List the categories with how many tickets are in each')
-    .option('--json', 'print the categories as JSON')
+  return withListOptions(new Command('list').description('List the categories with how many tickets are in each'), 'categories')
     .addHelpText('after', '\nExamples:\n  $ nexus categories list\n  $ nexus categories list --json')
-    .action(async (flags: { json?: boolean }) => {
+    .action(async (flags: ListFlags) => {
       const actor = await ctx.actor();
-      const categories = await (await ctx.services()).categories.list(actor);
-      present(ctx, flags, categories, (rows) =>
-        rows.length === 0
-          ? 'No categories yet. An admin adds one with `nexus categories create <name>`.'
-          : renderTable(
-              rows,
-              [
-                { header: 'name', value: (c) => c.name },
-                { header: 'tickets', value: (c) => c.ticketCount },
-                { header: 'description', value: (c) => c.description },
-              ],
-              ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined,
-            ),
-      );
+      const services = await ctx.services();
+      presentList<Category>(ctx, flags, await fetchList(flags, () => services.categories.list(actor)), {
+        empty: 'No categories yet. An admin adds one with `nexus categories create <name>`.',
+        columns: [
+          { header: 'name', value: (c) => c.name },
+          { header: 'tickets', value: (c) => c.ticketCount },
+          { header: 'description', value: (c) => c.description },
+        ],
+      });
     });
 }

@@ -47,6 +47,6 @@ export function attachCommand(ctx: CliContext): Command {
         bytes,
         messageId: flags.message,
       });
-      present(ctx, flags, attachment, (a) => `✓ Attached ${a.filename} to #${a.ticket}\n${attachmentFields(a)}`);
+      present(ctx, flags, attachment, (a) => `✓ Attached ${a.filename} to #${a.ticketNumber}\n${attachmentFields(a)}`);
     });
 }

@@ -19,6 +19,6 @@ export function categoryCommand(ctx: CliContext): Command {
       }
       const actor = await ctx.actor();
       const result = await (await ctx.services()).tickets.setCategory(actor, { ticket: number, category: flags.clear ? null : name! });
-      present(ctx, flags, result, (r) => (r.changed ? `✓ #${r.ticket} category: ${r.category ?? '(none)'}` : `#${r.ticket} unchanged (category: ${r.category ?? '(none)'})`));
+      present(ctx, flags, result, (r) => (r.changed ? `✓ #${r.ticketNumber} category: ${r.category ?? '(none)'}` : `#${r.ticketNumber} unchanged (category: ${r.category ?? '(none)'})`));
     });
 }

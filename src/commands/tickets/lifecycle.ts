@@ -5,7 +5,7 @@ import { closeCommand } from './close.js';
 import { createCommand } from './create.js';
 import { escalateCommand } from './escalate.js';
 import { historyCommand } from './history.js';
-import { listCommand } from './list.js';
+import { listCommand, mineCommand } from './list.js';
 import { noteCommand } from './note.js';
 import { priorityCommand } from './priority.js';
 import { reopenCommand } from './reopen.js';
@@ -16,6 +16,7 @@ import { viewCommand } from './view.js';
 /** The lifecycle verbs of `nexus tickets`, in help order. */
 export const lifecycleCommands = (ctx: CliContext): Command[] => [
   listCommand(ctx),
+  mineCommand(ctx),
   viewCommand(ctx),
   createCommand(ctx),
   replyCommand(ctx),

@@ -1,7 +1,9 @@
 import type { TicketEvent } from '../../core/tickets/get-ticket-history.js';
 import type { Message, Ticket } from '../../core/tickets/ticket.js';
 import { NexusError } from '../../core/errors.js';
-import { renderFields, renderTable } from '../output.js';
+import { renderFields, renderTable, type Column } from '../output.js';
+import { formatTime } from '../time-format.js';
+import { eventSentence } from './history-sentences.js';
 
 /** A ticket argument as people type it: `1042` or `#1042`. Anything else is a usage error (exit 2). */
 export function ticketNumber(arg: string): number {
@@ -13,8 +15,8 @@ export function ticketNumber(arg: string): number {
   return number;
 }
 
-const who = (p: { email: string; name: string } | null): string => (p ? p.email : '-');
-const when = (iso: string | null): string => (iso ? iso.replace('T', ' ').slice(0, 16) : '-');
+const who = (p: { email: string | null; name: string | null } | null): string => (p ? (p.email ?? p.name ?? '-') : '-');
+const when = (iso: string | null): string => formatTime(iso);
 
 /** Staff's view of how a ticket is filed and the time spent on it (`tickets view`). */
 export interface TicketWork {
@@ -47,27 +49,23 @@ export const ticketFields = (t: Ticket, work?: TicketWork): string =>
       : []),
   ]);
 
-export const ticketsTable = (tickets: Ticket[], width?: number): string =>
-  tickets.length === 0
-    ? 'No tickets match.'
-    : renderTable(
-        tickets,
-        [
-          { header: 'ticket', value: (t) => `#${t.number}` },
-          { header: 'status', value: (t) => t.status },
-          { header: 'priority', value: (t) => t.priority },
-          { header: 'subject', value: (t) => t.subject },
-          { header: 'customer', value: (t) => t.customer.email },
-          { header: 'assignee', value: (t) => t.assignee?.email ?? '-' },
-          { header: 'updated', value: (t) => when(t.updatedAt) },
-        ],
-        width,
-      );
+/** The columns of a ticket list, for the table and `--format csv` alike. */
+export const TICKET_COLUMNS: Column<Ticket>[] = [
+  { header: 'ticket', value: (t) => `#${t.number}` },
+  { header: 'status', value: (t) => t.status },
+  { header: 'priority', value: (t) => t.priority },
+  { header: 'subject', value: (t) => t.subject },
+  { header: 'customer', value: (t) => who(t.customer) },
+  { header: 'assignee', value: (t) => (t.assignee ? who(t.assignee) : null) },
+  { header: 'updated', value: (t) => when(t.updatedAt) },
+];
+
+export const ticketsTable = (tickets: Ticket[], width?: number): string => (tickets.length === 0 ? 'No tickets match.' : renderTable(tickets, TICKET_COLUMNS, width));
 
 const KIND_LABEL: Record<Message['kind'], string> = { customer: 'customer', agent: 'agent', ai: 'AI', system: 'system', internal: 'internal note' };
 
 export const messageBlock = (m: Message): string =>
-  `── ${KIND_LABEL[m.kind]}${m.author ? ` · ${m.author.email}` : ''} · ${when(m.createdAt)}\n${m.body}`;
+  `── ${KIND_LABEL[m.kind]}${m.author ? ` · ${m.author.email ?? m.author.name ?? ''}` : ''}${m.visibleToCustomer ? '' : ' · staff only'} · ${when(m.createdAt)}\n${m.body}`;
 
 export const eventsTable = (events: TicketEvent[], width?: number): string =>
   events.length === 0
@@ -76,9 +74,8 @@ export const eventsTable = (events: TicketEvent[], width?: number): string =>
         events,
         [
           { header: 'time', value: (e) => when(e.createdAt) },
-          { header: 'event', value: (e) => e.type },
           { header: 'by', value: (e) => e.actor?.email ?? 'system' },
-          { header: 'details', value: (e) => JSON.stringify(e.data) },
+          { header: 'what', value: (e) => eventSentence(e) },
         ],
         width,
       );

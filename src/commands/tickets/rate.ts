@@ -16,6 +16,6 @@ export function rateCommand(ctx: CliContext): Command {
       const number = ticketNumber(ticket);
       const actor = await ctx.actor();
       const result = await (await ctx.services()).tickets.rateMessage(actor, { ticket: number, messageId, rating, comment: flags.comment });
-      present(ctx, flags, result, (r) => `✓ ${r.updated ? 'Updated your rating' : 'Rated'} ${r.rating}/5 on #${r.ticket}`);
+      present(ctx, flags, result, (r) => `✓ ${r.updated ? 'Updated your rating' : 'Rated'} ${r.rating}/5 on #${r.ticketNumber}`);
     });
 }

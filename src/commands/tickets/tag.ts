@@ -1,24 +1,23 @@
 import { Command } from 'commander';
 import type { TicketTagsResult } from '../../core/tickets/tags-on-ticket.js';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
-import { ticketNumber } from './present-ticket.js';
+import { forEachTicket, selectTickets } from './bulk.js';
 
 function tagVerb(ctx: CliContext, name: 'tag' | 'untag'): Command {
   const adding = name === 'tag';
   return new Command(name)
     .description(adding ? 'Add catalogue tags to a ticket (already present tags are left as they are)' : 'Remove tags from a ticket')
-    .argument('<ticket>', 'ticket number, e.g. 1042')
+    .argument('<tickets>', 'ticket number, e.g. 1042; several as 1042,1043; - reads numbers from standard input')
     .argument('<tags...>', 'tag names from `nexus tags list`')
-    .option('--json', 'print the ticket number and its tags as JSON')
-    .addHelpText('after', `\nExamples:\n  $ nexus tickets ${name} 1042 billing vip\n  $ nexus tickets ${name} 1042 "needs follow-up" --json`)
+    .option('--json', 'print {ticketNumber, tags, changed} as JSON (several tickets: {"items": [...], "nextCursor": null})')
+    .addHelpText('after', `\nExamples:\n  $ nexus tickets ${name} 1042 billing vip\n  $ nexus tickets ${name} 1042,1043 "needs follow-up" --json`)
     .action(async (ticket: string, tags: string[], flags: { json?: boolean }) => {
-      const number = ticketNumber(ticket);
+      const selection = await selectTickets(ctx, [ticket]);
       const actor = await ctx.actor();
       const services = await ctx.services();
-      const result = await (adding ? services.tickets.addTags : services.tickets.removeTags)(actor, { ticket: number, tags });
-      present(ctx, flags, result, (r: TicketTagsResult) =>
-        `${r.changed.length ? `✓ ${adding ? 'Tagged' : 'Untagged'} #${r.ticket}: ${r.changed.join(', ')}` : `#${r.ticket} unchanged`}\ntags: ${r.tags.join(', ') || '-'}`,
+      const change = adding ? services.tickets.addTags : services.tickets.removeTags;
+      await forEachTicket(ctx, flags, selection, (number) => change(actor, { ticket: number, tags }), (r: TicketTagsResult) =>
+        `${r.changed.length ? `✓ ${adding ? 'Tagged' : 'Untagged'} #${r.ticketNumber}: ${r.changed.join(', ')}` : `#${r.ticketNumber} unchanged`}\ntags: ${r.tags.join(', ') || '-'}`,
       );
     });
 }

@@ -4,6 +4,7 @@ import { TIME_ENTRY_TYPES, type TimeEntry, type TimeTotals } from '../../core/ti
 import type { CliContext } from '../context.js';
 import { present, renderTable } from '../output.js';
 import { ticketNumber } from './present-ticket.js';
+import { formatTime } from '../time-format.js';
 
 const hours = (minutes: number): string => `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 const totalsLine = (t: TimeTotals): string => `total ${hours(t.totalMinutes)} · billable ${hours(t.billableMinutes)}`;
@@ -14,7 +15,7 @@ const entriesTable = (entries: TimeEntry[], width?: number): string =>
     : renderTable(
         entries,
         [
-          { header: 'logged', value: (e) => e.createdAt.replace('T', ' ').slice(0, 16) },
+          { header: 'logged', value: (e) => formatTime(e.createdAt) },
           { header: 'by', value: (e) => e.user?.email },
           { header: 'minutes', value: (e) => e.minutes },
           { header: 'type', value: (e) => e.type },
@@ -54,7 +55,7 @@ export function timeCommand(ctx: CliContext): Command {
       const width = ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined;
       if (flags.list) {
         const result = await services.tickets.listTime(actor, { ticket: number });
-        present(ctx, flags, result, (r) => `${entriesTable(r.entries, width)}\n${totalsLine(r.totals)}`);
+        present(ctx, flags, result, (r) => `${entriesTable(r.items, width)}\n${totalsLine(r.totals)}`);
         return;
       }
       const result = await services.tickets.logTime(actor, {
@@ -64,6 +65,6 @@ export function timeCommand(ctx: CliContext): Command {
         billable: Boolean(flags.billable),
         description: flags.description,
       });
-      present(ctx, flags, result, (r) => `✓ Logged ${r.entry.minutes} min (${r.entry.type}${r.entry.billable ? ', billable' : ''}) on #${r.ticket}\n${totalsLine(r.totals)}`);
+      present(ctx, flags, result, (r) => `✓ Logged ${r.entry.minutes} min (${r.entry.type}${r.entry.billable ? ', billable' : ''}) on #${r.ticketNumber}\n${totalsLine(r.totals)}`);
     });
 }

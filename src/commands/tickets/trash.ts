@@ -1,30 +1,26 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { present, renderTable } from '../output.js';
+import type { TrashedTicket } from '../../core/tickets/list-trash.js';
+import { fetchList, presentList, withListOptions, type ListFlags } from '../list-output.js';
+import { formatTime } from '../time-format.js';
 
 export function trashCommand(ctx: CliContext): Command {
-  return new Command('trash')
-    .description('List deleted tickets with the days left before they are purged (staff)')
-    .option('--json', 'print the trash as JSON')
+  return withListOptions(new Command('trash').description('List deleted tickets with the days left before they are purged (staff)'), 'trashed tickets')
     .addHelpText('after', '\nExamples:\n  $ nexus tickets trash\n  $ nexus tickets trash --json')
-    .action(async (flags: { json?: boolean }) => {
+    .action(async (flags: ListFlags) => {
       const actor = await ctx.actor();
-      const trash = await (await ctx.services()).tickets.listTrash(actor);
-      present(ctx, flags, trash, (rows) =>
-        rows.length === 0
-          ? 'The trash is empty.'
-          : renderTable(
-              rows,
-              [
+      const services = await ctx.services();
+      const page = await fetchList(flags, () => services.tickets.listTrash(actor));
+      presentList<TrashedTicket>(ctx, flags, page, {
+        empty: 'The trash is empty.',
+        columns: [
                 { header: 'ticket', value: (r) => `#${r.number}` },
                 { header: 'subject', value: (r) => r.subject },
                 { header: 'customer', value: (r) => r.customer.email },
-                { header: 'deleted', value: (r) => r.deletedAt.replace('T', ' ').slice(0, 16) },
+                { header: 'deleted', value: (r) => formatTime(r.deletedAt) },
                 { header: 'by', value: (r) => r.deletedBy?.email },
                 { header: 'days left', value: (r) => r.daysLeft },
-              ],
-              ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined,
-            ),
-      );
+        ],
+      });
     });
 }

@@ -1,5 +1,6 @@
 import type { User } from '../../core/users/user.js';
-import { renderFields, renderTable } from '../output.js';
+import { renderFields, type Column } from '../output.js';
+import { formatTime } from '../time-format.js';
 
 export const userFields = (u: User): string =>
   renderFields([
@@ -7,20 +8,13 @@ export const userFields = (u: User): string =>
     ['name', u.name],
     ['role', u.role],
     ['status', u.isDisabled ? 'disabled' : 'active'],
-    ['created', u.createdAt],
+    ['created', formatTime(u.createdAt)],
   ]);
 
-export const usersTable = (users: User[], width?: number): string =>
-  users.length === 0
-    ? 'No users match.'
-    : renderTable(
-        users,
-        [
-          { header: 'email', value: (u) => u.email },
-          { header: 'name', value: (u) => u.name },
-          { header: 'role', value: (u) => u.role },
-          { header: 'status', value: (u) => (u.isDisabled ? 'disabled' : 'active') },
-          { header: 'created', value: (u) => u.createdAt.slice(0, 10) },
-        ],
-        width,
-      );
+export const USER_COLUMNS: Column<User>[] = [
+  { header: 'email', value: (u) => u.email },
+  { header: 'name', value: (u) => u.name },
+  { header: 'role', value: (u) => u.role },
+  { header: 'status', value: (u) => (u.isDisabled ? 'disabled' : 'active') },
+  { header: 'created', value: (u) => formatTime(u.createdAt) },
+];

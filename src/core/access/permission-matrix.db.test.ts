@@ -5,6 +5,8 @@ import { useTestDatabase } from '../../../test/support/db.js';
 import { createServices, type Services } from '../services.js';
 import { MemoryBlobStore } from '../storage/memory-blob-store.js';
 import { failureOf, SAMPLES, seedMessage, seedTicket } from '../tickets/catalogue-fixtures.js';
+import { handOffToHuman } from '../ai/handoff.js';
+import { HANDOFF_ACKNOWLEDGEMENT, STAFF_DISPLAY_NAME } from '../tickets/visibility.js';
 import { PERMISSIONS, type Actor, type Permission } from './permissions.js';
 
 const t = useTestDatabase();
@@ -94,7 +96,7 @@ describe("a customer reaching for another customer's ticket", () => {
   it('never sees it in a list or a search', async () => {
     const w = await world();
     const listed = await w.services.tickets.list(w.customer, {});
-    expect(listed.tickets.map((x) => x.number)).toEqual([w.mine.number]);
+    expect(listed.items.map((x) => x.number)).toEqual([w.mine.number]);
   });
 
   it("another ticket's message or attachment, named on the customer's own ticket, is like a missing id", async () => {
@@ -182,5 +184,70 @@ describe('admin-only actions', () => {
     for (const [, call] of ADMIN_ONLY['users.manage']!) expect((await failureOf(call(services, agent))).code).toBe('FORBIDDEN');
     const ticket = await seedTicket(t.db, { customerId: customer.id });
     await expect(services.tickets.logTime(agent, { ticket: ticket.number, minutes: 5 })).resolves.toBeDefined();
+  });
+});
+
+describe("a customer's view of their own ticket (issue 8)", () => {
+  /** A ticket that went through the desk's whole workflow: assignments, escalations, notes, an AI hand-off. */
+  async function workedTicket() {
+    const services = createServices({ ...t.deps, blobs: new MemoryBlobStore() });
+    const customer = await t.user('customer', 'cara@example.com', { name: 'Cara' });
+    const ana = await t.user('agent', 'ana@staff.example.com', { name: 'Ana Lima' });
+    const admin = await t.user('admin', 'boss@staff.example.com', { name: '' });
+    const { ticket } = await services.tickets.create(customer, { subject: 'Refund', message: 'I was charged twice' });
+    const number = ticket.number;
+    await services.tickets.assign(admin, { ticket: number, agent: ana.email });
+    await services.tickets.unassign(admin, { ticket: number });
+    await services.tickets.escalate(admin, { ticket: number, reason: 'VIP account' });
+    await services.tickets.note(ana, { ticket: number, body: 'Customer is on the legacy plan' });
+    await services.tickets.assign(ana, { ticket: number, agent: '@me' });
+    await services.tickets.reply(ana, { ticket: number, body: 'Refund is on its way.' });
+    await services.tickets.reply(customer, { ticket: number, body: 'Thanks!' });
+    await services.tickets.escalate(customer, { ticket: number, reason: 'I want a manager' });
+    const row = await t.db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirstOrThrow();
+    await t.db.transaction().execute((trx) => handOffToHuman(trx, row, 'model asked for a human: angry', t.clock.now()));
+    return { services, customer, ana, admin, number };
+  }
+
+  const STAFF_ONLY = ['ana@staff.example.com', 'boss@staff.example.com', 'VIP account', 'I want a manager', 'legacy plan', 'Assigned to', 'Unassigned', 'angry'];
+
+  it('Given assignments, escalations and internal notes, when the customer views it, then no staff email, no escalation reason and no internal event shows', async () => {
+    const { services, customer, number } = await workedTicket();
+    const thread = await services.tickets.view(customer, { ticket: number });
+    const text = JSON.stringify(thread);
+    for (const secret of STAFF_ONLY) expect(text, secret).not.toContain(secret);
+    expect(thread.messages.every((m) => m.visibleToCustomer && m.kind !== 'internal')).toBe(true);
+    // The conversation itself is there: the agent by display name, the public escalation line, the hand-off note.
+    const agentReply = thread.messages.find((m) => m.kind === 'agent')!;
+    expect(agentReply.author).toEqual({ id: expect.any(String), email: null, name: 'Ana Lima' });
+    expect(thread.messages.filter((m) => m.kind === 'system').map((m) => m.body).sort()).toEqual(
+      ['Escalated to a human agent.', 'Escalated to a human agent.', HANDOFF_ACKNOWLEDGEMENT].sort(),
+    );
+    // A staff member with no name on file shows as the support team, never as an address.
+    const adminLine = thread.messages.find((m) => m.kind === 'system' && m.author?.name === STAFF_DISPLAY_NAME);
+    expect(adminLine?.author?.email).toBeNull();
+  });
+
+  it('Given the same ticket, when the customer lists, replies or escalates, then those answers hide staff emails too', async () => {
+    const { services, customer, number } = await workedTicket();
+    const listed = JSON.stringify(await services.tickets.list(customer, { status: 'open,pending,escalated,assigned,closed' }));
+    const replied = JSON.stringify(await services.tickets.reply(customer, { ticket: number, body: 'hello?' }));
+    for (const text of [listed, replied]) for (const email of ['ana@staff.example.com', 'boss@staff.example.com']) expect(text).not.toContain(email);
+  });
+
+  it('Given the same ticket, when staff view it, then they see every workflow line with its audience', async () => {
+    const { services, ana, number } = await workedTicket();
+    const thread = await services.tickets.view(ana, { ticket: number });
+    const staffOnly = thread.messages.filter((m) => !m.visibleToCustomer).map((m) => m.body);
+    expect(staffOnly).toEqual([
+      'Assigned to Ana Lima.',
+      'Unassigned.',
+      'Escalation reason: VIP account',
+      'Customer is on the legacy plan',
+      'Assigned to Ana Lima.',
+      'Escalation reason: I want a manager',
+    ]);
+    expect(thread.ticket.customer.email).toBe('cara@example.com');
+    expect((await services.tickets.history(ana, { ticket: number })).items.some((e) => JSON.stringify(e.data).includes('angry'))).toBe(true);
   });
 });

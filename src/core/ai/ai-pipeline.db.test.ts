@@ -37,7 +37,7 @@ describe('AI reply pipeline', () => {
     expect(llm.calls[0]!.messages[0]!.content).toContain('CANARY-SYS-test');
     expect(llm.calls[0]!.messages.at(-1)).toEqual({ role: 'user', content: expect.stringContaining('<customer_message>\nHow do I reset my password?\n</customer_message>') });
     const admin = await t.user('admin');
-    const [trace] = await services.ai.traces(admin, { ticket: ticket.number });
+    const [trace] = (await services.ai.traces(admin, { ticket: ticket.number })).items;
     expect(trace).toMatchObject({ outcome: 'replied', model: 'gpt-4o-mini', promptVersion: 'reply-v1', confidence: 0.9, attempts: 1, messageId });
     expect(trace!.tokensIn).toBeGreaterThan(0);
     expect(trace!.costUsd).toBeGreaterThan(0);
@@ -148,7 +148,7 @@ describe('AI reply pipeline', () => {
     const messageId = await addCustomerMessage(deps, ticket, 'How long does shipping take?');
     await drainAiJobs(services);
     expect(await services.ai.outcome(messageId)).toEqual({ status: 'handed_off', reason: 'output_blocked' });
-    const [trace] = await services.ai.traces(await t.user('admin'), { ticket: ticket.number });
+    const [trace] = (await services.ai.traces(await t.user('admin'), { ticket: ticket.number })).items;
     expect(trace).toMatchObject({ outcome: 'blocked', reason: expect.stringContaining('canary') });
     const bodies = await t.db.selectFrom('messages').select('body').where('ticket_id', '=', ticket.id).execute();
     expect(bodies.map((b) => b.body).join(' ')).not.toContain('CANARY-SYS-test');
@@ -163,7 +163,7 @@ describe('AI reply pipeline', () => {
     const outcome = await services.ai.outcome(messageId);
     expect(outcome).toMatchObject({ status: 'replied', message: { body: expect.stringContaining('support@example.com') } });
     expect(JSON.stringify(outcome)).not.toContain('jane.doe@customer.test');
-    const [trace] = await services.ai.traces(await t.user('admin'), { ticket: ticket.number });
+    const [trace] = (await services.ai.traces(await t.user('admin'), { ticket: ticket.number })).items;
     expect(trace!.redactions).toEqual([{ type: 'email', start: 9, end: 31 }]);
   });
 
@@ -180,7 +180,7 @@ describe('AI reply pipeline', () => {
     await drainAiJobs(services);
     expect(await services.ai.outcome(first)).toMatchObject({ status: 'replied' });
     expect(await services.ai.outcome(third)).toEqual({ status: 'rate_limited', waitSeconds: 30 });
-    const traces = await services.ai.traces(await t.user('admin'), { ticket: ticket.number });
+    const traces = (await services.ai.traces(await t.user('admin'), { ticket: ticket.number })).items;
     expect(traces[0]).toMatchObject({ outcome: 'rate_limited', reason: 'per-ticket limit: wait 30 s', tokensIn: 0 });
     t.clock.advance(31_000);
     const fourth = await addCustomerMessage(deps, ticket, 'four');
@@ -200,7 +200,7 @@ describe('AI reply pipeline', () => {
     const bodies = await t.db.selectFrom('messages').select('body').where('ticket_id', '=', ticket.id).execute();
     expect(bodies.map((b) => b.body).join(' ')).not.toContain('88812345');
     const admin = await t.user('admin');
-    expect((await services.ai.traces(admin, { ticket: ticket.number }))[0]).toMatchObject({ outcome: 'blocked' });
+    expect((await services.ai.traces(admin, { ticket: ticket.number })).items[0]).toMatchObject({ outcome: 'blocked' });
   });
 
   it('a model failure gives the safe acknowledgement, a human queue and no error', async () => {

@@ -2,10 +2,9 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { TicketRow } from '../tickets/ticket.js';
 import { recordEvent } from '../tickets/ticket.js';
+import { HANDOFF_ACKNOWLEDGEMENT } from '../tickets/visibility.js';
 
-/** What the customer sees when the AI steps aside (kind `system`: it is not model output). */
-export const HANDOFF_ACKNOWLEDGEMENT =
-  'Thanks for your message. We have passed it to our support team, and a person will reply here as soon as possible.';
+export { HANDOFF_ACKNOWLEDGEMENT } from '../tickets/visibility.js';
 
 /**
  * Sends a ticket to the human queue from inside the AI job's transaction: status `escalated` (unless a

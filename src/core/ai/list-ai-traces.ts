@@ -4,16 +4,19 @@ import type { Deps } from '../deps.js';
 import { ticketNotFound } from '../tickets/ticket.js';
 import { parseInput } from '../validation.js';
 import type { RedactionFinding } from './filters.js';
+import { offsetCursor, pageAt, type Page } from '../documents.js';
+import { NexusError } from '../errors.js';
 
 export const listAiTracesInput = z.object({
   ticket: z.coerce.number({ message: 'must be a ticket number, e.g. 1042' }).int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  limit: z.coerce.number({ message: 'must be a number from 1 to 1000' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(50),
+  cursor: z.string().trim().min(1).optional(),
 });
 export type ListAiTracesInput = z.input<typeof listAiTracesInput>;
 
 export interface AiTrace {
   id: string;
-  ticket: number;
+  ticketNumber: number;
   messageId: string;
   replyMessageId: string | null;
   outcome: string;
@@ -33,9 +36,11 @@ export interface AiTrace {
 }
 
 /** `nexus ai traces`: the AI's decisions, newest first. Staff only (customers never see traces). */
-export async function listAiTraces(deps: Deps, actor: Actor, input: ListAiTracesInput = {}): Promise<AiTrace[]> {
+export async function listAiTraces(deps: Deps, actor: Actor, input: ListAiTracesInput = {}): Promise<Page<AiTrace>> {
   authorize(actor, 'ai.view');
   const data = parseInput(listAiTracesInput, input);
+  const offset = offsetCursor.decode(data.cursor);
+  if (offset === null) throw new NexusError('VALIDATION_FAILED', 'The cursor is not one this list gave out', { details: [{ path: 'cursor', message: 'is not a cursor from this list' }] });
   return deps.db.transaction().execute(async (trx) => {
     let query = trx.selectFrom('ai_traces').innerJoin('tickets', 'tickets.id', 'ai_traces.ticket_id').selectAll('ai_traces').select('tickets.number');
     if (data.ticket !== undefined) {
@@ -43,10 +48,10 @@ export async function listAiTraces(deps: Deps, actor: Actor, input: ListAiTraces
       if (!exists) throw ticketNotFound(data.ticket);
       query = query.where('tickets.number', '=', data.ticket);
     }
-    const rows = await query.orderBy('ai_traces.created_at', 'desc').orderBy('ai_traces.id').limit(data.limit).execute();
-    return rows.map((r) => ({
+    const rows = await query.orderBy('ai_traces.created_at', 'desc').orderBy('ai_traces.id').limit(data.limit + 1).offset(offset).execute();
+    return pageAt(rows.map((r) => ({
       id: r.id,
-      ticket: r.number,
+      ticketNumber: r.number,
       messageId: r.message_id,
       replyMessageId: r.reply_message_id,
       outcome: r.outcome,
@@ -63,6 +68,6 @@ export async function listAiTraces(deps: Deps, actor: Actor, input: ListAiTraces
       attempts: r.attempts,
       error: r.error,
       createdAt: r.created_at.toISOString(),
-    }));
+    })), data.limit, offset);
   });
 }

@@ -127,7 +127,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
     return { kind: 'settled' };
   }
 
-  const thread = await trx.selectFrom('messages').select(['kind', 'body']).where('ticket_id', '=', ticket.id).where('created_at', '<=', message.created_at).orderBy('created_at').orderBy('id').execute();
+  const thread = await trx.selectFrom('messages').select(['kind', 'body']).where('ticket_id', '=', ticket.id).where('audience', '=', 'everyone').where('created_at', '<=', message.created_at).orderBy('created_at').orderBy('id').execute();
   const context = buildContext({
     prompt: { company: 'our company', canary: canaryOf(deps), contacts: deps.config.companyEmails },
     ticket: { number: ticket.number, subject: ticket.subject },

@@ -13,6 +13,7 @@ export type TicketStatus = 'open' | 'pending' | 'escalated' | 'assigned' | 'clos
 export type TicketPriority = 'low' | 'medium' | 'high' | 'urgent';
 export type TicketSource = 'web' | 'email' | 'api' | 'cli';
 export type MessageKind = 'customer' | 'agent' | 'ai' | 'system' | 'internal';
+export type MessageAudience = 'everyone' | 'staff';
 export type SessionKind = 'cli' | 'refresh';
 
 export interface UsersTable {
@@ -78,6 +79,8 @@ export interface MessagesTable {
   author_id: string | null;
   body: string;
   created_at: Generated<Date>;
+  /** Who may read it (issue 8): `staff` for workflow notes customers never see. */
+  audience: Generated<MessageAudience>;
 }
 
 export interface TicketEventsTable {

@@ -11,7 +11,7 @@ describe('assign ticket', () => {
     const after = await t.services.tickets.assign(admin, { ticket: ticket.number, agent: 'ANA@example.com' });
     expect(after).toMatchObject({ status: 'assigned', assignee: { id: agent.id, email: 'ana@example.com', name: 'Ana' } });
     const history = await t.services.tickets.history(admin, { ticket: ticket.number });
-    expect(history.events.at(-1)).toMatchObject({
+    expect(history.items.at(-1)).toMatchObject({
       type: 'ticket.assigned',
       actor: { email: admin.email },
       data: { before: { assigneeId: null, status: 'open' }, after: { assigneeId: agent.id, status: 'assigned' } },

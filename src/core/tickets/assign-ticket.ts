@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
-import { closedConflict, findAssignableStaff, insertMessage, ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
+import { closedConflict, findAssignableStaff, insertSystemNote, ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
 import { authorizeOnTickets, presentTicket, recordEvent, type Ticket } from './ticket.js';
 
 export const assignTicketInput = z.object({
@@ -21,7 +21,7 @@ export async function assignTicket(deps: Deps, actor: Actor, input: AssignTicket
     if (row.status === 'closed') throw closedConflict(row.number, 'assign it');
     if (row.assignee_id === agent.id && row.status === 'assigned') return presentTicket(trx, row);
     const updated = await updateTicketRow(trx, row, { assignee_id: agent.id, status: 'assigned' }, now);
-    await insertMessage(trx, { ticketId: row.id, kind: 'system', authorId: actor.id, body: `Assigned to ${agent.name || agent.email}.`, at: now });
+    await insertSystemNote(trx, { ticketId: row.id, authorId: actor.id, at: now, note: { type: 'assigned', assignee: agent.name || agent.email } });
     await recordEvent(trx, {
       ticketId: row.id,
       actorId: actor.id,

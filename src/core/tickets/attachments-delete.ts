@@ -10,7 +10,7 @@ import { loadTicket, recordEvent } from './ticket.js';
  * Deletes an attachment: staff any, a customer only the files they uploaded to their own tickets.
  * The row goes in the transaction; the blob after it commits.
  */
-export async function deleteAttachment(deps: Deps, actor: Actor, input: AttachmentRefInput): Promise<{ id: string; ticket: number; filename: string; deleted: true }> {
+export async function deleteAttachment(deps: Deps, actor: Actor, input: AttachmentRefInput): Promise<{ id: string; ticketNumber: number; filename: string; deleted: true }> {
   authorize(actor, 'attachment.delete');
   const data = parseInput(attachmentRefInput, input);
   const blobs = requireBlobs(deps);
@@ -22,8 +22,8 @@ export async function deleteAttachment(deps: Deps, actor: Actor, input: Attachme
     }
     await trx.deleteFrom('attachments').where('id', '=', row.id).execute();
     await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.attachment_deleted', data: { attachmentId: row.id, filename: row.filename }, at: deps.clock.now() });
-    return { id: row.id, ticket: ticket.number, filename: row.filename, deleted: true as const, key: row.storage_key };
+    return { id: row.id, ticketNumber: ticket.number, filename: row.filename, deleted: true as const, key: row.storage_key };
   });
   await blobs.delete(result.key).catch(() => undefined);
-  return { id: result.id, ticket: result.ticket, filename: result.filename, deleted: true };
+  return { id: result.id, ticketNumber: result.ticketNumber, filename: result.filename, deleted: true };
 }

@@ -7,7 +7,7 @@ import type { BlobStore } from '../storage/blob-store.js';
 /** Attachment metadata (JSON, API). The bytes come from `download`. A type alias, so it fits JSON schemas with open objects. */
 export type Attachment = {
   id: string;
-  ticket: number;
+  ticketNumber: number;
   messageId: string | null;
   filename: string;
   contentType: string;
@@ -39,7 +39,7 @@ export async function presentAttachments(db: Kysely<DB> | Transaction<DB>, ticke
   const byId = new Map(people.map((p) => [p.id, p]));
   return rows.map((r) => ({
     id: r.id,
-    ticket: ticketNumber,
+    ticketNumber,
     messageId: r.message_id,
     filename: r.filename,
     contentType: r.content_type,

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import type { Category } from './categories.js';
+import { onePage, type Page } from '../documents.js';
 
 /** The category catalogue with how many tickets are in each (staff). */
-export async function listCategories(deps: Deps, actor: Actor): Promise<Category[]> {
+export async function listCategories(deps: Deps, actor: Actor): Promise<Page<Category>> {
   authorize(actor, 'categories.view');
   const rows = await deps.db
     .selectFrom('categories')
@@ -14,5 +15,5 @@ export async function listCategories(deps: Deps, actor: Actor): Promise<Category
     .groupBy('categories.id')
     .orderBy(sql`lower(categories.name)`)
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, ticketCount: Number(r.ticket_count), createdAt: r.created_at.toISOString() }));
+  return onePage(rows.map((r) => ({ id: r.id, name: r.name, description: r.description, ticketCount: Number(r.ticket_count), createdAt: r.created_at.toISOString() })));
 }

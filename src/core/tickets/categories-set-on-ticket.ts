@@ -14,7 +14,7 @@ export const setTicketCategoryInput = z.object({
 export type SetTicketCategoryInput = z.input<typeof setTicketCategoryInput>;
 
 export interface TicketCategoryResult {
-  ticket: number;
+  ticketNumber: number;
   category: string | null;
   changed: boolean;
 }
@@ -37,6 +37,6 @@ export async function setTicketCategory(deps: Deps, actor: Actor, input: SetTick
       await trx.updateTable('tickets').set({ category_id: target?.id ?? null, updated_at: now }).where('id', '=', ticket.id).execute();
       await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.category_changed', data: { from: before, to: after }, at: now });
     }
-    return { ticket: ticket.number, category: after, changed };
+    return { ticketNumber: ticket.number, category: after, changed };
   });
 }

@@ -13,8 +13,8 @@ describe('category catalogue', () => {
     await t.services.categories.create(admin, { name: 'access' });
     const updated = await t.services.categories.update(admin, { name: 'billing', newName: 'Payments', description: 'Money' });
     expect(updated).toMatchObject({ name: 'Payments', description: 'Money', ticketCount: 0 });
-    expect((await t.services.categories.list(agent)).map((c) => [c.name, c.description])).toEqual([
-      ['access', ''],
+    expect((await t.services.categories.list(agent)).items.map((c) => [c.name, c.description])).toEqual([
+      ['access', null],
       ['Payments', 'Money'],
     ]);
   });
@@ -57,7 +57,7 @@ describe('a ticket category', () => {
     await t.services.categories.create(admin, { name: 'Billing' });
     const ticket = await seedTicket(t.db, { customerId: customer.id });
     await t.services.tickets.setCategory(admin, { ticket: ticket.number, category: 'Billing' });
-    expect((await t.services.categories.list(admin))[0]?.ticketCount).toBe(1);
+    expect((await t.services.categories.list(admin)).items[0]?.ticketCount).toBe(1);
     await expect(t.services.categories.delete(admin, { name: 'billing' })).resolves.toEqual({ name: 'Billing', deleted: true, ticketsCleared: 1 });
     const row = await t.db.selectFrom('tickets').select('category_id').where('id', '=', ticket.id).executeTakeFirstOrThrow();
     expect(row.category_id).toBeNull();

@@ -7,7 +7,8 @@ import { NexusError } from '../errors.js';
 export interface Category {
   id: string;
   name: string;
-  description: string;
+  /** Null when none was given. */
+  description: string | null;
   ticketCount: number;
   createdAt: string;
 }
@@ -24,7 +25,7 @@ export const categoryDescriptionSchema = z.string().trim().max(1000, 'must be at
 export const rowToCategory = (row: Selectable<CategoriesTable>, ticketCount = 0): Category => ({
   id: row.id,
   name: row.name,
-  description: row.description,
+  description: row.description || null,
   ticketCount,
   createdAt: row.created_at.toISOString(),
 });

@@ -13,7 +13,7 @@ describe('close ticket', () => {
     const after = await t.services.tickets.close(agent, { ticket: ticket.number });
     expect(after).toMatchObject({ status: 'closed', resolvedAt: '2026-11-25T10:00:00.000Z', assignee: { id: agent.id } });
     const history = await t.services.tickets.history(agent, { ticket: ticket.number });
-    expect(history.events.at(-1)).toMatchObject({ type: 'ticket.closed', data: { before: { status: 'assigned' }, after: { status: 'closed', resolvedAt: '2026-11-25T10:00:00.000Z' } } });
+    expect(history.items.at(-1)).toMatchObject({ type: 'ticket.closed', data: { before: { status: 'assigned' }, after: { status: 'closed', resolvedAt: '2026-11-25T10:00:00.000Z' } } });
   });
 
   it('a customer may close their own ticket, not another\'s', async () => {

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
+import { ticketFor } from './visibility.js';
 import { presentTicket, recordEvent, type Ticket } from './ticket.js';
 
 export const closeTicketInput = z.object({ ticket: ticketRefSchema });
@@ -23,6 +24,6 @@ export async function closeTicket(deps: Deps, actor: Actor, input: CloseTicketIn
       data: { before: { status: row.status, resolvedAt: null }, after: { status: 'closed', resolvedAt: now.toISOString() } },
       at: now,
     });
-    return presentTicket(trx, updated);
+    return ticketFor(actor, await presentTicket(trx, updated));
   });
 }

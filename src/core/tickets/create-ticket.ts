@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { announceCustomerMessage, insertMessage, messageBodySchema, updateTicketRow, type MessageRow } from './ticket-changes.js';
+import { ticketFor } from './visibility.js';
 import { presentTicket, recordEvent, rowToMessage, rowToTicket, TICKET_PRIORITIES, TICKET_SOURCES, type Message, type Ticket, type TicketRow } from './ticket.js';
 
 export const createTicketInput = z.object({
@@ -98,7 +99,7 @@ async function findOrInsertTicket(
     select false, existing.*, null::uuid, null::timestamptz from existing`.execute(trx);
   const { created: isNew, message_id, message_created_at, ...ticket } = rows[0]!;
   if (!isNew) return { created: false, existing: ticket };
-  const message: MessageRow = { id: message_id!, ticket_id: ticket.id, kind: 'customer', author_id: customerId, body: data.message, created_at: message_created_at! };
+  const message: MessageRow = { id: message_id!, ticket_id: ticket.id, kind: 'customer', author_id: customerId, body: data.message, created_at: message_created_at!, audience: 'everyone' };
   return { created: true, ticket, message };
 }
 
@@ -119,7 +120,7 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
       const { ticket, message } = found;
       await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
       // A new ticket has no assignee and its customer is known: no need to read them back.
-      return { created: true, ticket: rowToTicket(ticket, { customer, assignee: null }), message: rowToMessage(message, customer) };
+      return { created: true, ticket: ticketFor(actor, rowToTicket(ticket, { customer, assignee: null })), message: rowToMessage(message, customer) };
     }
     const existing = found.existing;
     // A customer writing again on a pending ticket hands the turn back to the desk.
@@ -127,6 +128,6 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     const message = await insertMessage(trx, { ticketId: ticket.id, kind: 'customer', authorId: customer.id, body: data.message, at: now });
     await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.message_added', data: { messageId: message.id, kind: 'customer', source: data.source }, at: now });
     await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
-    return { created: false, ticket: await presentTicket(trx, ticket), message: rowToMessage(message, customer) };
+    return { created: false, ticket: ticketFor(actor, await presentTicket(trx, ticket)), message: rowToMessage(message, customer) };
   });
 }

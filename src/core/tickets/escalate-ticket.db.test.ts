@@ -14,7 +14,7 @@ describe('escalate ticket', () => {
     const thread = await t.services.tickets.view(customer, { ticket: ticket.number });
     expect(thread.messages.at(-1)).toMatchObject({ kind: 'system', body: 'Escalated to a human agent. Reason: The bot is not helping' });
     const history = await t.services.tickets.history(agent, { ticket: ticket.number });
-    expect(history.events.at(-1)).toMatchObject({ type: 'ticket.escalated', data: { reason: 'The bot is not helping', before: { status: 'assigned', assigneeId: agent.id }, after: { status: 'escalated' } } });
+    expect(history.items.at(-1)).toMatchObject({ type: 'ticket.escalated', data: { reason: 'The bot is not helping', before: { status: 'assigned', assigneeId: agent.id }, after: { status: 'escalated' } } });
   });
 
   it('allows one open escalation at a time, and again once an agent took it', async () => {

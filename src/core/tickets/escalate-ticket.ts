@@ -3,8 +3,9 @@ import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
-import { closedConflict, insertMessage, ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
+import { closedConflict, insertSystemNote, ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
 import { presentTicket, recordEvent, type Ticket } from './ticket.js';
+import { ticketFor } from './visibility.js';
 
 export const escalateTicketInput = z.object({
   ticket: ticketRefSchema,
@@ -30,8 +31,7 @@ export async function escalateTicket(deps: Deps, actor: Actor, input: EscalateTi
     }
     if (row.status === 'closed') throw closedConflict(row.number, 'escalate it');
     const updated = await updateTicketRow(trx, row, { status: 'escalated', assignee_id: null }, now);
-    const body = data.reason ? `Escalated to a human agent. Reason: ${data.reason}` : 'Escalated to a human agent.';
-    const message = await insertMessage(trx, { ticketId: row.id, kind: 'system', authorId: actor.id, body, at: now });
+    const message = await insertSystemNote(trx, { ticketId: row.id, authorId: actor.id, at: now, note: { type: 'escalated', reason: data.reason } });
     await recordEvent(trx, {
       ticketId: row.id,
       actorId: actor.id,
@@ -39,6 +39,6 @@ export async function escalateTicket(deps: Deps, actor: Actor, input: EscalateTi
       data: { reason: data.reason, messageId: message.id, before: { assigneeId: row.assignee_id, status: row.status }, after: { assigneeId: null, status: 'escalated' } },
       at: now,
     });
-    return presentTicket(trx, updated);
+    return ticketFor(actor, await presentTicket(trx, updated));
   });
 }

@@ -12,14 +12,14 @@ describe('ticket history', () => {
     t.clock.advance(1000);
     await t.services.tickets.close(agent, { ticket: ticket.number });
     const history = await t.services.tickets.history(agent, { ticket: `#${ticket.number}` });
-    expect(history.ticket).toBe(ticket.number);
-    expect(history.events.map((e) => [e.type, e.actor?.email, e.createdAt])).toEqual([
+    expect(history.ticketNumber).toBe(ticket.number);
+    expect(history.items.map((e) => [e.type, e.actor?.email, e.createdAt])).toEqual([
       ['ticket.created', customer.email, '2026-11-25T09:00:00.000Z'],
       ['ticket.message_added', customer.email, '2026-11-25T09:00:00.000Z'],
       ['ticket.priority_changed', agent.email, '2026-11-25T09:00:01.000Z'],
       ['ticket.closed', agent.email, '2026-11-25T09:00:02.000Z'],
     ]);
-    expect(history.events[0]!.data).toMatchObject({ subject: 'Cannot log in', priority: 'medium', source: 'web' });
+    expect(history.items[0]!.data).toMatchObject({ subject: 'Cannot log in', priority: 'medium', source: 'web' });
   });
 
   it('is staff only: the ticket\'s customer gets NOT_FOUND exactly like a missing number; unknown numbers are NOT_FOUND', async () => {

@@ -3,7 +3,7 @@ import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { authorizeOnTickets, loadTicket } from './ticket.js';
+import { authorizeOnTickets, loadTicket, toPerson, type Person } from './ticket.js';
 
 export const getTicketHistoryInput = z.object({ ticket: ticketRefSchema });
 export type GetTicketHistoryInput = z.input<typeof getTicketHistoryInput>;
@@ -12,14 +12,16 @@ export interface TicketEvent {
   id: number;
   type: string;
   /** Null for changes made by the system (jobs, mail intake without a known sender). */
-  actor: { id: string; email: string; name: string } | null;
+  actor: Person | null;
   data: Record<string, unknown>;
   createdAt: string;
 }
 
+/** The history as one list page (oldest first), with the ticket's number beside it. */
 export interface TicketHistory {
-  ticket: number;
-  events: TicketEvent[];
+  items: TicketEvent[];
+  nextCursor: null;
+  ticketNumber: number;
 }
 
 /** Every recorded change of a ticket, oldest first (staff only; trashed tickets too). */
@@ -36,11 +38,12 @@ export async function getTicketHistory(deps: Deps, actor: Actor, input: GetTicke
       .orderBy('e.id')
       .execute();
     return {
-      ticket: row.number,
-      events: events.map((e) => ({
+      ticketNumber: row.number,
+      nextCursor: null,
+      items: events.map((e) => ({
         id: Number(e.id),
         type: e.type,
-        actor: e.actor_id && e.email ? { id: e.actor_id, email: e.email, name: e.name ?? '' } : null,
+        actor: e.actor_id && e.email ? toPerson({ id: e.actor_id, email: e.email, name: e.name }) : null,
         data: e.data,
         createdAt: e.created_at.toISOString(),
       })),

@@ -24,7 +24,7 @@ async function desk() {
   return { ana, bo, agent, other, n1, n2, n3, n4 };
 }
 
-const numbers = (page: { tickets: { number: number }[] }) => page.tickets.map((x) => x.number);
+const numbers = (page: { items: { number: number }[] }) => page.items.map((x) => x.number);
 
 describe('list tickets', () => {
   it('staff see every ticket, newest first by default; customers only their own', async () => {
@@ -64,7 +64,7 @@ describe('list tickets', () => {
   it('searches subject and messages, ranked; customers never match internal notes', async () => {
     const { ana, bo, agent, n1, n3, n4 } = await desk();
     expect(numbers(await t.services.tickets.list(agent, { q: 'printer' }))).toEqual(expect.arrayContaining([n1, n4]));
-    expect((await t.services.tickets.list(agent, { q: 'printer' })).tickets[0]!.number).toBe(n1); // subject and body both match
+    expect((await t.services.tickets.list(agent, { q: 'printer' })).items[0]!.number).toBe(n1); // subject and body both match
     expect(numbers(await t.services.tickets.list(agent, { q: 'zebra' }))).toEqual([n3]);
     expect(numbers(await t.services.tickets.list(bo, { q: 'zebra' }))).toEqual([]);
     expect(numbers(await t.services.tickets.list(bo, { q: 'zebra', sort: 'number' }))).toEqual([]);

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
+import { ticketFor } from './visibility.js';
 import { rowToTicket, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketRow } from './ticket.js';
 
 /** Accepts a list or a comma-separated string (`open,pending`), as query strings and flags give it. */
@@ -45,7 +46,7 @@ export const listTicketsInput = z.object({
 export type ListTicketsInput = z.input<typeof listTicketsInput>;
 
 export interface TicketPage {
-  tickets: Ticket[];
+  items: Ticket[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
@@ -177,7 +178,7 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     const page = rows.slice(0, data.limit);
     const last = page.at(-1);
     const nextCursor = rows.length > data.limit && last ? encodeCursor({ sort, key: last.sort_key, number: last.number }) : null;
-    return { tickets: await presentTickets(db, page), nextCursor };
+    return { items: (await presentTickets(db, page)).map((t) => ticketFor(actor, t)), nextCursor };
   });
 }
 

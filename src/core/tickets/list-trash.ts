@@ -1,5 +1,7 @@
 import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
+import { onePage, type Page } from '../documents.js';
+import { toPerson, type Person } from './ticket.js';
 
 /** Tickets stay in the trash this long before `nexus tickets purge --expired` removes them. */
 export const PURGE_AFTER_DAYS = 30;
@@ -8,9 +10,9 @@ const DAY_MS = 86_400_000;
 export interface TrashedTicket {
   number: number;
   subject: string;
-  customer: { id: string; email: string; name: string };
+  customer: Person;
   deletedAt: string;
-  deletedBy: { id: string; email: string; name: string } | null;
+  deletedBy: Person | null;
   purgeAt: string;
   /** Whole days until the purge (0 when it is due). */
   daysLeft: number;
@@ -19,7 +21,7 @@ export interface TrashedTicket {
 export const purgeDueAt = (deletedAt: Date): Date => new Date(deletedAt.getTime() + PURGE_AFTER_DAYS * DAY_MS);
 
 /** The trash, oldest deletion first, with the days left before each ticket is purged (staff). */
-export async function listTrash(deps: Deps, actor: Actor): Promise<TrashedTicket[]> {
+export async function listTrash(deps: Deps, actor: Actor): Promise<Page<TrashedTicket>> {
   authorize(actor, 'ticket.delete');
   const now = deps.clock.now().getTime();
   const rows = await deps.db
@@ -41,16 +43,16 @@ export async function listTrash(deps: Deps, actor: Actor): Promise<TrashedTicket
     .orderBy('tickets.deleted_at')
     .orderBy('tickets.number')
     .execute();
-  return rows.map((r) => {
+  return onePage(rows.map((r) => {
     const purgeAt = purgeDueAt(r.deleted_at!);
     return {
       number: r.number,
       subject: r.subject,
-      customer: { id: r.customer_id, email: r.customer_email, name: r.customer_name },
+      customer: toPerson({ id: r.customer_id, email: r.customer_email, name: r.customer_name }),
       deletedAt: r.deleted_at!.toISOString(),
-      deletedBy: r.deleter_id ? { id: r.deleter_id, email: r.deleter_email!, name: r.deleter_name! } : null,
+      deletedBy: r.deleter_id ? toPerson({ id: r.deleter_id, email: r.deleter_email!, name: r.deleter_name }) : null,
       purgeAt: purgeAt.toISOString(),
       daysLeft: Math.max(0, Math.ceil((purgeAt.getTime() - now) / DAY_MS)),
     };
-  });
+  }));
 }

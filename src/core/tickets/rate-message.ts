@@ -17,7 +17,7 @@ export const rateMessageInput = z.object({
 export type RateMessageInput = z.input<typeof rateMessageInput>;
 
 export interface Rating {
-  ticket: number;
+  ticketNumber: number;
   messageId: string;
   rating: number;
   comment: string | null;
@@ -58,7 +58,7 @@ export async function rateMessage(deps: Deps, actor: Actor, input: RateMessageIn
     const updated = earlier !== undefined;
     await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.message_rated', data: { messageId: message.id, rating: data.rating, updated }, at: now });
     return {
-      ticket: ticket.number,
+      ticketNumber: ticket.number,
       messageId: message.id,
       rating: row.rating,
       comment: row.comment,

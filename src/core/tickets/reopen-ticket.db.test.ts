@@ -12,7 +12,7 @@ describe('reopen ticket', () => {
     const after = await t.services.tickets.reopen(agent, { ticket: ticket.number });
     expect(after).toMatchObject({ status: 'open', resolvedAt: null });
     const history = await t.services.tickets.history(agent, { ticket: ticket.number });
-    expect(history.events.at(-1)).toMatchObject({ type: 'ticket.reopened', data: { before: { status: 'closed', resolvedAt: '2026-11-25T09:00:01.000Z' }, after: { status: 'open', resolvedAt: null } } });
+    expect(history.items.at(-1)).toMatchObject({ type: 'ticket.reopened', data: { before: { status: 'closed', resolvedAt: '2026-11-25T09:00:01.000Z' }, after: { status: 'open', resolvedAt: null } } });
   });
 
   it('CONFLICT when the ticket is not closed; NOT_FOUND for customers, like a missing number (they reopen by replying)', async () => {

@@ -11,7 +11,7 @@ describe('set ticket priority', () => {
     await expect(t.services.tickets.setPriority(agent, { ticket: ticket.number, priority: 'urgent' })).resolves.toMatchObject({ priority: 'urgent' });
     await t.services.tickets.setPriority(agent, { ticket: ticket.number, priority: 'urgent' });
     const history = await t.services.tickets.history(agent, { ticket: ticket.number });
-    expect(history.events.filter((e) => e.type === 'ticket.priority_changed')).toEqual([
+    expect(history.items.filter((e) => e.type === 'ticket.priority_changed')).toEqual([
       expect.objectContaining({ data: { before: { priority: 'medium' }, after: { priority: 'urgent' } } }),
     ]);
   });

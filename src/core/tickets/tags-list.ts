@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import type { Tag } from './tags.js';
+import { onePage, type Page } from '../documents.js';
 
 /** The tag catalogue with how many tickets carry each tag (staff). */
-export async function listTags(deps: Deps, actor: Actor): Promise<Tag[]> {
+export async function listTags(deps: Deps, actor: Actor): Promise<Page<Tag>> {
   authorize(actor, 'tags.view');
   const rows = await deps.db
     .selectFrom('tags')
@@ -15,5 +16,5 @@ export async function listTags(deps: Deps, actor: Actor): Promise<Tag[]> {
     .groupBy('tags.id')
     .orderBy(sql`lower(tags.name)`)
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, color: r.color, ticketCount: Number(r.ticket_count), createdAt: r.created_at.toISOString() }));
+  return onePage(rows.map((r) => ({ id: r.id, name: r.name, color: r.color, ticketCount: Number(r.ticket_count), createdAt: r.created_at.toISOString() })));
 }

@@ -13,7 +13,7 @@ export const ticketTagsInput = z.object({
 export type TicketTagsInput = z.input<typeof ticketTagsInput>;
 
 export interface TicketTagsResult {
-  ticket: number;
+  ticketNumber: number;
   /** Every tag the ticket carries now, sorted. */
   tags: string[];
   /** What this call changed (empty when the ticket already was as asked: the call is idempotent). */
@@ -54,7 +54,7 @@ async function changeTags(deps: Deps, actor: Actor, input: TicketTagsInput, mode
       await trx.updateTable('tickets').set({ updated_at: now }).where('id', '=', ticket.id).execute();
       await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: mode === 'add' ? 'ticket.tags_added' : 'ticket.tags_removed', data: { tags: changed.map((t) => t.name) }, at: now });
     }
-    return { ticket: ticket.number, tags: await ticketTagNames(trx, ticket.id), changed: changed.map((t) => t.name) };
+    return { ticketNumber: ticket.number, tags: await ticketTagNames(trx, ticket.id), changed: changed.map((t) => t.name) };
   });
 }
 

@@ -12,11 +12,11 @@ describe('tag catalogue', () => {
     const created = await t.services.tags.create(admin, { name: ' Billing ', color: '1F6FEB' });
     expect(created).toMatchObject({ name: 'Billing', color: '#1f6feb', ticketCount: 0 });
     await t.services.tags.create(admin, { name: 'bug' });
-    expect((await t.services.tags.list(agent)).map((tag) => tag.name)).toEqual(['Billing', 'bug']);
+    expect((await t.services.tags.list(agent)).items.map((tag) => tag.name)).toEqual(['Billing', 'bug']);
     const renamed = await t.services.tags.update(admin, { name: 'billing', newName: 'Invoices', color: null });
     expect(renamed).toMatchObject({ id: created.id, name: 'Invoices', color: null });
     await expect(t.services.tags.delete(admin, { name: 'INVOICES' })).resolves.toMatchObject({ name: 'Invoices', deleted: true, ticketsUntagged: 0 });
-    expect((await t.services.tags.list(admin)).map((tag) => tag.name)).toEqual(['bug']);
+    expect((await t.services.tags.list(admin)).items.map((tag) => tag.name)).toEqual(['bug']);
   });
 
   it('refuses a duplicate name regardless of case, on create and on rename', async () => {
@@ -46,7 +46,7 @@ describe('tag catalogue', () => {
     const customer = await t.user('customer');
     expect((await failureOf(t.services.tags.create(agent, { name: 'x' }))).code).toBe('FORBIDDEN');
     expect((await failureOf(t.services.tags.list(customer))).code).toBe('FORBIDDEN');
-    await expect(t.services.tags.list(agent)).resolves.toEqual([]);
+    await expect(t.services.tags.list(agent)).resolves.toEqual({ items: [], nextCursor: null });
   });
 
   it('unknown tags are NOT_FOUND on rename and delete', async () => {
@@ -70,16 +70,16 @@ describe('tags on tickets', () => {
   it('adds catalogue tags idempotently and records one event per real change', async () => {
     const { agent, ticket } = await setup();
     const first = await t.services.tickets.addTags(agent, { ticket: ticket.number, tags: ['vip', 'Billing', 'billing'] });
-    expect(first).toEqual({ ticket: ticket.number, tags: ['billing', 'VIP'], changed: ['VIP', 'billing'] });
+    expect(first).toEqual({ ticketNumber: ticket.number, tags: ['billing', 'VIP'], changed: ['VIP', 'billing'] });
     const again = await t.services.tickets.addTags(agent, { ticket: `#${ticket.number}`, tags: ['VIP'] });
-    expect(again).toEqual({ ticket: ticket.number, tags: ['billing', 'VIP'], changed: [] });
+    expect(again).toEqual({ ticketNumber: ticket.number, tags: ['billing', 'VIP'], changed: [] });
     const removed = await t.services.tickets.removeTags(agent, { ticket: ticket.number, tags: ['billing'] });
-    expect(removed).toEqual({ ticket: ticket.number, tags: ['VIP'], changed: ['billing'] });
+    expect(removed).toEqual({ ticketNumber: ticket.number, tags: ['VIP'], changed: ['billing'] });
     expect(await eventsOf(t.db, ticket.id)).toEqual([
       { type: 'ticket.tags_added', data: { tags: ['VIP', 'billing'] } },
       { type: 'ticket.tags_removed', data: { tags: ['billing'] } },
     ]);
-    expect((await t.services.tags.list(agent)).find((tag) => tag.name === 'VIP')?.ticketCount).toBe(1);
+    expect((await t.services.tags.list(agent)).items.find((tag) => tag.name === 'VIP')?.ticketCount).toBe(1);
   });
 
   it('a tag not in the catalogue is NOT_FOUND with a hint, and nothing is added', async () => {

@@ -1,10 +1,11 @@
 import { sql, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { isStaff, type Actor, type Permission } from '../access/permissions.js';
-import type { DB, MessageKind, MessagesTable, TicketsTable } from '../db/schema.js';
+import type { DB, MessageAudience, MessageKind, MessagesTable, TicketsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { loadTicket, type TicketRow } from './ticket.js';
+import { systemMessages, type SystemNote } from './visibility.js';
 
 /** A ticket's human number as people type it: 1042 or "#1042". */
 export const ticketRefSchema = z.preprocess(
@@ -22,16 +23,28 @@ export type MessageRow = Selectable<MessagesTable>;
 
 export async function insertMessage(
   trx: Transaction<DB>,
-  message: { ticketId: string; kind: MessageKind; authorId: string | null; body: string; at: Date },
+  message: { ticketId: string; kind: MessageKind; authorId: string | null; body: string; at: Date; audience?: MessageAudience },
 ): Promise<MessageRow> {
   // A thread is ordered by time: a message never sorts before one already in it, even when both were
   // written within the same clock tick (callers hold the ticket's row lock).
   const createdAt = sql<Date>`greatest(${message.at}::timestamptz, (select max(created_at) + interval '1 microsecond' from messages where ticket_id = ${message.ticketId}))`;
   return trx
     .insertInto('messages')
-    .values({ ticket_id: message.ticketId, kind: message.kind, author_id: message.authorId, body: message.body, created_at: createdAt })
+    .values({ ticket_id: message.ticketId, kind: message.kind, author_id: message.authorId, body: message.body, created_at: createdAt, audience: message.audience ?? 'everyone' })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Writes a system note into the thread, one message per audience (see visibility.ts); returns the first. */
+export async function insertSystemNote(
+  trx: Transaction<DB>,
+  note: { ticketId: string; authorId: string | null; at: Date; note: SystemNote },
+): Promise<MessageRow> {
+  const rows: MessageRow[] = [];
+  for (const line of systemMessages(note.note)) {
+    rows.push(await insertMessage(trx, { ticketId: note.ticketId, kind: 'system', authorId: note.authorId, body: line.body, audience: line.audience, at: note.at }));
+  }
+  return rows[0]!;
 }
 
 /** Writes changed columns of a locked ticket row (always bumping updated_at) and returns the new row. */

@@ -6,6 +6,7 @@ import { closeTicket, type CloseTicketInput } from './close-ticket.js';
 import { createTicket, type CreateTicketInput } from './create-ticket.js';
 import { escalateTicket, type EscalateTicketInput } from './escalate-ticket.js';
 import { getStats } from './get-stats.js';
+import { getTicket } from './get-ticket.js';
 import { getTicketHistory, type GetTicketHistoryInput } from './get-ticket-history.js';
 import { listTickets, type ListTicketsInput } from './list-tickets.js';
 import { reopenTicket, type ReopenTicketInput } from './reopen-ticket.js';
@@ -20,6 +21,7 @@ export function ticketLifecycleServices(deps: Deps) {
     create: (actor: Actor, input: CreateTicketInput) => createTicket(deps, actor, input),
     list: (actor: Actor, input?: ListTicketsInput) => listTickets(deps, actor, input),
     view: (actor: Actor, input: ViewTicketInput) => viewTicket(deps, actor, input),
+    get: (actor: Actor, input: ViewTicketInput) => getTicket(deps, actor, input),
     reply: (actor: Actor, input: ReplyToTicketInput) => replyToTicket(deps, actor, input),
     note: (actor: Actor, input: AddInternalNoteInput) => addInternalNote(deps, actor, input),
     assign: (actor: Actor, input: AssignTicketInput) => assignTicket(deps, actor, input),

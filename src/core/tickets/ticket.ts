@@ -16,8 +16,8 @@ export interface Ticket {
   status: TicketStatus;
   priority: TicketPriority;
   source: TicketSource;
-  customer: { id: string; email: string; name: string };
-  assignee: { id: string; email: string; name: string } | null;
+  customer: Person;
+  assignee: Person | null;
   aiEnabled: boolean;
   createdAt: string;
   updatedAt: string;
@@ -30,17 +30,32 @@ export interface Ticket {
 export interface Message {
   id: string;
   kind: MessageKind;
-  author: { id: string; email: string; name: string } | null;
+  author: Person | null;
   body: string;
+  /** False for internal notes and staff-only system notes (see visibility.ts). */
+  visibleToCustomer: boolean;
   createdAt: string;
 }
 
+/**
+ * Someone on a ticket. `email` is null where the viewer may not see it (a customer looking at staff);
+ * `name` is null when none is on file.
+ */
+export interface Person {
+  id: string;
+  email: string | null;
+  name: string | null;
+}
+
+/** A users row as a Person: an empty name is absent (null). */
+export const toPerson = (user: { id: string; email: string; name: string | null }): Person => ({ id: user.id, email: user.email, name: user.name || null });
+
 export type TicketRow = Selectable<TicketsTable>;
-type Person = { id: string; email: string; name: string };
+type PersonRow = { id: string; email: string; name: string | null };
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function rowToTicket(row: TicketRow, people: { customer: Person; assignee: Person | null }): Ticket {
+export function rowToTicket(row: TicketRow, people: { customer: PersonRow; assignee: PersonRow | null }): Ticket {
   return {
     number: row.number,
     subject: row.subject,
@@ -48,8 +63,8 @@ export function rowToTicket(row: TicketRow, people: { customer: Person; assignee
     status: row.status,
     priority: row.priority,
     source: row.source,
-    customer: people.customer,
-    assignee: people.assignee,
+    customer: toPerson(people.customer),
+    assignee: people.assignee ? toPerson(people.assignee) : null,
     aiEnabled: row.ai_enabled,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -60,8 +75,15 @@ export function rowToTicket(row: TicketRow, people: { customer: Person; assignee
   };
 }
 
-export function rowToMessage(row: Selectable<MessagesTable>, author: Person | null): Message {
-  return { id: row.id, kind: row.kind, author, body: row.body, createdAt: row.created_at.toISOString() };
+export function rowToMessage(row: Selectable<MessagesTable>, author: PersonRow | null): Message {
+  return {
+    id: row.id,
+    kind: row.kind,
+    author: author ? toPerson(author) : null,
+    body: row.body,
+    visibleToCustomer: row.kind !== 'internal' && row.audience === 'everyone',
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 /** Loads the customer and assignee of a ticket row and maps it to the public shape. */

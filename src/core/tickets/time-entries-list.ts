@@ -7,6 +7,7 @@ import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
 import { authorizeOnTickets, loadTicket } from './ticket.js';
 import type { TimeEntry, TimeTotals } from './time-entries.js';
+import { toPerson } from './ticket.js';
 
 export async function timeTotals(db: Kysely<DB> | Transaction<DB>, ticketId: string): Promise<TimeTotals> {
   const row = await db
@@ -20,6 +21,14 @@ export async function timeTotals(db: Kysely<DB> | Transaction<DB>, ticketId: str
   return { totalMinutes: Number(row.total), billableMinutes: Number(row.billable) };
 }
 
+/** A ticket's time entries as one list page, with the ticket's number and totals beside it. */
+export interface TimeEntryList {
+  items: TimeEntry[];
+  nextCursor: null;
+  ticketNumber: number;
+  totals: TimeTotals;
+}
+
 export const listTimeEntriesInput = z.object({ ticket: ticketRefSchema });
 
 /** A ticket's time entries, oldest first, with totals (all and billable). Staff only. */
@@ -27,7 +36,7 @@ export async function listTimeEntries(
   deps: Deps,
   actor: Actor,
   input: z.input<typeof listTimeEntriesInput>,
-): Promise<{ ticket: number; entries: TimeEntry[]; totals: TimeTotals }> {
+): Promise<TimeEntryList> {
   const data = parseInput(listTimeEntriesInput, input);
   authorizeOnTickets(actor, 'ticket.log_time', data.ticket);
   return deps.db.transaction().execute(async (trx) => {
@@ -45,10 +54,10 @@ export async function listTimeEntries(
       minutes: r.minutes,
       type: r.type,
       billable: r.billable,
-      description: r.description,
-      user: r.user_id ? { id: r.user_id, email: r.email!, name: r.name! } : null,
+      description: r.description || null,
+      user: r.user_id ? toPerson({ id: r.user_id, email: r.email!, name: r.name }) : null,
       createdAt: r.created_at.toISOString(),
     }));
-    return { ticket: ticket.number, entries, totals: await timeTotals(trx, ticket.id) };
+    return { items: entries, nextCursor: null, ticketNumber: ticket.number, totals: await timeTotals(trx, ticket.id) };
   });
 }

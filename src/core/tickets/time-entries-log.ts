@@ -3,7 +3,7 @@ import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { ticketRefSchema } from './ticket-changes.js';
-import { authorizeOnTickets, loadTicket, recordEvent } from './ticket.js';
+import { authorizeOnTickets, loadTicket, recordEvent, toPerson } from './ticket.js';
 import { minutesSchema, timeEntryTypeSchema, type TimeEntry, type TimeTotals } from './time-entries.js';
 import { timeTotals } from './time-entries-list.js';
 
@@ -17,7 +17,7 @@ export const logTimeInput = z.object({
 export type LogTimeInput = z.input<typeof logTimeInput>;
 
 /** Logs time spent on a ticket (staff); returns the entry and the ticket's new totals. */
-export async function logTime(deps: Deps, actor: Actor, input: LogTimeInput): Promise<{ ticket: number; entry: TimeEntry; totals: TimeTotals }> {
+export async function logTime(deps: Deps, actor: Actor, input: LogTimeInput): Promise<{ ticketNumber: number; entry: TimeEntry; totals: TimeTotals }> {
   const data = parseInput(logTimeInput, input);
   authorizeOnTickets(actor, 'ticket.log_time', data.ticket);
   return deps.db.transaction().execute(async (trx) => {
@@ -36,14 +36,14 @@ export async function logTime(deps: Deps, actor: Actor, input: LogTimeInput): Pr
       at: now,
     });
     return {
-      ticket: ticket.number,
+      ticketNumber: ticket.number,
       entry: {
         id: row.id,
         minutes: row.minutes,
         type: row.type,
         billable: row.billable,
-        description: row.description,
-        user: { id: actor.id, email: actor.email, name: actor.name },
+        description: row.description || null,
+        user: toPerson(actor),
         createdAt: row.created_at.toISOString(),
       },
       totals: await timeTotals(trx, ticket.id),

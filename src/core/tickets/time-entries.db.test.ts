@@ -20,7 +20,7 @@ describe('time entries', () => {
     t.clock.advance(60_000);
     await t.services.tickets.logTime(admin, { ticket: ticket.number, minutes: '15', type: 'research' });
     const listed = await t.services.tickets.listTime(agent, { ticket: ticket.number });
-    expect(listed.entries.map((e) => [e.minutes, e.type, e.billable])).toEqual([
+    expect(listed.items.map((e) => [e.minutes, e.type, e.billable])).toEqual([
       [30, 'work', true],
       [15, 'research', false],
     ]);
@@ -68,7 +68,7 @@ describe('time entries', () => {
     const ticket = await seedTicket(t.db, { customerId: customer.id });
     await expectTicketNotFound(t.services.tickets.logTime(customer, { ticket: ticket.number, minutes: 5 }), ticket.number);
     await expectTicketNotFound(t.services.tickets.listTime(customer, { ticket: ticket.number }), ticket.number);
-    expect((await t.services.tickets.listTime(agent, { ticket: ticket.number })).entries).toEqual([]);
+    expect((await t.services.tickets.listTime(agent, { ticket: ticket.number })).items).toEqual([]);
     expect((await failureOf(t.services.tickets.logTime(agent, { ticket: 424242, minutes: 5 }))).code).toBe('NOT_FOUND');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TimeEntryType } from '../db/schema.js';
+import type { Person } from './ticket.js';
 
 export const TIME_ENTRY_TYPES = ['work', 'waiting', 'research', 'communication', 'other'] as const satisfies readonly TimeEntryType[];
 
@@ -9,8 +10,9 @@ export interface TimeEntry {
   minutes: number;
   type: TimeEntryType;
   billable: boolean;
-  description: string;
-  user: { id: string; email: string; name: string } | null;
+  /** Null when none was given. */
+  description: string | null;
+  user: Person | null;
   createdAt: string;
 }
 

@@ -19,7 +19,7 @@ describe('deleting tickets to the trash', () => {
     await expect(t.services.tickets.delete(agent, { tickets: [b.number, `#${a.number}`, a.number] })).resolves.toEqual({ deleted: [a.number, b.number], purgeAfterDays: 30 });
     expect((await failureOf(t.services.tickets.logTime(agent, { ticket: a.number, minutes: 5 }))).code).toBe('NOT_FOUND');
     t.clock.advance(10 * DAY + 1000);
-    const trash = await t.services.tickets.listTrash(agent);
+    const trash = (await t.services.tickets.listTrash(agent)).items;
     expect(trash.map((x) => [x.number, x.daysLeft, x.deletedBy?.email])).toEqual([
       [a.number, 20, 'ana@example.com'],
       [b.number, 20, 'ana@example.com'],
@@ -107,7 +107,7 @@ describe('purging', () => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)} where ticket_id = ${ticket.id}`.execute(t.db);
       expect(rows[0]?.n, table_name).toBe(0);
     }
-    expect((await services.tickets.listTrash(admin)).map((x) => x.number)).toEqual([keep.number]);
+    expect((await services.tickets.listTrash(admin)).items.map((x) => x.number)).toEqual([keep.number]);
     expect(await t.db.selectFrom('tags').select('name').execute()).toEqual([{ name: 'VIP' }]);
   });
 
@@ -130,7 +130,7 @@ describe('purging', () => {
     const due = await seedTicket(t.db, { customerId: customer.id, status: 'closed', deletedAt: new Date(now - 30 * DAY) });
     const recent = await seedTicket(t.db, { customerId: customer.id, status: 'closed', deletedAt: new Date(now - 29 * DAY) });
     const live = await seedTicket(t.db, { customerId: customer.id, status: 'closed' });
-    expect((await t.services.tickets.listTrash(admin)).map((x) => x.daysLeft)).toEqual([0, 0, 1]);
+    expect((await t.services.tickets.listTrash(admin)).items.map((x) => x.daysLeft)).toEqual([0, 0, 1]);
     await expect(t.services.tickets.purge(admin, { expired: true })).resolves.toEqual({ purged: [old.number, due.number], count: 2, attachmentsRemoved: 0, blobsFailed: [] });
     expect((await t.db.selectFrom('tickets').select('number').orderBy('number').execute()).map((r) => r.number)).toEqual([recent.number, live.number]);
     await expect(t.services.tickets.purge(admin, { expired: true })).resolves.toMatchObject({ count: 0 });

@@ -12,7 +12,7 @@ describe('unassign ticket', () => {
     const after = await t.services.tickets.unassign(agent, { ticket: ticket.number });
     expect(after).toMatchObject({ status: 'open', assignee: null });
     const history = await t.services.tickets.history(agent, { ticket: ticket.number });
-    expect(history.events.at(-1)).toMatchObject({ type: 'ticket.unassigned', data: { before: { assigneeId: agent.id, status: 'assigned' }, after: { assigneeId: null, status: 'open' } } });
+    expect(history.items.at(-1)).toMatchObject({ type: 'ticket.unassigned', data: { before: { assigneeId: agent.id, status: 'assigned' }, after: { assigneeId: null, status: 'open' } } });
   });
 
   it('keeps a closed ticket closed', async () => {

@@ -3,7 +3,7 @@ import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
-import { insertMessage, ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
+import { insertSystemNote, ticketRefSchema, updateTicketRow, withLockedTicket } from './ticket-changes.js';
 import { authorizeOnTickets, presentTicket, recordEvent, type Ticket } from './ticket.js';
 
 export const unassignTicketInput = z.object({ ticket: ticketRefSchema });
@@ -17,7 +17,7 @@ export async function unassignTicket(deps: Deps, actor: Actor, input: UnassignTi
     if (!row.assignee_id) throw new NexusError('CONFLICT', `Ticket #${row.number} is not assigned`);
     const status = row.status === 'assigned' ? 'open' : row.status;
     const updated = await updateTicketRow(trx, row, { assignee_id: null, status }, now);
-    await insertMessage(trx, { ticketId: row.id, kind: 'system', authorId: actor.id, body: 'Unassigned.', at: now });
+    await insertSystemNote(trx, { ticketId: row.id, authorId: actor.id, at: now, note: { type: 'unassigned' } });
     await recordEvent(trx, {
       ticketId: row.id,
       actorId: actor.id,

@@ -19,7 +19,8 @@ describe('view ticket', () => {
       ['customer', 'I want my money back'],
       ['agent', 'On it'],
       ['internal', 'secret'],
-      ['system', 'Escalated to a human agent. Reason: too slow'],
+      ['system', 'Escalated to a human agent.'],
+      ['system', 'Escalation reason: too slow'],
     ]);
     const own = await t.services.tickets.view(customer, { ticket: ticket.number });
     expect(own.messages.map((m) => m.kind)).toEqual(['customer', 'agent', 'system']);

@@ -6,6 +6,7 @@ import { ticketRefSchema } from './ticket-changes.js';
 import { ticketTagNames } from './tags.js';
 import { loadTicket, presentTicket, rowToMessage, type Message, type Ticket } from './ticket.js';
 import type { TimeTotals } from './time-entries.js';
+import { canReadMessage, messageFor, ticketFor } from './visibility.js';
 import { timeTotals } from './time-entries-list.js';
 
 export const viewTicketInput = z.object({ ticket: ticketRefSchema });
@@ -13,7 +14,7 @@ export type ViewTicketInput = z.input<typeof viewTicketInput>;
 
 export interface TicketThread {
   ticket: Ticket;
-  /** Oldest first. Customers never get internal notes. */
+  /** Oldest first. Customers never get internal notes or staff-only system notes (visibility.ts). */
   messages: Message[];
   /** Staff only: how the desk has filed the ticket and the time spent on it. */
   work?: { tags: string[]; category: string | null; time: TimeTotals };
@@ -33,7 +34,7 @@ export async function viewTicket(deps: Deps, actor: Actor, input: ViewTicketInpu
       .where('m.ticket_id', '=', row.id)
       .orderBy('m.created_at')
       .orderBy('m.id');
-    if (!can(actor, 'ticket.view_internal')) query = query.where('m.kind', '<>', 'internal');
+    if (!can(actor, 'ticket.view_internal')) query = query.where('m.kind', '<>', 'internal').where('m.audience', '=', 'everyone');
     const messages = await query.execute();
     const work = can(actor, 'ticket.view_internal')
       ? {
@@ -45,8 +46,10 @@ export async function viewTicket(deps: Deps, actor: Actor, input: ViewTicketInpu
         }
       : undefined;
     return {
-      ticket: await presentTicket(trx, row),
-      messages: messages.map((m) => rowToMessage(m, m.author_id && m.author_email ? { id: m.author_id, email: m.author_email, name: m.author_name ?? '' } : null)),
+      ticket: ticketFor(actor, await presentTicket(trx, row)),
+      messages: messages
+        .filter((m) => canReadMessage(actor, m))
+        .map((m) => messageFor(actor, rowToMessage(m, m.author_id && m.author_email ? { id: m.author_id, email: m.author_email, name: m.author_name } : null))),
       ...(work ? { work } : {}),
     };
   });

@@ -6,7 +6,8 @@ import type { DB, Role, UsersTable } from '../db/schema.js';
 export interface User {
   id: string;
   email: string;
-  name: string;
+  /** Null when none is on file. */
+  name: string | null;
   role: Role;
   isDisabled: boolean;
   hasPassword: boolean;
@@ -19,7 +20,7 @@ export function rowToUser(row: Selectable<UsersTable>): User {
   return {
     id: row.id,
     email: row.email,
-    name: row.name,
+    name: row.name || null,
     role: row.role,
     isDisabled: row.is_disabled,
     hasPassword: row.password_hash !== null,

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERRORS, isNexusError, NexusError, type ErrorCode, type FieldProblem } from '../../core/errors.js';
+import { toFieldProblems } from '../../core/validation.js';
 
 export interface ErrorEnvelope {
   error: { code: ErrorCode; message: string; details?: FieldProblem[] };
@@ -35,15 +36,23 @@ function statusCodeCode(status: number): ErrorCode {
   return 'VALIDATION_FAILED';
 }
 
+/**
+ * The caller's own names: a body field as `subject`, a query parameter as `status`, a path parameter as
+ * `number` — never `body.subject` or zod's internals. The whole body (not an object) is `(body)`.
+ */
 function fieldProblems(error: FastifyError): FieldProblem[] {
+  const where = `(${error.validationContext ?? 'body'})`;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = error.validationContext ?? 'body';
-    return error.validation.map((v) => ({
-      path: [where, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
-      message: v.message ?? 'is invalid',
-    }));
+    return toFieldProblems({
+      issues: error.validation.map((v) => ({
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message ?? 'is invalid',
+        code: v.keyword,
+        keys: (v.params as { keys?: string[] }).keys,
+      })),
+    }).map((p) => (p.path === '(input)' ? { ...p, path: where } : p));
   }
-  return (error.validation ?? []).map((v) => ({ path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`, message: v.message ?? 'is invalid' }));
+  return (error.validation ?? []).map((v) => ({ path: v.instancePath.split('/').filter(Boolean).join('.') || where, message: v.message ?? 'is invalid' }));
 }
 
 /** Translates anything thrown into the one envelope. Not exported as a class of errors: a NexusError is the contract. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isNexusError, NexusError } from '../../core/errors.js';
 import type { Services } from '../../core/services.js';
 import { actorOf } from '../plugins/authenticate.js';
-import { attachmentSchema, documentSchema, errors, ticketParams, uuidParam } from '../schemas.js';
+import { attachmentSchema, listOf, documentSchema, errors, ticketParams, uuidParam } from '../schemas.js';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const attachmentParams = z.strictObject({ number: ticketParams.shape.number, attachmentId: uuidParam });
@@ -66,7 +66,7 @@ function routes(app: FastifyInstance, services: Services): void {
   );
   r.get(
     '/v1/tickets/:number/attachments',
-    { schema: { tags, summary: 'List the attachments of a ticket', params: ticketParams, response: { 200: z.array(attachmentSchema), ...errors(400, 401, 404) } } },
+    { schema: { tags, summary: 'List the attachments of a ticket', params: ticketParams, response: { 200: listOf(attachmentSchema), ...errors(400, 401, 404) } } },
     async (request) => services.tickets.listAttachments(actorOf(request), { ticket: request.params.number }),
   );
   r.get(

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../core/services.js';
+import { withFieldNames } from '../field-names.js';
 import { actorOf } from '../plugins/authenticate.js';
-import { documentSchema, errors, messageSchema, ticketParams, ticketSchema } from '../schemas.js';
+import { documentSchema, errors, listOf, messageSchema, ticketParams, ticketSchema } from '../schemas.js';
 
 const tagName = z.string().min(1).max(50);
 const staffErrors = errors(400, 401, 403, 404, 409);
@@ -20,8 +21,17 @@ export function staffRoutes(app: FastifyInstance, services: Services): void {
   );
   r.post(
     '/v1/tickets/:number/assign',
-    { schema: { tags, summary: 'Assign to an agent (email, or @me)', params, body: z.strictObject({ agent: z.string().min(1).max(320) }), response: { 200: ticketSchema, ...staffErrors } } },
-    async (request) => services.tickets.assign(actorOf(request), { ticket: request.params.number, agent: request.body.agent }),
+    {
+      schema: {
+        tags,
+        summary: 'Assign to an agent or admin: `assignee` is an email, or @me (as `--assignee` in the CLI; `agent` is still read, deprecated)',
+        params,
+        body: z.strictObject({ assignee: z.string().min(1).max(320).optional(), agent: z.string().min(1).max(320).optional().meta({ deprecated: true }) }),
+        response: { 200: ticketSchema, ...staffErrors },
+      },
+    },
+    async (request) =>
+      withFieldNames({ agent: 'assignee' }, () => services.tickets.assign(actorOf(request), { ticket: request.params.number, agent: (request.body.assignee ?? request.body.agent)! })),
   );
   r.post('/v1/tickets/:number/unassign', { schema: { tags, summary: 'Return to the queue', params, response: { 200: ticketSchema, ...staffErrors } } }, async (request) =>
     services.tickets.unassign(actorOf(request), { ticket: request.params.number }),
@@ -75,7 +85,7 @@ export function staffRoutes(app: FastifyInstance, services: Services): void {
   r.get('/v1/tickets/:number/time-entries', { schema: { tags, summary: 'Time entries and totals', params, response: { 200: documentSchema, ...staffErrors } } }, async (request) =>
     services.tickets.listTime(actorOf(request), { ticket: request.params.number }) as never,
   );
-  r.get('/v1/trash', { schema: { tags, summary: 'Tickets in the trash', response: { 200: z.array(documentSchema), ...staffErrors } } }, async (request) =>
+  r.get('/v1/trash', { schema: { tags, summary: 'Tickets in the trash', response: { 200: listOf(documentSchema), ...staffErrors } } }, async (request) =>
     services.tickets.listTrash(actorOf(request)) as never,
   );
   r.post('/v1/trash/:number/restore', { schema: { tags, summary: 'Restore from the trash', params, response: { 200: ticketSchema, ...staffErrors } } }, async (request) =>

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../core/access/permissions.js';
 import type { Services } from '../../core/services.js';
+import type { Message, Ticket } from '../../core/tickets/ticket.js';
+import { withFieldNames } from '../field-names.js';
 import { actorOf } from '../plugins/authenticate.js';
-import { aiOutcomeSchema, documentSchema, errors, messageSchema, ticketParams, ticketSchema, ticketWorkSchema, uuidParam } from '../schemas.js';
+import { aiOutcomeSchema, documentSchema, errors, listOf, messageSchema, ticketParams, ticketSchema, ticketWorkSchema, uuidParam } from '../schemas.js';
 
 const priority = z.enum(['low', 'medium', 'high', 'urgent']);
 const body = z.string().max(100_000);
@@ -14,6 +17,17 @@ async function aiOutcome(services: Services, messageId: string) {
   const { ai } = services.deps.config;
   if (!ai.apiKey || !ai.enabled) return { status: 'disabled' as const, reason: 'not_configured' };
   return services.ai.outcome(messageId, { waitMs: ai.waitSeconds * 1000 });
+}
+
+/**
+ * The answer to a customer message: the AI's outcome and the ticket as stored after it (a hand-off
+ * escalates the ticket while the request waits, so the ticket read before it would be stale).
+ */
+async function afterHooks<R extends { ticket: Ticket; message: Message }>(services: Services, actor: Actor, result: R) {
+  if (result.message.kind !== 'customer') return { ...result, ai: { status: 'disabled' as const, reason: 'not_a_customer_message' } };
+  const ai = await aiOutcome(services, result.message.id);
+  const ticket = ai.status === 'disabled' ? result.ticket : await services.tickets.get(actor, { ticket: result.ticket.number });
+  return { ...result, ticket, ai };
 }
 
 /** Customer-facing ticket routes (staff use them too): open, list, read, reply, escalate, rate, SLA. */
@@ -27,15 +41,25 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
       schema: {
         tags,
         summary: 'Open a ticket with its first message (or continue the open one with the same subject and context)',
-        description: 'Accepts `Idempotency-Key`. `created` is false when an open ticket was continued.',
-        body: z.strictObject({ subject: z.string().max(500), message: body, context: z.string().max(200).nullish(), priority: priority.optional(), customerEmail: z.string().max(320).optional() }),
+        description:
+          'Accepts `Idempotency-Key`. `created` is false when an open ticket was continued. The first message is `body`, as in replies and notes (`message` is still read, deprecated).',
+        body: z.strictObject({
+          subject: z.string().max(500),
+          body: body.optional(),
+          message: body.optional().meta({ deprecated: true, description: 'Deprecated: use `body`.' }),
+          context: z.string().max(200).nullish(),
+          priority: priority.optional(),
+          customerEmail: z.string().max(320).optional(),
+        }),
         response: { 201: z.object({ created: z.literal(true), ticket: ticketSchema, message: messageSchema, ai: aiOutcomeSchema }), 200: z.object({ created: z.literal(false), ticket: ticketSchema, message: messageSchema, ai: aiOutcomeSchema }), ...errors(400, 401, 403, 409, 422, 429) },
       },
     },
     async (request, reply) => {
-      const result = await services.tickets.create(actorOf(request), { ...request.body, source: 'api' });
-      const ai = result.message.kind === 'customer' ? await aiOutcome(services, result.message.id) : { status: 'disabled' as const, reason: 'not_a_customer_message' };
-      return reply.code(result.created ? 201 : 200).send({ ...result, ai } as never);
+      const actor = actorOf(request);
+      const { body: text, message, ...rest } = request.body;
+      const created = await withFieldNames({ message: 'body' }, () => services.tickets.create(actor, { ...rest, message: (text ?? message)!, source: 'api' }));
+      const result = await afterHooks(services, actor, created);
+      return reply.code(result.created ? 201 : 200).send(result as never);
     },
   );
   r.get(
@@ -59,7 +83,7 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
           limit: z.string().regex(/^\d{1,3}$/, 'must be a number from 1 to 100').optional(),
           cursor: z.string().max(500).optional(),
         }),
-        response: { 200: z.object({ tickets: z.array(ticketSchema), nextCursor: z.string().nullable() }), ...errors(400, 401) },
+        response: { 200: listOf(ticketSchema), ...errors(400, 401) },
       },
     },
     async (request) => services.tickets.list(actorOf(request), request.query as never),
@@ -76,9 +100,8 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
       schema: { tags, summary: 'Reply in the thread (a customer reply reopens a closed ticket)', description: 'Accepts `Idempotency-Key`.', params: ticketParams, body: z.strictObject({ body }), response: { 201: z.object({ ticket: ticketSchema, message: messageSchema, ai: aiOutcomeSchema }), ...errors(400, 401, 404, 409, 422, 429) } },
     },
     async (request, reply) => {
-      const result = await services.tickets.reply(actorOf(request), { ticket: request.params.number, body: request.body.body });
-      const ai = result.message.kind === 'customer' ? await aiOutcome(services, result.message.id) : { status: 'disabled' as const, reason: 'not_a_customer_message' };
-      return reply.code(201).send({ ...result, ai });
+      const actor = actorOf(request);
+      return reply.code(201).send(await afterHooks(services, actor, await services.tickets.reply(actor, { ticket: request.params.number, body: request.body.body })));
     },
   );
   r.post(
@@ -106,12 +129,12 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
         tags,
         summary: 'Service-level state of a ticket (placeholder until SLA policies exist)',
         params: ticketParams,
-        response: { 200: z.object({ ticket: z.number(), policy: z.null(), firstResponseAt: z.string().nullable(), resolvedAt: z.string().nullable(), status: z.literal('no_policy') }), ...errors(400, 401, 404) },
+        response: { 200: z.object({ ticketNumber: z.number(), policy: z.null(), firstResponseAt: z.string().nullable(), resolvedAt: z.string().nullable(), status: z.literal('no_policy') }), ...errors(400, 401, 404) },
       },
     },
     async (request) => {
       const { ticket } = await services.tickets.view(actorOf(request), { ticket: request.params.number });
-      return { ticket: ticket.number, policy: null, firstResponseAt: ticket.firstResponseAt, resolvedAt: ticket.resolvedAt, status: 'no_policy' as const };
+      return { ticketNumber: ticket.number, policy: null, firstResponseAt: ticket.firstResponseAt, resolvedAt: ticket.resolvedAt, status: 'no_policy' as const };
     },
   );
 }
