@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readLiveOwner } from '../core/db/lock.js';
+import { BACKGROUND_OWNER_COMMAND, readLiveOwner } from '../core/db/lock.js';
 
 /** Marks a data folder whose user has been told about the background owner (told once per folder). */
 const NOTICE_FILE = 'owner-notice-shown';
@@ -37,8 +37,13 @@ export async function ensureBackgroundOwner(dataDir: string, env: Record<string,
       if (lock.pid === child.pid) tellOnce(dataDir, lock.pid, options.notice);
       return true;
     }
-    // It ended without serving: another process took the folder first, or it failed to start.
-    if (exited) return readLiveOwner(dataDir) !== null;
+    // It ended without serving: another process took the folder first (wait for that one's socket if it
+    // is an owner starting up; a command holding the folder is waited for by openDatabase), or it failed.
+    if (exited) {
+      const holder = readLiveOwner(dataDir);
+      if (!holder) return false;
+      if (holder.command !== BACKGROUND_OWNER_COMMAND) return true;
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return false;

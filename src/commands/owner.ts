@@ -104,7 +104,7 @@ export function command(ctx: CliContext): Command {
     .addHelpText('after', '\nExamples:\n  $ nexus owner stop\n  $ nexus owner stop --json')
     .action(async (flags: { json?: boolean }) => {
       const status = await ownerStatus(ctx);
-      const { BACKGROUND_OWNER_COMMAND, readLiveOwner } = await import('../core/db/lock.js');
+      const { BACKGROUND_OWNER_COMMAND, isProcessAlive } = await import('../core/db/lock.js');
       if (status.running && status.command !== BACKGROUND_OWNER_COMMAND) {
         const { NexusError } = await import('../core/errors.js');
         throw new NexusError('CONFLICT', `The data folder is held by pid ${status.pid} (${status.command}), not by a background owner`, {
@@ -114,7 +114,7 @@ export function command(ctx: CliContext): Command {
       if (status.running) {
         process.kill(status.pid!, 'SIGTERM');
         const deadline = Date.now() + 15_000;
-        while (readLiveOwner(status.dataDir)?.pid === status.pid && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        while (isProcessAlive(status.pid!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       present(ctx, flags, { stopped: status.running, pid: status.pid, dataDir: status.dataDir }, (r) =>
         r.stopped ? `Stopped the background owner (pid ${r.pid}).` : 'No background owner was running.',

@@ -130,6 +130,9 @@ function tryCreate(path: string, info: LockInfo): boolean {
   }
 }
 
+/** How long a command waits for a background owner that holds the folder but does not serve it yet. */
+const OWNER_START_WAIT_MS = 60_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function realPath(dataDir: string): string {
@@ -159,7 +162,8 @@ export async function acquireDataDirLock(dataDir: string, options: { command: st
     processStart: processStartTime(process.pid),
     nonce: randomUUID(),
   };
-  const deadline = Date.now() + (options.waitMs ?? 5000);
+  const started = Date.now();
+  const deadline = started + (options.waitMs ?? 5000);
   for (;;) {
     if (tryCreate(path, info)) {
       let current = info;
@@ -206,7 +210,9 @@ export async function acquireDataDirLock(dataDir: string, options: { command: st
     if (owner && owner.pid === process.pid && owner.hostname === hostname()) {
       throw new NexusError('DATA_DIR_LOCKED', `This process already holds the data folder ${dataDir}`);
     }
-    if (Date.now() >= deadline) {
+    // A background owner still starting up (no socket yet) is worth waiting for: it is about to serve.
+    const startingOwner = owner?.command === BACKGROUND_OWNER_COMMAND && options.command !== BACKGROUND_OWNER_COMMAND;
+    if (Date.now() >= (startingOwner ? Math.max(deadline, started + OWNER_START_WAIT_MS) : deadline)) {
       const who = owner ? `pid ${owner.pid}: ${owner.command}, since ${owner.startedAt}` : 'another process';
       throw new NexusError('DATA_DIR_LOCKED', `The data folder ${dataDir} is in use by another Nexus process (${who}).`, {
         hint: 'Wait for that command to finish and try again. To work alongside it, run `nexus serve`: other commands then go through it.',
