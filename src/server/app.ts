@@ -22,7 +22,8 @@ export interface ServerOptions {
   rateLimitPerMinute?: number | false;
   /** Largest JSON body in bytes (default 1 MiB). Uploads have their own limit. */
   bodyLimit?: number;
-  trustProxy?: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed; default: the `trustProxy` setting (none). */
+  trustProxy?: boolean | string[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -34,7 +35,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy ?? (config.trustProxy.length > 0 ? config.trustProxy : false),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
