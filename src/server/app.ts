@@ -10,6 +10,7 @@ import { registerAuthentication } from './plugins/authenticate.js';
 import { registerErrorHandler, sendError, toNexusError } from './plugins/error-handler.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerRequestHardening } from './plugins/request-hardening.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { registerTicketRoutes } from './routes/index.js';
@@ -52,6 +53,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerRequestHardening(app);
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
