@@ -102,6 +102,28 @@ export async function shareEmbedded(database: Database, dataDir: string): Promis
 }
 
 /**
+ * Connections accepted but whose request has not been read yet. On SIGTERM they are given until every
+ * connection has its request in hand, and no new one has come for a moment, before the server closes
+ * — closing sooner resets them although they reached the server before the signal.
+ */
+function trackUnreadConnections(server: import('node:http').Server): { drain(maxMs: number): Promise<void> } {
+  const unread = new Set<import('node:net').Socket>();
+  let lastConnection = 0;
+  server.on('connection', (socket: import('node:net').Socket) => {
+    lastConnection = Date.now();
+    unread.add(socket);
+    socket.once('close', () => unread.delete(socket));
+  });
+  server.on('request', (request: import('node:http').IncomingMessage) => unread.delete(request.socket));
+  return {
+    async drain(maxMs) {
+      const deadline = Date.now() + maxMs;
+      while (Date.now() < deadline && (unread.size > 0 || Date.now() - lastConnection < 100)) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+  };
+}
+
+/**
  * The background owner (`nexus owner`) only stands in until a server comes: ask it to finish and wait
  * until it has let go of the folder, so `nexus serve` becomes the owner.
  */
@@ -141,6 +163,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') throw new NexusError('INVALID_USAGE', `Cannot listen on ${options.host}: no such local address`, { hint: 'Use 127.0.0.1, 0.0.0.0 or an address of this machine.' });
       throw error;
     });
+    const waiting = trackUnreadConnections(app.server);
     // The background workers (AI replies) run beside the API.
     const workers = services.startWorkers({ onError: (error) => app.log.error({ err: error }, 'background job failed') });
     let closing: Promise<void> | undefined;
@@ -152,6 +175,9 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
           // In-flight requests get this long to finish; then remaining connections are cut.
           const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
           deadline.unref();
+          // Requests that reached us before the signal but were not read yet (the event loop was busy
+          // with the embedded database) are read first: closing would count their connections as idle.
+          await waiting.drain(5_000);
           await app.close();
           clearTimeout(deadline);
           await workers.stop();
