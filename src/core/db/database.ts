@@ -8,6 +8,9 @@ import { migrate, migrationStatus } from './migrator.js';
 import { PreparedStatementClient } from './prepared-client.js';
 import type { DB } from './schema.js';
 
+/** The embedded database's buffer pool (issue 9: memory). */
+export const EMBEDDED_SHARED_BUFFERS = '32MB';
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
@@ -122,7 +125,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-    const pglite = await PGlite.create(join(options.dataDir, 'pgdata'));
+    // Postgres's default 128 MB buffer pool lives inside PGlite's WASM memory; 32 MB keeps a desk's working
+    // set while taking about a third off the resident size of every process that opens the folder.
+    const pglite = await PGlite.create(join(options.dataDir, 'pgdata'), { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
     quietPool(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
