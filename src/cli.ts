@@ -55,15 +55,21 @@ async function buildProgram(ctx: CliContext, argv: string[]): Promise<Command> {
 }
 
 export async function runMain(argv: string[], io: CliIo = processIo()): Promise<number> {
+  // The one answer that needs no parser: keeps `nexus --version` as fast as a bare node start.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const first = await runOnce(argv, io, true);
+  // The background owner ended under the command: once more, on a fresh owner.
+  return first === 'retry' ? ((await runOnce(argv, io, false)) as number) : first;
+}
+
+async function runOnce(argv: string[], io: CliIo, mayRetry: boolean): Promise<number | 'retry'> {
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
   const ctx = new CliContext(io);
   try {
-    // The one answer that needs no parser: keeps `nexus --version` as fast as a bare node start.
-    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-      io.stdout.write(`${VERSION}\n`);
-      return 0;
-    }
     const program = await buildProgram(ctx, argv);
     if (argv.length === 0) {
       io.stdout.write(program.helpInformation());
@@ -82,6 +88,7 @@ export async function runMain(argv: string[], io: CliIo = processIo()): Promise<
       const message = error.message.replace(/^error: /, '');
       return reportError(io, new NexusError('INVALID_USAGE', message, { hint: 'See `nexus --help` or `nexus <command> --help`.' }), { json, verbose });
     }
+    if (mayRetry && (await ctx.lostItsOwner(error))) return 'retry';
     const { withFlagPaths } = await import('./commands/field-paths.js');
     return reportError(io, withFlagPaths(error, ctx.activeCommand), { json, verbose });
   } finally {

@@ -35,6 +35,7 @@ export class CliContext {
   private database?: Promise<Database>;
   private built?: Promise<Services>;
   private actorPromise?: Promise<Actor>;
+  private usedOwnerSocket = false;
 
   constructor(readonly io: CliIo) {}
 
@@ -67,22 +68,42 @@ export class CliContext {
     this.database ??= (async () => {
       const { config } = await this.config();
       const { openDatabase } = await import('../core/db/database.js');
-      if (!config.databaseUrl && config.embeddedOwner === 'background' && !OPENS_ITS_OWN.has(this.commandLine)) {
-        // A desk that does not exist yet is created by the command itself (`nexus init`).
-        if (existsSync(join(config.dataDir, 'pgdata'))) {
-          const { ensureBackgroundOwner } = await import('./background-owner.js');
-          await ensureBackgroundOwner(config.dataDir, this.io.env);
-        }
+      const open = () =>
+        openDatabase({
+          dataDir: config.dataDir,
+          databaseUrl: config.databaseUrl,
+          command: this.commandLine,
+          migrate: options.migrate,
+          lockWaitMs: config.lockWaitSeconds * 1000,
+        });
+      // A desk that does not exist yet is created by the command itself (`nexus init`).
+      const viaOwner =
+        !config.databaseUrl && config.embeddedOwner === 'background' && !OPENS_ITS_OWN.has(this.commandLine) && existsSync(join(config.dataDir, 'pgdata'));
+      if (!viaOwner) return open();
+      const { ensureBackgroundOwner } = await import('./background-owner.js');
+      const ensure = () => ensureBackgroundOwner(config.dataDir, this.io.env, { notice: (text) => this.io.stderr.write(text) });
+      await ensure();
+      let database: Database;
+      try {
+        database = await open();
+      } catch (error) {
+        const { asDatabaseUnavailable } = await import('../core/db/unavailable.js');
+        if (!asDatabaseUnavailable(error)) throw error;
+        // The owner ended between our look and our connection: start a fresh one and try once more.
+        await ensure();
+        database = await open();
       }
-      return openDatabase({
-        dataDir: config.dataDir,
-        databaseUrl: config.databaseUrl,
-        command: this.commandLine,
-        migrate: options.migrate,
-        lockWaitMs: config.lockWaitSeconds * 1000,
-      });
+      this.usedOwnerSocket = database.via === 'owner-socket';
+      return database;
     })();
     return this.database;
+  }
+
+  /** The command failed because the owner it went through ended under it: worth one more try on a fresh owner. */
+  async lostItsOwner(error: unknown): Promise<boolean> {
+    if (!this.usedOwnerSocket) return false;
+    const { asDatabaseUnavailable } = await import('../core/db/unavailable.js');
+    return asDatabaseUnavailable(error) !== null;
   }
 
   services(): Promise<Services> {

@@ -1,3 +1,4 @@
+import { asDatabaseUnavailable } from '../core/db/unavailable.js';
 import { isNexusError, type NexusError } from '../core/errors.js';
 import type { CliIo } from './io.js';
 
@@ -8,7 +9,7 @@ export interface ReportOptions {
 
 /** The one place that turns an error into what the user sees and an exit code. */
 export function reportError(io: CliIo, error: unknown, options: ReportOptions): number {
-  const known: NexusError | undefined = isNexusError(error) ? error : undefined;
+  const known: NexusError | undefined = isNexusError(error) ? error : (asDatabaseUnavailable(error) ?? undefined);
   const code = known?.code ?? 'INTERNAL';
   const message = known?.message ?? 'Something went wrong inside Nexus. This is a bug.';
   const hint = known

@@ -43,7 +43,7 @@ export function createServices(input: Deps) {
       logOut: (actor: Actor, input: Parameters<typeof logOut>[2]) => logOut(deps, actor, input),
       verifyAccessToken: (token: string) => verifyAccessToken(deps, token),
       me: (actor: Actor) => currentUser(deps, actor),
-      forgotPassword: (input: { email: string }, options?: { resetUrl?: string }) => requestPasswordReset(deps, input, options),
+      forgotPassword: (input: { email: string }, options?: { resetUrl?: string; address?: string }) => requestPasswordReset(deps, input, options),
       resetPassword: (input: { token: string; password: string }) => resetPasswordWithToken(deps, input),
     },
     users: {

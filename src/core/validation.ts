@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NexusError, type FieldProblem } from './errors.js';
+import { textInputProblems } from './text-input.js';
 import { humanIssueMessage } from './validation-messages.js';
 
 // One wording for every schema that states no message of its own, core and server alike (issue 8).
@@ -22,6 +23,8 @@ export function toFieldProblems(error: { issues: readonly { path: readonly Prope
 
 /** Parses use-case input; on failure throws VALIDATION_FAILED naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const text = textInputProblems(input); // NUL bytes and lone surrogates, in any field (issue 9)
+  if (text.length > 0) throw new NexusError('VALIDATION_FAILED', `Invalid input — ${text.map((d) => `${d.path}: ${d.message}`).join('; ')}`, { details: text });
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const details = toFieldProblems(result.error);

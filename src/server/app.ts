@@ -10,6 +10,7 @@ import { registerAuthentication } from './plugins/authenticate.js';
 import { registerErrorHandler, sendError, toNexusError } from './plugins/error-handler.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerRequestHardening } from './plugins/request-hardening.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { registerTicketRoutes } from './routes/index.js';
@@ -23,7 +24,8 @@ export interface ServerOptions {
   rateLimitPerMinute?: number | false;
   /** Largest JSON body in bytes (default 1 MiB). Uploads have their own limit. */
   bodyLimit?: number;
-  trustProxy?: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed; default: the `trustProxy` setting (none). */
+  trustProxy?: boolean | string[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -35,7 +37,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy ?? (config.trustProxy.length > 0 ? config.trustProxy : false),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -52,6 +54,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerRequestHardening(app);
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;

@@ -16,7 +16,7 @@ describe('registration and login', () => {
     const sneaky = await t.app.inject({ method: 'POST', url: '/v1/auth/register', payload: { email: 'eve@example.com', password: 'password123', role: 'admin' } });
     expect(sneaky.statusCode).toBe(400);
     expect(sneaky.json().error.code).toBe('VALIDATION_FAILED');
-    const res = await t.app.inject({ method: 'POST', url: '/v1/auth/register', payload: { email: 'Eve@Example.com', password: 'password123', name: 'Eve' } });
+    const res = await t.app.inject({ method: 'POST', url: '/v1/auth/register', payload: { email: 'Eve@Example.com', password: 'eve registers 1', name: 'Eve' } });
     expect(res.statusCode).toBe(201);
     expect(res.json().user).toMatchObject({ email: 'eve@example.com', role: 'customer' });
     expect((await me(res.json().accessToken)).json()).toMatchObject({ email: 'eve@example.com', role: 'customer' });

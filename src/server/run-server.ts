@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash, randomInt } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -8,7 +8,7 @@ import pg from 'pg';
 import { systemClock } from '../core/clock.js';
 import type { NexusConfig } from '../core/config/schema.js';
 import { openDatabase, type Database } from '../core/db/database.js';
-import { BACKGROUND_OWNER_COMMAND, readDataDirLock } from '../core/db/lock.js';
+import { BACKGROUND_OWNER_COMMAND, readLiveOwner } from '../core/db/lock.js';
 import type { DB } from '../core/db/schema.js';
 import { outboxTransport } from '../core/email/outbox-transport.js';
 import { NexusError } from '../core/errors.js';
@@ -32,19 +32,37 @@ export interface RunServerOptions {
   logger: FastifyServerOptions['logger'];
 }
 
-/** Other `nexus` commands connected at once (each CLI command opens one connection). */
-const MAX_SOCKET_CLIENTS = 16;
+/**
+ * Other `nexus` commands connected at once (each CLI command opens one connection). The floor runs them
+ * one at a time anyway, so this is high: more commands wait for their turn instead of being refused.
+ */
+const MAX_SOCKET_CLIENTS = 256;
+/** A socket client holding a transaction open and silent this long is rolled back and disconnected. */
+const IDLE_IN_TRANSACTION_MS = 10_000;
+/** How long a request waits for the embedded database before answering 503 with Retry-After. */
+const FLOOR_WAIT_MS = 15_000;
 
 /**
  * `<dataDir>/.s.PGSQL.5432`, or — when that path is longer than a Unix socket path may be — a private
  * folder under the temp dir named after the data folder. Other commands read the path from the lock.
  */
-export function socketPathFor(dataDir: string): string {
-  const inside = join(dataDir, '.s.PGSQL.5432');
+export function socketPathFor(dataDir: string, port = 5432): string {
+  const inside = join(dataDir, `.s.PGSQL.${port}`);
   if (Buffer.byteLength(inside) <= 100) return inside;
   const dir = join(tmpdir(), `nexus-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return join(dir, '.s.PGSQL.5432');
+  return join(dir, `.s.PGSQL.${port}`);
+}
+
+/**
+ * Each owner listens on its own socket name (the "port" is random), so an old owner closing its socket
+ * — the OS removes the file by name — never removes a newer owner's.
+ */
+function freshSocketPath(dataDir: string): string {
+  for (;;) {
+    const path = socketPathFor(dataDir, 10_000 + randomInt(50_000));
+    if (!existsSync(path)) return path;
+  }
 }
 
 export interface SharedDatabase {
@@ -62,10 +80,11 @@ export async function shareEmbedded(database: Database, dataDir: string): Promis
   const pglite = database.pglite!;
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  const socketPath = socketPathFor(dataDir);
-  if (existsSync(socketPath)) rmSync(socketPath); // left by a crashed owner; we hold the lock now
-  const floor = new PgliteFloor(pglite);
+  const socketPath = freshSocketPath(dataDir);
+  const floor = new PgliteFloor(pglite, { idleInTransactionMs: IDLE_IN_TRANSACTION_MS, waitMs: FLOOR_WAIT_MS });
   const pool = new pg.Pool(createPgConfig(floor.local()) as unknown as pg.PoolConfig);
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {})); // a busy floor fails the statement, never the process
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const socketServer = new PGLiteSocketServer({ db: floor.socketView(), path: socketPath, maxConnections: MAX_SOCKET_CLIENTS });
   floor.attach(socketServer);
@@ -83,11 +102,33 @@ export async function shareEmbedded(database: Database, dataDir: string): Promis
 }
 
 /**
+ * Connections accepted but whose request has not been read yet. On SIGTERM they are given until every
+ * connection has its request in hand, and no new one has come for a moment, before the server closes
+ * — closing sooner resets them although they reached the server before the signal.
+ */
+function trackUnreadConnections(server: import('node:http').Server): { drain(maxMs: number): Promise<void> } {
+  const unread = new Set<import('node:net').Socket>();
+  let lastConnection = 0;
+  server.on('connection', (socket: import('node:net').Socket) => {
+    lastConnection = Date.now();
+    unread.add(socket);
+    socket.once('close', () => unread.delete(socket));
+  });
+  server.on('request', (request: import('node:http').IncomingMessage) => unread.delete(request.socket));
+  return {
+    async drain(maxMs) {
+      const deadline = Date.now() + maxMs;
+      while (Date.now() < deadline && (unread.size > 0 || Date.now() - lastConnection < 100)) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+  };
+}
+
+/**
  * The background owner (`nexus owner`) only stands in until a server comes: ask it to finish and wait
  * until it has let go of the folder, so `nexus serve` becomes the owner.
  */
 async function retireBackgroundOwner(dataDir: string): Promise<void> {
-  const owner = readDataDirLock(dataDir);
+  const owner = readLiveOwner(dataDir);
   if (!owner || owner.command !== BACKGROUND_OWNER_COMMAND || owner.hostname !== hostname()) return;
   try {
     process.kill(owner.pid, 'SIGTERM');
@@ -95,7 +136,7 @@ async function retireBackgroundOwner(dataDir: string): Promise<void> {
     return; // already gone; its stale lock is taken over
   }
   const deadline = Date.now() + 15_000;
-  while (readDataDirLock(dataDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (readLiveOwner(dataDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export async function runServer(options: RunServerOptions): Promise<RunningServer> {
@@ -122,6 +163,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') throw new NexusError('INVALID_USAGE', `Cannot listen on ${options.host}: no such local address`, { hint: 'Use 127.0.0.1, 0.0.0.0 or an address of this machine.' });
       throw error;
     });
+    const waiting = trackUnreadConnections(app.server);
     // The background workers (AI replies) run beside the API.
     const workers = services.startWorkers({ onError: (error) => app.log.error({ err: error }, 'background job failed') });
     let closing: Promise<void> | undefined;
@@ -133,6 +175,9 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
           // In-flight requests get this long to finish; then remaining connections are cut.
           const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
           deadline.unref();
+          // Requests that reached us before the signal but were not read yet (the event loop was busy
+          // with the embedded database) are read first: closing would count their connections as idle.
+          await waiting.drain(5_000);
           await app.close();
           clearTimeout(deadline);
           await workers.stop();

@@ -15,7 +15,7 @@ afterAll(() => sandbox.cleanup());
 
 const nexus = (...args: string[]) => sandbox.run(args);
 const login = async (email: string) => {
-  const result = await sandbox.run(['login', '--email', email, '--password-stdin'], { input: 'password123\n' });
+  const result = await sandbox.run(['login', '--email', email, '--password-stdin'], { input: 'desk-pass-4821\n' });
   expect(result.code, result.stderr).toBe(0);
 };
 const ok = async (...args: string[]) => {
@@ -33,9 +33,9 @@ const storedBlobs = (): string[] => {
 
 describe('a shift at the desk (built binary)', () => {
   it('opens the desk: admin, agent, customers, tags and a category', async () => {
-    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input');
-    await ok('users', 'create', '--email', 'ana@example.com', '--name', 'Ana', '--role', 'agent', '--password', 'password123');
-    for (const email of ['bo@example.com', 'cy@example.com']) await ok('users', 'create', '--email', email, '--role', 'customer', '--password', 'password123');
+    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
+    await ok('users', 'create', '--email', 'ana@example.com', '--name', 'Ana', '--role', 'agent', '--password', 'desk-pass-4821');
+    for (const email of ['bo@example.com', 'cy@example.com']) await ok('users', 'create', '--email', email, '--role', 'customer', '--password', 'desk-pass-4821');
     expect(await json('tags', 'create', 'billing', '--color', '#1f6feb')).toMatchObject({ name: 'billing', color: '#1f6feb', ticketCount: 0 });
     await ok('tags', 'create', 'VIP');
     expect(await json('categories', 'create', 'Access', '--description', 'Logins and passwords')).toMatchObject({ name: 'Access', ticketCount: 0 });
@@ -188,7 +188,7 @@ describe('attachments in Supabase Storage (built binary)', () => {
       expect(result.code, `nexus ${args.join(' ')}\n${result.stderr}`).toBe(0);
       return result;
     };
-    await run('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input');
+    await run('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
     await run('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Scan attached', '-m', 'See the PDF');
     const pdf = join(desk.root, 'scan.pdf');
     writeFileSync(pdf, '%PDF-1.7\n1 0 obj << >> endobj\n');

@@ -14,15 +14,15 @@ async function ok(...args: string[]) {
   return result;
 }
 async function login(email: string) {
-  const result = await sandbox.run(['login', '--email', email, '--password-stdin', '--verbose'], { input: 'password123\n' });
+  const result = await sandbox.run(['login', '--email', email, '--password-stdin', '--verbose'], { input: 'desk-pass-4821\n' });
   expect(result.code, `nexus login --email ${email}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result;
 }
 
 describe('nexus tickets (built binary)', () => {
   it('runs a small shift: create, dedupe, list, search, assign, reply, note, history, close, stats', async () => {
-    expect((await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input')).code).toBe(0);
-    expect((await ok('users', 'create', '--email', 'ana@example.com', '--role', 'agent', '--password', 'password123')).code).toBe(0);
+    expect((await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input')).code).toBe(0);
+    expect((await ok('users', 'create', '--email', 'ana@example.com', '--role', 'agent', '--password', 'desk-pass-4821')).code).toBe(0);
 
     const created = await ok('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '-m', 'Reset mail never arrives', '--json');
     expect(created.code).toBe(0);
@@ -78,7 +78,7 @@ describe('nexus tickets (built binary)', () => {
 
   it('a customer sees only their own tickets; another customer\'s number is exit 5 exactly like a missing one', async () => {
     await login('admin@example.com');
-    await nexus('users', 'create', '--email', 'dee@example.com', '--role', 'customer', '--password', 'password123');
+    await nexus('users', 'create', '--email', 'dee@example.com', '--role', 'customer', '--password', 'desk-pass-4821');
     await login('dee@example.com');
     expect((await nexus('tickets', 'create', '--subject', 'My order', '-m', 'Where is it?', '--json')).json()).toMatchObject({ ticket: { number: 1003, source: 'cli' } });
     expect((await nexus('tickets', 'list', '--json')).json().tickets.map((t: { number: number }) => t.number)).toEqual([1003]);

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { authenticate, type Credentials } from './authenticate.js';
-import { assertLoginAllowed, clearAccountFailures, LOGIN_THROTTLE, recordLoginFailure } from './login-throttle.js';
+import { beginLoginAttempt } from './login-throttle.js';
 import { issueTokenPair, type TokenPair } from './token-pair.js';
 
 export interface LoginContext {
@@ -11,21 +11,20 @@ export interface LoginContext {
   client?: string | null;
 }
 
-/** API login: throttled per account and per address; on success a new token family. */
+/** API login: the attempt is counted (per account and address) before the password is checked; on success a new token family. */
 export async function logIn(deps: Deps, input: Credentials, context: LoginContext): Promise<TokenPair> {
   const email = typeof input?.email === 'string' ? input.email : '';
-  const throttleKey = { email, address: context.address };
-  await assertLoginAllowed(deps, throttleKey);
+  const attempt = await beginLoginAttempt(deps, { email, address: context.address });
   let user;
   try {
     user = await authenticate(deps, input);
   } catch (error) {
-    if (error instanceof NexusError && error.code === 'INVALID_CREDENTIALS') await recordLoginFailure(deps.db, throttleKey, deps.clock.now());
+    if (error instanceof NexusError && error.code === 'INVALID_CREDENTIALS') await attempt.failed();
+    else await attempt.discard();
     throw error;
   }
-  const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    await clearAccountFailures(trx, throttleKey, new Date(now.getTime() - LOGIN_THROTTLE.windowSeconds * 1000));
+    await attempt.succeeded(trx);
     const { token_version } = await trx.selectFrom('users').select('token_version').where('id', '=', user.id).executeTakeFirstOrThrow();
     return (await issueTokenPair(deps, trx, user, { tokenVersion: token_version, client: context.client })).pair;
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { findUserByEmail } from '../users/user.js';
 import { emailSchema, parseInput } from '../validation.js';
+import { mayMailReset } from './reset-throttle.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const RESET_TOKEN_MINUTES = 30;
@@ -18,8 +19,10 @@ export const FORGOT_PASSWORD_ANSWER = {
  * Sends a single-use reset token to an enabled account's email. The answer never tells whether the
  * account exists. Only the token's hash is stored.
  */
-export async function requestPasswordReset(deps: Deps, input: z.input<typeof forgotPasswordInput>, options: { resetUrl?: string } = {}): Promise<typeof FORGOT_PASSWORD_ANSWER> {
+export async function requestPasswordReset(deps: Deps, input: z.input<typeof forgotPasswordInput>, options: { resetUrl?: string; address?: string } = {}): Promise<typeof FORGOT_PASSWORD_ANSWER> {
   const { email } = parseInput(forgotPasswordInput, input);
+  // Capped per account and per address (issue 9): past the cap the answer is the same, and no mail goes.
+  if (!(await mayMailReset(deps, { email, address: options.address }))) return FORGOT_PASSWORD_ANSWER;
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.is_disabled) return FORGOT_PASSWORD_ANSWER;
   const token = newToken();

@@ -44,6 +44,9 @@ export const SETTINGS = [
   { key: 'storage.supabaseUrl', env: 'SUPABASE_URL', description: 'Supabase project URL; with the service key, attachments go to Supabase Storage' },
   { key: 'storage.supabaseServiceRoleKey', env: 'SUPABASE_SERVICE_ROLE_KEY', secret: true, description: 'Supabase service-role key (server side only)' },
   { key: 'storage.bucket', env: 'NEXUS_STORAGE_BUCKET', description: 'Storage bucket for attachments' },
+  // issue 9: hardening
+  { key: 'trustProxy', env: 'NEXUS_TRUST_PROXY', description: 'Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed (none by default: the client address is the connection\'s)' },
+  { key: 'idempotencyLeaseSeconds', env: 'NEXUS_IDEMPOTENCY_LEASE_SECONDS', description: 'How long an unanswered Idempotency-Key claim holds; after it (the request\'s process died) a retry runs again' },
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
@@ -101,6 +104,9 @@ export const configSchema = z.object({
       bucket: z.string().min(1).default('attachments'),
     })
     .prefault({}),
+  // issue 9: hardening
+  trustProxy: csv.default([]),
+  idempotencyLeaseSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type NexusConfig = z.output<typeof configSchema>;

@@ -230,7 +230,7 @@ export interface IdempotencyKeysTable {
 
 export interface LoginAttemptsTable {
   id: Generated<string>;
-  scope: 'account' | 'address';
+  scope: 'account' | 'address' | 'account_address' | 'reset_account' | 'reset_address';
   subject: string;
   created_at: Generated<Date>;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { asDatabaseUnavailable } from '../../core/db/unavailable.js';
 import { ERRORS, isNexusError, NexusError, type ErrorCode, type FieldProblem } from '../../core/errors.js';
 import { toFieldProblems } from '../../core/validation.js';
 
@@ -70,7 +71,7 @@ export function toNexusError(error: unknown): NexusError | null {
   }
   const status = e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return new NexusError(statusCodeCode(status), e.message || 'Bad request');
-  return null;
+  return asDatabaseUnavailable(error);
 }
 
 export function sendError(reply: FastifyReply, error: NexusError): FastifyReply {

@@ -20,7 +20,8 @@ function requestHash(method: string, url: string, body: unknown): string {
  * `Idempotency-Key` on creating POSTs, scoped per user and kept 24 h: the first request claims the key
  * (one INSERT … ON CONFLICT DO NOTHING, so concurrent requests race on the primary key, not in memory);
  * a repeat with the same body gets the stored answer, with another body 422, while the first is still
- * running 409. A 5xx frees the key so the client can retry.
+ * running 409. A 5xx frees the key so the client can retry; a claim left unanswered past the lease
+ * (`idempotencyLeaseSeconds`: its process died between claiming and answering) is taken over by a retry.
  */
 export function registerIdempotency(app: FastifyInstance, services: Services): void {
   const { db, clock } = services.deps;
@@ -46,6 +47,23 @@ export function registerIdempotency(app: FastifyInstance, services: Services): v
       .returning('key')
       .executeTakeFirst();
     if (claimed) {
+      request.idempotencyKey = raw;
+      return;
+    }
+    // A claim never answered within the lease belongs to a request whose process died (SIGKILL, crash,
+    // lost database): this retry takes it over and runs the request again.
+    const leaseStart = new Date(now.getTime() - services.deps.config.idempotencyLeaseSeconds * 1000);
+    const retaken = await db
+      .updateTable('idempotency_keys')
+      .set({ created_at: now, expires_at: expiresAt })
+      .where('user_id', '=', userId)
+      .where('key', '=', raw)
+      .where('request_hash', '=', hash)
+      .where('status_code', 'is', null)
+      .where('created_at', '<=', leaseStart)
+      .returning('key')
+      .executeTakeFirst();
+    if (retaken) {
       request.idempotencyKey = raw;
       return;
     }

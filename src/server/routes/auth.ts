@@ -58,7 +58,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     },
     async (request, reply) => {
       // Answered before the work is done, so how long it takes tells nothing about the account.
-      services.auth.forgotPassword(request.body).catch((error: unknown) => request.log.error({ err: error }, 'password reset request failed'));
+      services.auth.forgotPassword(request.body, { address: request.ip }).catch((error: unknown) => request.log.error({ err: error }, 'password reset request failed'));
       return reply.code(202).send(FORGOT_PASSWORD_ANSWER);
     },
   );
