@@ -11,6 +11,7 @@ import { registerCustomer, type RegisterInput } from './auth/register-customer.j
 import { requestPasswordReset } from './auth/request-password-reset.js';
 import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
+import { emailServices } from './email/email-services.js';
 import { initDesk } from './setup/init-desk.js';
 import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
@@ -60,6 +61,8 @@ export function createServices(input: Deps) {
     tags: tagServices(deps),
     categories: categoryServices(deps),
     ai,
+    // i10: email channel
+    email: emailServices(deps),
     /** Background job consumers (AI replies); `nexus serve` and `nexus worker` run them. */
     startWorkers: ai.startWorkers,
   };
