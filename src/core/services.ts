@@ -12,6 +12,7 @@ import { requestPasswordReset } from './auth/request-password-reset.js';
 import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
 import { emailServices } from './email/email-services.js';
+import { withEmailHooks } from './email/outbound/email-hooks.js';
 import { initDesk } from './setup/init-desk.js';
 import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
@@ -26,7 +27,7 @@ import { setUserRole } from './users/set-user-role.js';
  * none of them holds business rules.
  */
 export function createServices(input: Deps) {
-  const deps = withAiHooks(input);
+  const deps = withEmailHooks(withAiHooks(input));
   const ai = aiServices(deps);
   return {
     deps,

@@ -1,8 +1,13 @@
+import type { z } from 'zod';
 import type { Actor } from '../access/permissions.js';
+import { addAccount, type addAccountInput } from './accounts/add-account.js';
+import { listAccounts, removeAccount, showAccount } from './accounts/list-accounts.js';
+import { updateAccount, type updateAccountInput } from './accounts/update-account.js';
+import { listOutbox, type listOutboxInput } from './outbound/list-outbox.js';
+import { sendQueuedMail, type TransportFactory } from './outbound/send-outbox.js';
 import type { Deps } from '../deps.js';
 import { ingestFiles, type ingestFilesInput } from './inbound/ingest-files.js';
 import { ingestMessage, type IngestInput } from './inbound/ingest-message.js';
-import type { z } from 'zod';
 
 /** The email channel's use cases, bound to deps (services.ts spreads them under `email`). */
 export function emailServices(deps: Deps) {
@@ -11,5 +16,15 @@ export function emailServices(deps: Deps) {
     ingestFiles: (actor: Actor, input: z.input<typeof ingestFilesInput>) => ingestFiles(deps, actor, input),
     /** The one ingestion path (pollers and webhooks call it). */
     ingest: (input: IngestInput) => ingestMessage(deps, input),
+    accounts: {
+      add: (actor: Actor, input: z.input<typeof addAccountInput>) => addAccount(deps, actor, input),
+      list: (actor: Actor) => listAccounts(deps, actor),
+      show: (actor: Actor, account: string) => showAccount(deps, actor, { account }),
+      update: (actor: Actor, input: z.input<typeof updateAccountInput>) => updateAccount(deps, actor, input),
+      remove: (actor: Actor, account: string) => removeAccount(deps, actor, { account }),
+    },
+    outbox: (actor: Actor, input?: z.input<typeof listOutboxInput>) => listOutbox(deps, actor, input),
+    /** Sends every due mail of the queue once (workers, `nexus email send`, tests). */
+    sendQueued: (options?: { transportFor?: TransportFactory; max?: number }) => sendQueuedMail(deps, options),
   };
 }
