@@ -13,6 +13,7 @@ import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
 import { emailServices } from './email/email-services.js';
 import { withEmailHooks } from './email/outbound/email-hooks.js';
+import { startEmailWorkers } from './email/email-workers.js';
 import { initDesk } from './setup/init-desk.js';
 import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
@@ -65,7 +66,20 @@ export function createServices(input: Deps) {
     // i10: email channel
     email: emailServices(deps),
     /** Background job consumers (AI replies); `nexus serve` and `nexus worker` run them. */
-    startWorkers: ai.startWorkers,
+    // i10: the email pollers and outbox sender run beside the AI consumers.
+    startWorkers: (options?: Parameters<typeof ai.startWorkers>[0]) => {
+      const aiWorkers = ai.startWorkers(options);
+      const emailWorkers = startEmailWorkers(deps, { onError: options?.onError });
+      return {
+        poke: () => {
+          aiWorkers.poke();
+          emailWorkers.poke();
+        },
+        stop: async () => {
+          await Promise.all([aiWorkers.stop(), emailWorkers.stop()]);
+        },
+      };
+    },
   };
 }
 

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { Actor } from '../access/permissions.js';
 import { addAccount, type addAccountInput } from './accounts/add-account.js';
 import { listAccounts, removeAccount, showAccount } from './accounts/list-accounts.js';
+import { testAccount } from './accounts/test-account.js';
 import { updateAccount, type updateAccountInput } from './accounts/update-account.js';
+import { getEmailStatus } from './get-email-status.js';
+import { pollAccounts } from './inbound/imap-poller.js';
 import { listOutbox, type listOutboxInput } from './outbound/list-outbox.js';
 import { sendQueuedMail, type TransportFactory } from './outbound/send-outbox.js';
 import type { Deps } from '../deps.js';
@@ -22,7 +25,10 @@ export function emailServices(deps: Deps) {
       show: (actor: Actor, account: string) => showAccount(deps, actor, { account }),
       update: (actor: Actor, input: z.input<typeof updateAccountInput>) => updateAccount(deps, actor, input),
       remove: (actor: Actor, account: string) => removeAccount(deps, actor, { account }),
+      test: (actor: Actor, account: string, options?: { transportFor?: TransportFactory }) => testAccount(deps, actor, { account }, options),
     },
+    poll: (actor: Actor, input?: { account?: string }) => pollAccounts(deps, actor, input),
+    status: (actor: Actor) => getEmailStatus(deps, actor),
     outbox: (actor: Actor, input?: z.input<typeof listOutboxInput>) => listOutbox(deps, actor, input),
     /** Sends every due mail of the queue once (workers, `nexus email send`, tests). */
     sendQueued: (options?: { transportFor?: TransportFactory; max?: number }) => sendQueuedMail(deps, options),

@@ -88,6 +88,8 @@ describe('ingestMessage', () => {
       const result = await t.services.email.ingest({ mailbox: 'support@example.com', raw: big });
       expect(result).toMatchObject({ decision: 'quarantined' });
       expect(result.reason).toMatch(/^too_large: 3\d{7} bytes/);
+      const status = await t.services.email.status(await t.user('admin'));
+      expect(status.quarantined[0]).toMatchObject({ messageId: 'big@x.test', reason: result.reason, sizeBytes: big.byteLength });
       const row = await t.db.selectFrom('email_messages').select(['subject', 'from_address', 'size_bytes']).where('message_id', '=', 'big@x.test').executeTakeFirstOrThrow();
       expect(row).toMatchObject({ subject: 'Printer jams', from_address: 'pat@customer.test' });
       expect((await t.services.email.ingest({ mailbox: 'support@example.com', raw: basic(['Message-ID: <next@x.test>']) })).decision).toBe('new_ticket');
