@@ -6,6 +6,7 @@ import { testAccount } from './accounts/test-account.js';
 import { updateAccount, type updateAccountInput } from './accounts/update-account.js';
 import { getEmailStatus } from './get-email-status.js';
 import { pollAccounts } from './inbound/imap-poller.js';
+import { receiveWebhook, type WebhookRequest } from './inbound/webhooks.js';
 import { listOutbox, type listOutboxInput } from './outbound/list-outbox.js';
 import { sendQueuedMail, type TransportFactory } from './outbound/send-outbox.js';
 import type { Deps } from '../deps.js';
@@ -27,6 +28,8 @@ export function emailServices(deps: Deps) {
       remove: (actor: Actor, account: string) => removeAccount(deps, actor, { account }),
       test: (actor: Actor, account: string, options?: { transportFor?: TransportFactory }) => testAccount(deps, actor, { account }, options),
     },
+    /** A provider's inbound webhook: verified, replay-checked, stored and processed. */
+    receiveWebhook: (request: WebhookRequest) => receiveWebhook(deps, request),
     poll: (actor: Actor, input?: { account?: string }) => pollAccounts(deps, actor, input),
     status: (actor: Actor) => getEmailStatus(deps, actor),
     outbox: (actor: Actor, input?: z.input<typeof listOutboxInput>) => listOutbox(deps, actor, input),
