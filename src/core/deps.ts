@@ -22,6 +22,19 @@ export interface CustomerMessageEvent {
  */
 export interface TicketHooks {
   customerMessageAdded?(trx: Transaction<DB>, event: CustomerMessageEvent): Promise<void>;
+  /** i10: an agent or AI reply was stored (email queues the mail to the customer here, same transaction). */
+  staffMessageAdded?(trx: Transaction<DB>, event: StaffMessageEvent): Promise<void>;
+}
+
+/** i10: an agent's or the AI's reply to the customer was stored. Runs inside the same transaction. */
+export interface StaffMessageEvent {
+  ticketId: string;
+  ticketNumber: number;
+  messageId: string;
+  kind: 'agent' | 'ai';
+  /** The agent (null for the AI). */
+  authorId: string | null;
+  body: string;
 }
 
 /**

@@ -11,6 +11,9 @@ import { registerCustomer, type RegisterInput } from './auth/register-customer.j
 import { requestPasswordReset } from './auth/request-password-reset.js';
 import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
+import { emailServices } from './email/email-services.js';
+import { withEmailHooks } from './email/outbound/email-hooks.js';
+import { startEmailWorkers } from './email/email-workers.js';
 import { initDesk } from './setup/init-desk.js';
 import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
@@ -25,7 +28,7 @@ import { setUserRole } from './users/set-user-role.js';
  * none of them holds business rules.
  */
 export function createServices(input: Deps) {
-  const deps = withAiHooks(input);
+  const deps = withEmailHooks(withAiHooks(input));
   const ai = aiServices(deps);
   return {
     deps,
@@ -60,8 +63,23 @@ export function createServices(input: Deps) {
     tags: tagServices(deps),
     categories: categoryServices(deps),
     ai,
+    // i10: email channel
+    email: emailServices(deps),
     /** Background job consumers (AI replies); `nexus serve` and `nexus worker` run them. */
-    startWorkers: ai.startWorkers,
+    // i10: the email pollers and outbox sender run beside the AI consumers.
+    startWorkers: (options?: Parameters<typeof ai.startWorkers>[0]) => {
+      const aiWorkers = ai.startWorkers(options);
+      const emailWorkers = startEmailWorkers(deps, { onError: options?.onError });
+      return {
+        poke: () => {
+          aiWorkers.poke();
+          emailWorkers.poke();
+        },
+        stop: async () => {
+          await Promise.all([aiWorkers.stop(), emailWorkers.stop()]);
+        },
+      };
+    },
   };
 }
 

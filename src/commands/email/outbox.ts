@@ -1,27 +1,34 @@
-import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { present, renderTable } from '../output.js';
 
 export function outboxCommand(ctx: CliContext): Command {
   return new Command('outbox')
-    .description('List the mail waiting in the outbox folder (what the desk would have sent)')
-    .option('--limit <n>', 'only the newest n', (v) => Number(v))
-    .option('--json', 'print the result as JSON (with each mail body)')
-    .addHelpText('after', '\nExamples:\n  $ nexus email outbox\n  $ nexus email outbox --limit 5 --json')
-    .action(async (flags: { limit?: number; json?: boolean }) => {
-      const { config } = await ctx.config();
-      const { readOutbox } = await import('../../core/email/outbox-transport.js');
-      const all = await readOutbox(join(config.dataDir, 'outbox'));
-      const mails = flags.limit && flags.limit > 0 ? all.slice(-flags.limit) : all;
-      present(ctx, flags, mails, (rows) =>
-        rows.length === 0
+    .description('The outbound mail queue: sent, waiting (with the next attempt) and failed mail (admin)')
+    .option('--status <status>', 'only queued, sending, sent or failed')
+    .option('--limit <n>', 'at most n mails (default 50)')
+    .option('--cursor <cursor>', 'the nextCursor of the previous page')
+    .option('--json', 'print {items, nextCursor}')
+    .addHelpText('after', '\nExamples:\n  $ nexus email outbox\n  $ nexus email outbox --status failed --json')
+    .action(async (flags: { status?: string; limit?: string; cursor?: string; json?: boolean }) => {
+      const page = await (await ctx.services()).email.outbox(await ctx.actor(), { status: flags.status as never, limit: flags.limit as never, cursor: flags.cursor });
+      present(ctx, flags, page, (p) =>
+        p.items.length === 0
           ? 'The outbox is empty.'
-          : renderTable(rows, [
-              { header: 'sent', value: (m) => m.sentAt },
-              { header: 'to', value: (m) => m.to },
-              { header: 'subject', value: (m) => m.subject },
-            ], ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined),
+          : renderTable(
+              p.items,
+              [
+                { header: 'created', value: (m) => m.createdAt },
+                { header: 'status', value: (m) => m.status },
+                { header: 'kind', value: (m) => m.kind },
+                { header: 'ticket', value: (m) => (m.ticket === null ? null : `#${m.ticket}`) },
+                { header: 'to', value: (m) => m.to },
+                { header: 'tries', value: (m) => m.attempts },
+                { header: 'subject', value: (m) => m.subject },
+                { header: 'last error', value: (m) => m.lastError },
+              ],
+              ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined,
+            ),
       );
     });
 }

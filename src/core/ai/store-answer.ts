@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { finishAiJob, type AiJob } from '../jobs/ai-queue.js';
+import { announceStaffMessage } from '../tickets/ticket-changes.js';
 import { recordEvent, type TicketRow } from '../tickets/ticket.js';
 import { estimateCostUsd } from './cost.js';
 import { replyFilters } from './filters.js';
@@ -86,4 +87,5 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
   await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: 'ai.replied', data: { messageId: message.id, inReplyTo: job.message_id, confidence: answer.confidence }, at: now });
   await upsertTrace(trx, { ...trace, outcome: 'replied', replyMessageId: message.id, redactions: redacted.findings });
   await finishAiJob(trx, job, now, 'replied', {}, message.id);
+  await announceStaffMessage(deps, trx, ticket, { id: message.id, author_id: null, body: redacted.text }, 'ai');
 }

@@ -47,6 +47,18 @@ export const SETTINGS = [
   // issue 9: hardening
   { key: 'trustProxy', env: 'NEXUS_TRUST_PROXY', description: 'Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed (none by default: the client address is the connection\'s)' },
   { key: 'idempotencyLeaseSeconds', env: 'NEXUS_IDEMPOTENCY_LEASE_SECONDS', description: 'How long an unanswered Idempotency-Key claim holds; after it (the request\'s process died) a retry runs again' },
+  // i10: email channel
+  { key: 'publicUrl', env: 'NEXUS_PUBLIC_URL', description: 'Public base URL of the desk (links in mail, e.g. the password-reset page)' },
+  { key: 'email.maxMessageBytes', env: 'NEXUS_EMAIL_MAX_MESSAGE_BYTES', description: 'Largest inbound message stored whole; bigger ones are quarantined with their headers' },
+  { key: 'email.autoReplyPerSender', env: 'NEXUS_EMAIL_AUTO_REPLY_PER_SENDER', description: 'Automatic mails (acknowledgements, AI replies) one address may get per window' },
+  { key: 'email.autoReplyPerTicket', env: 'NEXUS_EMAIL_AUTO_REPLY_PER_TICKET', description: 'Automatic mails one address may get per ticket per window' },
+  { key: 'email.autoReplyWindowMinutes', env: 'NEXUS_EMAIL_AUTO_REPLY_WINDOW_MINUTES', description: 'Sliding window of the automatic-mail caps, in minutes' },
+  { key: 'email.pollSeconds', env: 'NEXUS_EMAIL_POLL_SECONDS', description: 'IMAP poll interval when the server offers no IDLE' },
+  { key: 'email.sendRetries', env: 'NEXUS_EMAIL_SEND_RETRIES', description: 'Attempts to deliver one outbound mail before it is marked failed' },
+  { key: 'email.webhookSecret', env: 'NEXUS_EMAIL_WEBHOOK_SECRET', secret: true, description: 'Shared secret of the raw and Postmark inbound webhooks' },
+  { key: 'email.mailgunSigningKey', env: 'MAILGUN_WEBHOOK_SIGNING_KEY', secret: true, description: 'Mailgun webhook signing key' },
+  { key: 'email.sendgridPublicKey', env: 'SENDGRID_WEBHOOK_PUBLIC_KEY', description: 'SendGrid signed-webhook verification key (base64 DER ECDSA public key)' },
+  { key: 'email.webhookMaxAgeSeconds', env: 'NEXUS_EMAIL_WEBHOOK_MAX_AGE_SECONDS', description: 'Signed webhook requests older than this are refused as replays' },
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
@@ -95,6 +107,23 @@ export const configSchema = z.object({
       tokensPerMinute: z.coerce.number().int().positive().default(200000),
       breakerThreshold: z.coerce.number().int().positive().default(5),
       breakerCooldownSeconds: z.coerce.number().positive().default(30),
+    })
+    .prefault({}),
+  // i10: email channel
+  publicUrl: z.url().optional(),
+  companyName: z.string().min(1).optional(),
+  email: z
+    .object({
+      maxMessageBytes: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+      autoReplyPerSender: z.coerce.number().int().min(0).default(5),
+      autoReplyPerTicket: z.coerce.number().int().min(0).default(1),
+      autoReplyWindowMinutes: z.coerce.number().positive().default(60),
+      pollSeconds: z.coerce.number().positive().default(60),
+      sendRetries: z.coerce.number().int().min(1).max(50).default(8),
+      webhookSecret: z.string().min(16).optional(),
+      mailgunSigningKey: z.string().min(1).optional(),
+      sendgridPublicKey: z.string().min(1).optional(),
+      webhookMaxAgeSeconds: z.coerce.number().int().positive().default(300),
     })
     .prefault({}),
   storage: z

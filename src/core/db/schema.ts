@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { EmailTables } from '../email/db-types.js';
 
 /**
  * Row types of the tables in supabase/migrations, as the `pg` driver returns them:
@@ -255,4 +256,11 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   login_attempts: LoginAttemptsTable;
   'supabase_migrations.schema_migrations': SchemaMigrationsTable;
+  // i10: email channel
+  email_accounts: EmailTables['email_accounts'];
+  email_messages: EmailTables['email_messages'];
+  email_outbox: EmailTables['email_outbox'];
+  email_checkpoints: EmailTables['email_checkpoints'];
+  email_templates: EmailTables['email_templates'];
+  email_webhook_nonces: EmailTables['email_webhook_nonces'];
 }

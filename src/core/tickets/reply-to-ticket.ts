@@ -4,7 +4,7 @@ import { authorize, isStaff, type Actor } from '../access/permissions.js';
 import type { TicketsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
-import { announceCustomerMessage, closedConflict, insertMessage, messageBodySchema, ticketRefSchema, updateTicketRow } from './ticket-changes.js';
+import { announceCustomerMessage, announceStaffMessage, closedConflict, insertMessage, messageBodySchema, ticketRefSchema, updateTicketRow } from './ticket-changes.js';
 import { ticketFor } from './visibility.js';
 import { loadTicket, presentTicket, recordEvent, rowToMessage, type Message, type Ticket } from './ticket.js';
 
@@ -65,6 +65,7 @@ export async function replyToTicket(deps: Deps, actor: Actor, input: ReplyToTick
     }
     for (const event of events) await recordEvent(trx, { ticketId: row.id, actorId: actor.id, ...event, at: now });
     if (!staff) await announceCustomerMessage(deps, trx, updated, message, data.isAutomated);
+    else await announceStaffMessage(deps, trx, updated, message, 'agent');
     return { ticket: ticketFor(actor, await presentTicket(trx, updated)), message: rowToMessage(message, { id: actor.id, email: actor.email, name: actor.name }) };
   });
 }

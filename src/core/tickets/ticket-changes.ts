@@ -68,6 +68,11 @@ export async function announceCustomerMessage(deps: Deps, trx: Transaction<DB>, 
   });
 }
 
+/** i10: lets other capabilities (email) react to a stored agent or AI reply, inside the same transaction. */
+export async function announceStaffMessage(deps: Deps, trx: Transaction<DB>, ticket: Pick<TicketRow, 'id' | 'number'>, message: Pick<MessageRow, 'id' | 'author_id' | 'body'>, kind: 'agent' | 'ai'): Promise<void> {
+  await deps.hooks?.staffMessageAdded?.(trx, { ticketId: ticket.id, ticketNumber: ticket.number, messageId: message.id, kind, authorId: message.author_id, body: message.body });
+}
+
 /**
  * Resolves who a ticket may be assigned to: an active agent or admin, by email or `@me`.
  * A customer is invalid input; a disabled account is a conflict with its current state.

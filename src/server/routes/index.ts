@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.js';
 import { attachmentRoutes } from './attachments.js';
 import { catalogueRoutes } from './catalogues.js';
+import { emailAccountRoutes } from './email-accounts.js';
+import { webhookRoutes } from './webhooks.js';
 import { staffRoutes } from './staff.js';
 import { ticketRoutes } from './tickets.js';
 
@@ -11,4 +13,7 @@ export async function registerTicketRoutes(app: FastifyInstance, services: Servi
   staffRoutes(app, services);
   catalogueRoutes(app, services);
   await attachmentRoutes(app, services);
+  // i10: email channel
+  emailAccountRoutes(app, services);
+  await webhookRoutes(app, services);
 }
