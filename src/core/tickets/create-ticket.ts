@@ -126,6 +126,9 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     const ticket = await updateTicketRow(trx, existing, existing.status === 'pending' ? { status: 'open' } : {}, now);
     const message = await insertMessage(trx, { ticketId: ticket.id, kind: 'customer', authorId: customer.id, body: data.message, at: now });
     await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.message_added', data: { messageId: message.id, kind: 'customer', source: data.source }, at: now });
+    if (existing.status === 'pending') {
+      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.status_changed', data: { reason: 'customer_reply', before: { status: 'pending' }, after: { status: 'open' } }, at: now });
+    }
     await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
     return { created: false, ticket: await presentTicket(trx, ticket), message: rowToMessage(message, customer) };
   });

@@ -4,6 +4,7 @@ import { authorize, can, isStaff, type Actor } from '../access/permissions.js';
 import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
+import { loadSlaSummaries, type TicketSlaSummary } from '../sla/sla-summary.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
 import { rowToTicket, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketRow } from './ticket.js';
@@ -177,20 +178,22 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     const page = rows.slice(0, data.limit);
     const last = page.at(-1);
     const nextCursor = rows.length > data.limit && last ? encodeCursor({ sort, key: last.sort_key, number: last.number }) : null;
-    return { tickets: await presentTickets(db, page), nextCursor };
+    return { tickets: await presentTickets(db, page, deps.clock.now()), nextCursor };
   });
 }
 
-/** Maps many rows at once, loading every customer and assignee in one query. */
-export async function presentTickets(db: Kysely<DB>, rows: TicketRow[]): Promise<Ticket[]> {
+/** Maps many rows at once, loading every customer and assignee (and, given `now`, the stored SLA) in one query each. */
+export async function presentTickets(db: Kysely<DB>, rows: TicketRow[], now?: Date): Promise<Ticket[]> {
   const ids = [...new Set(rows.flatMap((r) => (r.assignee_id ? [r.customer_id, r.assignee_id] : [r.customer_id])))];
   const people = ids.length ? await db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute() : [];
   const byId = new Map(people.map((p) => [p.id, p]));
+  const slas = now ? await loadSlaSummaries(db, rows.map((r) => r.id), now) : new Map<string, TicketSlaSummary>();
   return rows.map((row) => {
     const { sort_key: _key, ...ticket } = row as TicketRow & { sort_key?: unknown };
-    return rowToTicket(ticket as TicketRow, {
+    const mapped = rowToTicket(ticket as TicketRow, {
       customer: byId.get(row.customer_id)!,
       assignee: row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null,
     });
+    return { ...mapped, sla: slas.get(row.id) ?? null };
   });
 }

@@ -10,7 +10,9 @@ import { getTicketHistory, type GetTicketHistoryInput } from './get-ticket-histo
 import { listTickets, type ListTicketsInput } from './list-tickets.js';
 import { reopenTicket, type ReopenTicketInput } from './reopen-ticket.js';
 import { replyToTicket, type ReplyToTicketInput } from './reply-to-ticket.js';
+import { setTicketAi, type SetTicketAiInput } from './set-ticket-ai.js';
 import { setTicketPriority, type SetTicketPriorityInput } from './set-ticket-priority.js';
+import { setTicketStatus, type SetTicketStatusInput } from './set-ticket-status.js';
 import { unassignTicket, type UnassignTicketInput } from './unassign-ticket.js';
 import { viewTicket, type ViewTicketInput } from './view-ticket.js';
 
@@ -30,5 +32,7 @@ export function ticketLifecycleServices(deps: Deps) {
     setPriority: (actor: Actor, input: SetTicketPriorityInput) => setTicketPriority(deps, actor, input),
     history: (actor: Actor, input: GetTicketHistoryInput) => getTicketHistory(deps, actor, input),
     stats: (actor: Actor) => getStats(deps, actor),
+    setStatus: (actor: Actor, input: SetTicketStatusInput) => setTicketStatus(deps, actor, input),
+    setAi: (actor: Actor, input: SetTicketAiInput) => setTicketAi(deps, actor, input),
   };
 }

@@ -45,7 +45,7 @@ export async function viewTicket(deps: Deps, actor: Actor, input: ViewTicketInpu
         }
       : undefined;
     return {
-      ticket: await presentTicket(trx, row),
+      ticket: await presentTicket(trx, row, deps.clock.now()),
       messages: messages.map((m) => rowToMessage(m, m.author_id && m.author_email ? { id: m.author_id, email: m.author_email, name: m.author_name ?? '' } : null)),
       ...(work ? { work } : {}),
     };
