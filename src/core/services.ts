@@ -13,6 +13,7 @@ import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
 import { initDesk } from './setup/init-desk.js';
 import { slaServices } from './sla/sla-services.js';
+import { groupServices, routingServices } from './routing/routing-services.js';
 import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
 import { createUser, type CreateUserInput } from './users/create-user.js';
@@ -63,6 +64,9 @@ export function createServices(input: Deps) {
     ai,
     /** SLA policies, calendars, explain, report, check (issue 11). */
     sla: slaServices(deps),
+    /** Routing rules and agent groups (issue 11). */
+    routing: routingServices(deps),
+    groups: groupServices(deps),
     /** Background job consumers (AI replies); `nexus serve` and `nexus worker` run them. */
     startWorkers: ai.startWorkers,
   };

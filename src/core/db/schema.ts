@@ -330,7 +330,7 @@ export interface RoutingRulesTable {
   position: number;
   is_enabled: Generated<boolean>;
   conditions: ColumnType<Record<string, unknown>, string, string>;
-  actions: ColumnType<Record<string, unknown>[], string, string>;
+  actions: ColumnType<Record<string, unknown>, string, string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

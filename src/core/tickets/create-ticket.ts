@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { DB } from '../db/schema.js';
+import { routeNewTicket } from '../routing/apply-routing.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { emailSchema, parseInput } from '../validation.js';
@@ -116,10 +117,13 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     await sql`select pg_advisory_xact_lock(hashtext(${`nexus.ticket.create:${customer.id}`}))`.execute(trx);
     const found = await findOrInsertTicket(trx, { actorId: actor.id, customerId: customer.id, data, now });
     if (found.created) {
-      const { ticket, message } = found;
+      const { message } = found;
+      // Routing rules run on every new ticket, whatever the channel, in this transaction.
+      const routed = await routeNewTicket(trx, found.ticket, { subject: data.subject, body: data.message, source: data.source, context: data.context, priority: data.priority, tags: [], customerEmail: customer.email }, now);
+      const ticket = routed.row;
       await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
-      // A new ticket has no assignee and its customer is known: no need to read them back.
-      return { created: true, ticket: rowToTicket(ticket, { customer, assignee: null }), message: rowToMessage(message, customer) };
+      // A new ticket that no rule changed has no assignee and its customer is known: no need to read them back.
+      return { created: true, ticket: routed.changed ? await presentTicket(trx, ticket) : rowToTicket(ticket, { customer, assignee: null }), message: rowToMessage(message, customer) };
     }
     const existing = found.existing;
     // A customer writing again on a pending ticket hands the turn back to the desk.
