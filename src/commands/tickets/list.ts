@@ -17,6 +17,7 @@ interface ListFlags {
   sort?: string;
   limit?: string;
   cursor?: string;
+  sla?: string;
   json?: boolean;
 }
 
@@ -33,7 +34,8 @@ export function listCommand(ctx: CliContext): Command {
     .option('--from <date>', 'created at or after (2026-11-01 or an ISO time)')
     .option('--to <date>', 'created before; a bare date includes that day')
     .option('--search <text>', 'full-text search over subjects and messages ("phrases", -not, or)')
-    .option('--sort <sort>', '-created (default), created, -updated, priority, number, relevance (default when searching)')
+    .option('--sort <sort>', '-created (default), created, -updated, priority, number, relevance (default when searching), due (next SLA due time first)')
+    .option('--sla <state>', 'only tickets whose SLA is breached or due-soon')
     .option('--limit <n>', 'tickets per page, 1–100', '25')
     .option('--cursor <cursor>', 'the nextCursor of the previous page')
     .option('--json', 'print {"tickets": [...], "nextCursor": ...} as JSON')
@@ -59,6 +61,7 @@ Examples:
         sort: flags.sort as never,
         limit: flags.limit,
         cursor: flags.cursor,
+        sla: flags.sla as never,
       });
       present(ctx, flags, page, (p) => ticketsTable(p.tickets, ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined));
       if (!flags.json && page.nextCursor) note(ctx, `More tickets: add --cursor ${page.nextCursor}`);

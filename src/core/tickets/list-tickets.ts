@@ -5,6 +5,8 @@ import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { loadSlaSummaries, type TicketSlaSummary } from '../sla/sla-summary.js';
+import { SLA_FILTERS, slaDueSortKey, slaFilterCondition } from '../sla/ticket-list-sla.js';
+import { refreshTicketSla } from '../sla/ticket-sla-store.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
 import { rowToTicket, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketRow } from './ticket.js';
@@ -42,6 +44,8 @@ export const listTicketsInput = z.object({
   sort: z.enum(TICKET_SORTS, { message: `must be one of ${TICKET_SORTS.join(', ')}` }).optional(),
   limit: z.coerce.number({ message: 'must be a number from 1 to 100' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(25),
   cursor: z.string().trim().min(1).optional(),
+  /** Only tickets whose SLA is breached, or due soon (past the warning share). */
+  sla: z.enum(SLA_FILTERS, { message: `must be one of ${SLA_FILTERS.join(', ')}` }).optional(),
 });
 export type ListTicketsInput = z.input<typeof listTicketsInput>;
 
@@ -75,6 +79,8 @@ function sortSpec(sort: TicketSort): SortSpec {
       return { key: null, cast: 'integer', descending: false };
     case 'relevance':
       return { key: sql`h.rank`, cast: 'real', descending: true };
+    case 'due':
+      return { key: slaDueSortKey, cast: 'timestamptz', descending: false };
     default: {
       const unhandled: never = sort;
       throw new Error(`unhandled sort ${String(unhandled)}`);
@@ -134,6 +140,8 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   const spec = sortSpec(sort);
   const cursor = data.cursor === undefined ? undefined : decodeCursor(data.cursor, sort);
 
+  // SLA filters and the due sort read the stored SLA columns: bring them up to date first.
+  if (data.sla !== undefined || sort === 'due') await refreshTicketSla(deps.db, deps.clock.now());
   return deps.db.transaction().execute(async (db) => {
     let query = db
       .selectFrom('tickets as t')
@@ -162,6 +170,7 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     if (data.category !== undefined) {
       query = query.where(sql<boolean>`t.category_id in (select id from categories where lower(name) = ${data.category.toLowerCase()})`);
     }
+    if (data.sla !== undefined) query = query.where(slaFilterCondition(data.sla, deps.clock.now()));
     if (data.from) query = query.where('t.created_at', '>=', data.from);
     if (data.to) query = query.where('t.created_at', '<', data.to);
     if (cursor) {

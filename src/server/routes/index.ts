@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.js';
 import { attachmentRoutes } from './attachments.js';
 import { catalogueRoutes } from './catalogues.js';
+import { slaRoutingRoutes } from './sla-routing.js';
 import { staffRoutes } from './staff.js';
 import { ticketRoutes } from './tickets.js';
 
@@ -10,5 +11,6 @@ export async function registerTicketRoutes(app: FastifyInstance, services: Servi
   ticketRoutes(app, services);
   staffRoutes(app, services);
   catalogueRoutes(app, services);
+  slaRoutingRoutes(app, services);
   await attachmentRoutes(app, services);
 }
