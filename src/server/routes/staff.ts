@@ -105,5 +105,9 @@ export function staffRoutes(app: FastifyInstance, services: Services): void {
   r.delete('/v1/trash/:number', { schema: { tags, summary: 'Purge for good (admin)', params, response: { 200: documentSchema, ...staffErrors } } }, async (request) =>
     services.tickets.purge(actorOf(request), { tickets: [request.params.number] }) as never,
   );
-  r.get('/v1/stats', { schema: { tags, summary: 'Desk statistics', response: { 200: documentSchema, ...staffErrors } } }, async (request) => services.tickets.stats(actorOf(request)) as never);
+  r.get(
+    '/v1/stats',
+    { schema: { tags, summary: 'Desk statistics (tickets created in from–to), per agent, CSAT', querystring: z.strictObject({ from: z.string().max(40).optional(), to: z.string().max(40).optional() }), response: { 200: documentSchema, ...staffErrors } } },
+    async (request) => services.tickets.stats(actorOf(request), request.query) as never,
+  );
 }
