@@ -30,5 +30,8 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'email', summary: 'Mail: the outbox of outgoing mail', load: () => import('./email/index.js') },
   { name: 'ai', summary: 'The AI reply pipeline: redactor, traces and status', load: () => import('./ai/index.js') },
   { name: 'owner', summary: 'Show or stop the background process that holds the embedded database', load: () => import('./owner.js') },
+  { name: 'sla', summary: 'Service levels: explain a ticket, report, check; policies and calendars', load: () => import('./sla/index.js') },
+  { name: 'routing', summary: 'Routing rules for new tickets: list, create, move, test', load: () => import('./routing/index.js') },
+  { name: 'groups', summary: 'Agent groups for routing (round-robin, least-loaded)', load: () => import('./groups/index.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
 ];

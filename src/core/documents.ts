@@ -31,6 +31,7 @@ export const ticketSchema = z
     lastResponseAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
+    sla: z.object({ state: z.enum(['none', 'running', 'paused', 'met', 'breached']), dueAt: z.string().nullable() }).nullable(),
   })
   .meta({ id: 'Ticket' });
 

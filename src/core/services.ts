@@ -15,6 +15,8 @@ import { emailServices } from './email/email-services.js';
 import { withEmailHooks } from './email/outbound/email-hooks.js';
 import { startEmailWorkers } from './email/email-workers.js';
 import { initDesk } from './setup/init-desk.js';
+import { slaServices } from './sla/sla-services.js';
+import { groupServices, routingServices } from './routing/routing-services.js';
 import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
 import { createUser, type CreateUserInput } from './users/create-user.js';
@@ -65,6 +67,11 @@ export function createServices(input: Deps) {
     ai,
     // i10: email channel
     email: emailServices(deps),
+    /** SLA policies, calendars, explain, report, check (issue 11). */
+    sla: slaServices(deps),
+    /** Routing rules and agent groups (issue 11). */
+    routing: routingServices(deps),
+    groups: groupServices(deps),
     /** Background job consumers (AI replies); `nexus serve` and `nexus worker` run them. */
     // i10: the email pollers and outbox sender run beside the AI consumers.
     startWorkers: (options?: Parameters<typeof ai.startWorkers>[0]) => {

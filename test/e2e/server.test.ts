@@ -63,7 +63,7 @@ describe('nexus serve (embedded database)', () => {
     const rate = await http(serve.url, 'PUT', `/v1/tickets/${ticket}/messages/${reply.json.message.id}/rating`, { token: tokens.customer, body: { rating: 5 } });
     expect(rate.status).toBe(400); // only AI replies can be rated, and the AI is off here
     expect(rate.json.error.code).toBe('VALIDATION_FAILED');
-    expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}/sla`, { token: tokens.customer })).json.status).toBe('no_policy');
+    expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}/sla`, { token: tokens.customer })).json.state).toBe('none');
 
     const form = new FormData();
     form.append('file', new Blob([PNG]), 'screen shot.png');

@@ -12,6 +12,8 @@ import { reopenCommand } from './reopen.js';
 import { replyCommand } from './reply.js';
 import { unassignCommand } from './unassign.js';
 import { viewCommand } from './view.js';
+import { aiCommand } from './ai.js';
+import { pendingCommand } from './pending.js';
 
 /** The lifecycle verbs of `nexus tickets`, in help order. */
 export const lifecycleCommands = (ctx: CliContext): Command[] => [
@@ -28,4 +30,6 @@ export const lifecycleCommands = (ctx: CliContext): Command[] => [
   reopenCommand(ctx),
   priorityCommand(ctx),
   historyCommand(ctx),
+  pendingCommand(ctx),
+  aiCommand(ctx),
 ];

@@ -17,6 +17,7 @@ interface TicketListFlags extends ListFlags {
   search?: string;
   sort?: string;
   limit?: string;
+  sla?: string;
 }
 
 /** What "open work" means: everything not closed. `--status all` lists closed tickets too. */
@@ -42,7 +43,8 @@ export function ticketListCommand(ctx: CliContext, name: 'list' | 'mine'): Comma
     .option('--from <date>', 'created at or after (2026-11-01 or an ISO time)')
     .option('--to <date>', 'created before; a bare date includes that day')
     .option('--search <text>', 'full-text search over subjects and messages ("phrases", -not, or)')
-    .option('--sort <sort>', '-created (default), created, -updated, priority, number, relevance (default when searching)')
+    .option('--sort <sort>', '-created (default), created, -updated, priority, number, relevance (default when searching), due (next SLA due time first)')
+    .option('--sla <state>', 'only tickets whose SLA is breached or due-soon')
     .option('--limit <n>', 'tickets per page, 1–100', '25');
   return withListOptions(command, 'tickets', { paged: true })
     .addHelpText(
@@ -74,6 +76,7 @@ Examples:
           sort: flags.sort as never,
           limit: flags.limit,
           cursor,
+          sla: flags.sla as never,
         }),
       );
       presentList<Ticket>(ctx, flags, page, { columns: TICKET_COLUMNS, empty: 'No tickets match.' });

@@ -39,6 +39,7 @@ export const ticketFields = (t: Ticket, work?: TicketWork): string =>
     ['updated', when(t.updatedAt)],
     ['first response', when(t.firstResponseAt)],
     ['resolved', when(t.resolvedAt)],
+    ['sla', t.sla ? `${t.sla.state}${t.sla.dueAt ? `, due ${when(t.sla.dueAt)}` : ''}` : null],
     ...(t.deletedAt ? ([['deleted', when(t.deletedAt)]] as [string, string][]) : []),
     ...(work
       ? ([

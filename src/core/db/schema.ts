@@ -263,4 +263,85 @@ export interface DB {
   email_checkpoints: EmailTables['email_checkpoints'];
   email_templates: EmailTables['email_templates'];
   email_webhook_nonces: EmailTables['email_webhook_nonces'];
+  // SLA and routing (issue 11)
+  sla_calendars: SlaCalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  ticket_sla: TicketSlaTable;
+  sla_watermark: SlaWatermarkTable;
+  agent_groups: AgentGroupsTable;
+  agent_group_members: AgentGroupMembersTable;
+  routing_rules: RoutingRulesTable;
+}
+
+// SLA and routing (issue 11): migration 20261130110100_sla_routing.sql
+export interface SlaCalendarsTable {
+  id: Generated<string>;
+  name: string;
+  time_zone: string;
+  hours: ColumnType<Record<string, { start: string; end: string }[]>, string, string>;
+  holidays: ColumnType<string[], string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SlaPoliciesTable {
+  id: Generated<string>;
+  name: string;
+  priority: TicketPriority;
+  first_response_seconds: number;
+  resolution_seconds: number;
+  calendar_id: string | null;
+  pause_statuses: ColumnType<TicketStatus[], TicketStatus[] | undefined, TicketStatus[]>;
+  ai_counts_as_first_response: Generated<boolean>;
+  warn_percent: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TicketSlaTable {
+  ticket_id: string;
+  policy_id: string | null;
+  state: 'none' | 'running' | 'paused' | 'met' | 'breached';
+  is_paused: Generated<boolean>;
+  first_response_due_at: Date | null;
+  first_response_warn_at: Date | null;
+  first_response_met_at: Date | null;
+  first_response_seconds: number | null;
+  resolution_due_at: Date | null;
+  resolution_warn_at: Date | null;
+  resolution_met_at: Date | null;
+  resolution_seconds: number | null;
+  due_at: Date | null;
+  notices: ColumnType<string[], string[] | undefined, string[]>;
+  computed_at: Date;
+}
+
+export interface SlaWatermarkTable {
+  id: Generated<boolean>;
+  last_event_id: ColumnType<string, string | number | undefined, string | number>;
+}
+
+export interface AgentGroupsTable {
+  id: Generated<string>;
+  name: string;
+  last_position: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgentGroupMembersTable {
+  group_id: string;
+  user_id: string;
+  position: number;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  name: string;
+  position: number;
+  is_enabled: Generated<boolean>;
+  conditions: ColumnType<Record<string, unknown>, string, string>;
+  actions: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }

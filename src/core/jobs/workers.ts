@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { runNextAiJob } from '../ai/run-ai-job.js';
+import { checkSlaAt } from '../sla/check-sla.js';
 import { purgeExpiredTickets } from '../tickets/purge-tickets.js';
 
 export interface WorkerOptions {
@@ -11,6 +12,8 @@ export interface WorkerOptions {
   onError?: (error: unknown) => void;
   /** How often the trash is purged of tickets deleted 30 or more days ago (default hourly; 0 = never). */
   purgeEveryMs?: number;
+  /** How often SLA warnings and breaches are written to ticket histories (default every minute; 0 = never). */
+  slaCheckEveryMs?: number;
 }
 
 export interface RunningWorkers {
@@ -60,13 +63,23 @@ export function startWorkers(services: { deps: Deps }, options: WorkerOptions = 
   const purgeTimer = purgeEveryMs > 0 ? setInterval(purge, purgeEveryMs) : undefined;
   purgeTimer?.unref();
   if (purgeTimer) purge();
+  const slaEveryMs = options.slaCheckEveryMs ?? 60_000;
+  let checking: Promise<unknown> = Promise.resolve();
+  const slaTimer =
+    slaEveryMs > 0
+      ? setInterval(() => {
+          checking = checking.then(() => checkSlaAt(deps, deps.clock.now())).catch((error: unknown) => options.onError?.(error));
+        }, slaEveryMs)
+      : undefined;
+  slaTimer?.unref();
   return {
     poke: () => wake?.(),
     async stop() {
       stopped = true;
       clearInterval(purgeTimer);
+      clearInterval(slaTimer);
       wake?.();
-      await Promise.all([...loops, purging]);
+      await Promise.all([...loops, purging, checking]);
     },
   };
 }

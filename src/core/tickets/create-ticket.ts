@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { DB } from '../db/schema.js';
+import { routeNewTicket } from '../routing/apply-routing.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { emailSchema, parseInput } from '../validation.js';
@@ -117,16 +118,23 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     await sql`select pg_advisory_xact_lock(hashtext(${`nexus.ticket.create:${customer.id}`}))`.execute(trx);
     const found = await findOrInsertTicket(trx, { actorId: actor.id, customerId: customer.id, data, now });
     if (found.created) {
-      const { ticket, message } = found;
+      const { message } = found;
+      // Routing rules run on every new ticket, whatever the channel, in this transaction.
+      const routed = await routeNewTicket(trx, found.ticket, { subject: data.subject, body: data.message, source: data.source, context: data.context, priority: data.priority, tags: [], customerEmail: customer.email }, now);
+      const ticket = routed.row;
       await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
-      // A new ticket has no assignee and its customer is known: no need to read them back.
-      return { created: true, ticket: ticketFor(actor, rowToTicket(ticket, { customer, assignee: null })), message: rowToMessage(message, customer) };
+      // A new ticket that no rule changed has no assignee and its customer is known: no need to read them back.
+      const presented = routed.changed ? await presentTicket(trx, ticket) : rowToTicket(ticket, { customer, assignee: null });
+      return { created: true, ticket: ticketFor(actor, presented), message: rowToMessage(message, customer) };
     }
     const existing = found.existing;
     // A customer writing again on a pending ticket hands the turn back to the desk.
     const ticket = await updateTicketRow(trx, existing, existing.status === 'pending' ? { status: 'open' } : {}, now);
     const message = await insertMessage(trx, { ticketId: ticket.id, kind: 'customer', authorId: customer.id, body: data.message, at: now });
     await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.message_added', data: { messageId: message.id, kind: 'customer', source: data.source }, at: now });
+    if (existing.status === 'pending') {
+      await recordEvent(trx, { ticketId: ticket.id, actorId: actor.id, type: 'ticket.status_changed', data: { reason: 'customer_reply', before: { status: 'pending' }, after: { status: 'open' } }, at: now });
+    }
     await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
     return { created: false, ticket: ticketFor(actor, await presentTicket(trx, ticket)), message: rowToMessage(message, customer) };
   });

@@ -39,7 +39,13 @@ describe('desk stats', () => {
       backlogByAge: { lessThan1Day: 0, from1To3Days: 1, from3To7Days: 1, moreThan7Days: 0 },
       firstResponse: { count: 2, averageSeconds: 2 * HOUR / 1000, medianSeconds: 2 * HOUR / 1000 },
       resolution: { count: 2, averageSeconds: 5.5 * HOUR / 1000, medianSeconds: 5.5 * HOUR / 1000 },
+      from: null,
+      to: null,
+      byAgent: [{ agent: { id: agent.id, email: agent.email, name: agent.name }, tickets: 2, open: 1, resolved: 1, firstResponseMedianSeconds: 2 * HOUR / 1000, resolutionMedianSeconds: 10 * HOUR / 1000 }],
+      csat: { ratings: 0, averageRating: null, satisfiedRate: null },
     });
+    const ranged = await t.services.tickets.stats(agent, { from: '2026-11-30', to: '2026-12-02' });
+    expect(ranged).toMatchObject({ total: 1, byPriority: { high: 1 }, from: '2026-11-30T00:00:00.000Z', to: '2026-12-03T00:00:00.000Z', byAgent: [{ tickets: 1, open: 1 }] });
   });
 
   it('returns zeroes and nulls on an empty desk', async () => {

@@ -4,6 +4,9 @@ import { authorize, can, isStaff, type Actor } from '../access/permissions.js';
 import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
+import { loadSlaSummaries, type TicketSlaSummary } from '../sla/sla-summary.js';
+import { SLA_FILTERS, slaDueSortKey, slaFilterCondition } from '../sla/ticket-list-sla.js';
+import { refreshTicketSla } from '../sla/ticket-sla-store.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
 import { ticketFor } from './visibility.js';
@@ -42,6 +45,8 @@ export const listTicketsInput = z.object({
   sort: z.enum(TICKET_SORTS, { message: `must be one of ${TICKET_SORTS.join(', ')}` }).optional(),
   limit: z.coerce.number({ message: 'must be a number from 1 to 100' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(25),
   cursor: z.string().trim().min(1).optional(),
+  /** Only tickets whose SLA is breached, or due soon (past the warning share). */
+  sla: z.enum(SLA_FILTERS, { message: `must be one of ${SLA_FILTERS.join(', ')}` }).optional(),
 });
 export type ListTicketsInput = z.input<typeof listTicketsInput>;
 
@@ -75,6 +80,8 @@ function sortSpec(sort: TicketSort): SortSpec {
       return { key: null, cast: 'integer', descending: false };
     case 'relevance':
       return { key: sql`h.rank`, cast: 'real', descending: true };
+    case 'due':
+      return { key: slaDueSortKey, cast: 'timestamptz', descending: false };
     default: {
       const unhandled: never = sort;
       throw new Error(`unhandled sort ${String(unhandled)}`);
@@ -134,6 +141,8 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   const spec = sortSpec(sort);
   const cursor = data.cursor === undefined ? undefined : decodeCursor(data.cursor, sort);
 
+  // SLA filters and the due sort read the stored SLA columns: bring them up to date first.
+  if (data.sla !== undefined || sort === 'due') await refreshTicketSla(deps.db, deps.clock.now());
   return deps.db.transaction().execute(async (db) => {
     let query = db
       .selectFrom('tickets as t')
@@ -162,6 +171,7 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     if (data.category !== undefined) {
       query = query.where(sql<boolean>`t.category_id in (select id from categories where lower(name) = ${data.category.toLowerCase()})`);
     }
+    if (data.sla !== undefined) query = query.where(slaFilterCondition(data.sla, deps.clock.now()));
     if (data.from) query = query.where('t.created_at', '>=', data.from);
     if (data.to) query = query.where('t.created_at', '<', data.to);
     if (cursor) {
@@ -178,20 +188,22 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     const page = rows.slice(0, data.limit);
     const last = page.at(-1);
     const nextCursor = rows.length > data.limit && last ? encodeCursor({ sort, key: last.sort_key, number: last.number }) : null;
-    return { items: (await presentTickets(db, page)).map((t) => ticketFor(actor, t)), nextCursor };
+    return { items: (await presentTickets(db, page, deps.clock.now())).map((t) => ticketFor(actor, t)), nextCursor };
   });
 }
 
-/** Maps many rows at once, loading every customer and assignee in one query. */
-export async function presentTickets(db: Kysely<DB>, rows: TicketRow[]): Promise<Ticket[]> {
+/** Maps many rows at once, loading every customer and assignee (and, given `now`, the stored SLA) in one query each. */
+export async function presentTickets(db: Kysely<DB>, rows: TicketRow[], now?: Date): Promise<Ticket[]> {
   const ids = [...new Set(rows.flatMap((r) => (r.assignee_id ? [r.customer_id, r.assignee_id] : [r.customer_id])))];
   const people = ids.length ? await db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute() : [];
   const byId = new Map(people.map((p) => [p.id, p]));
+  const slas = now ? await loadSlaSummaries(db, rows.map((r) => r.id), now) : new Map<string, TicketSlaSummary>();
   return rows.map((row) => {
     const { sort_key: _key, ...ticket } = row as TicketRow & { sort_key?: unknown };
-    return rowToTicket(ticket as TicketRow, {
+    const mapped = rowToTicket(ticket as TicketRow, {
       customer: byId.get(row.customer_id)!,
       assignee: row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null,
     });
+    return { ...mapped, sla: slas.get(row.id) ?? null };
   });
 }

@@ -1,6 +1,6 @@
 import { NexusError } from '../errors.js';
 
-export const TICKET_SORTS = ['-created', 'created', '-updated', 'priority', 'number', 'relevance'] as const;
+export const TICKET_SORTS = ['-created', 'created', '-updated', 'priority', 'number', 'relevance', 'due'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 /** Where the previous page ended: the sort it belongs to, that sort's key (as Postgres text) and the number. */

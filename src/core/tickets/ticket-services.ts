@@ -7,11 +7,14 @@ import { createTicket, type CreateTicketInput } from './create-ticket.js';
 import { escalateTicket, type EscalateTicketInput } from './escalate-ticket.js';
 import { getStats } from './get-stats.js';
 import { getTicket } from './get-ticket.js';
+import type { StatsRangeInput } from './stats-extras.js';
 import { getTicketHistory, type GetTicketHistoryInput } from './get-ticket-history.js';
 import { listTickets, type ListTicketsInput } from './list-tickets.js';
 import { reopenTicket, type ReopenTicketInput } from './reopen-ticket.js';
 import { replyToTicket, type ReplyToTicketInput } from './reply-to-ticket.js';
+import { setTicketAi, type SetTicketAiInput } from './set-ticket-ai.js';
 import { setTicketPriority, type SetTicketPriorityInput } from './set-ticket-priority.js';
+import { setTicketStatus, type SetTicketStatusInput } from './set-ticket-status.js';
 import { unassignTicket, type UnassignTicketInput } from './unassign-ticket.js';
 import { viewTicket, type ViewTicketInput } from './view-ticket.js';
 
@@ -31,6 +34,8 @@ export function ticketLifecycleServices(deps: Deps) {
     reopen: (actor: Actor, input: ReopenTicketInput) => reopenTicket(deps, actor, input),
     setPriority: (actor: Actor, input: SetTicketPriorityInput) => setTicketPriority(deps, actor, input),
     history: (actor: Actor, input: GetTicketHistoryInput) => getTicketHistory(deps, actor, input),
-    stats: (actor: Actor) => getStats(deps, actor),
+    stats: (actor: Actor, input?: StatsRangeInput) => getStats(deps, actor, input),
+    setStatus: (actor: Actor, input: SetTicketStatusInput) => setTicketStatus(deps, actor, input),
+    setAi: (actor: Actor, input: SetTicketAiInput) => setTicketAi(deps, actor, input),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { authorize, can, isStaff, type Actor, type Permission } from '../access/permissions.js';
 import type { DB, MessageKind, MessagesTable, TicketPriority, TicketsTable, TicketSource, TicketStatus } from '../db/schema.js';
 import { NexusError } from '../errors.js';
+import { currentSlaSummary, type TicketSlaSummary } from '../sla/sla-summary.js';
 
 export const TICKET_STATUSES = ['open', 'pending', 'escalated', 'assigned', 'closed'] as const satisfies readonly TicketStatus[];
 export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
@@ -25,6 +26,8 @@ export interface Ticket {
   lastResponseAt: string | null;
   resolvedAt: string | null;
   deletedAt: string | null;
+  /** The SLA state and next due time; null until the ticket's SLA was first evaluated. */
+  sla: TicketSlaSummary | null;
 }
 
 export interface Message {
@@ -72,6 +75,7 @@ export function rowToTicket(row: TicketRow, people: { customer: PersonRow; assig
     lastResponseAt: iso(row.last_response_at),
     resolvedAt: iso(row.resolved_at),
     deletedAt: iso(row.deleted_at),
+    sla: null,
   };
 }
 
@@ -86,12 +90,16 @@ export function rowToMessage(row: Selectable<MessagesTable>, author: PersonRow |
   };
 }
 
-/** Loads the customer and assignee of a ticket row and maps it to the public shape. */
-export async function presentTicket(db: Kysely<DB>, row: TicketRow): Promise<Ticket> {
+/**
+ * Loads the customer, assignee and SLA of a ticket row and maps it to the public shape. The SLA is
+ * read as of `now` (by default the row's last change, which is now for the use case that made it).
+ */
+export async function presentTicket(db: Kysely<DB>, row: TicketRow, now: Date = row.updated_at): Promise<Ticket> {
   const ids = [row.customer_id, ...(row.assignee_id ? [row.assignee_id] : [])];
   const people = await db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute();
   const byId = new Map(people.map((p) => [p.id, p]));
-  return rowToTicket(row, { customer: byId.get(row.customer_id)!, assignee: row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null });
+  const sla = await currentSlaSummary(db, row, now);
+  return { ...rowToTicket(row, { customer: byId.get(row.customer_id)!, assignee: row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null }), sla };
 }
 
 export const ticketNotFound = (number: number | string): NexusError =>

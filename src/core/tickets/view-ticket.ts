@@ -46,7 +46,7 @@ export async function viewTicket(deps: Deps, actor: Actor, input: ViewTicketInpu
         }
       : undefined;
     return {
-      ticket: ticketFor(actor, await presentTicket(trx, row)),
+      ticket: ticketFor(actor, await presentTicket(trx, row, deps.clock.now())),
       messages: messages
         .filter((m) => canReadMessage(actor, m))
         .map((m) => messageFor(actor, rowToMessage(m, m.author_id && m.author_email ? { id: m.author_id, email: m.author_email, name: m.author_name } : null))),

@@ -4,6 +4,7 @@ import { attachmentRoutes } from './attachments.js';
 import { catalogueRoutes } from './catalogues.js';
 import { emailAccountRoutes } from './email-accounts.js';
 import { webhookRoutes } from './webhooks.js';
+import { slaRoutingRoutes } from './sla-routing.js';
 import { staffRoutes } from './staff.js';
 import { ticketRoutes } from './tickets.js';
 
@@ -12,6 +13,7 @@ export async function registerTicketRoutes(app: FastifyInstance, services: Servi
   ticketRoutes(app, services);
   staffRoutes(app, services);
   catalogueRoutes(app, services);
+  slaRoutingRoutes(app, services);
   await attachmentRoutes(app, services);
   // i10: email channel
   emailAccountRoutes(app, services);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NexusError } from '../../core/errors.js';
 import type { Services } from '../../core/services.js';
 import { withFieldNames } from '../field-names.js';
 import { actorOf } from '../plugins/authenticate.js';
@@ -16,8 +17,28 @@ export function staffRoutes(app: FastifyInstance, services: Services): void {
   const params = ticketParams;
   r.patch(
     '/v1/tickets/:number',
-    { schema: { tags, summary: 'Change the priority', params, body: z.strictObject({ priority: z.enum(['low', 'medium', 'high', 'urgent']) }), response: { 200: ticketSchema, ...staffErrors } } },
-    async (request) => services.tickets.setPriority(actorOf(request), { ticket: request.params.number, priority: request.body.priority }),
+    {
+      schema: {
+        tags,
+        summary: 'Change the priority, set pending/open, or switch AI replies',
+        description: '`status` is `pending` (waiting on the customer: the SLA clock pauses) or `open`; `aiEnabled` turns automatic AI replies on or off. Each change is recorded in the history.',
+        params,
+        body: z.strictObject({ priority: z.enum(['low', 'medium', 'high', 'urgent']).optional(), status: z.enum(['pending', 'open']).optional(), aiEnabled: z.boolean().optional() }),
+        response: { 200: ticketSchema, ...staffErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const ticket = request.params.number;
+      const { priority, status, aiEnabled } = request.body;
+      if (priority === undefined && status === undefined && aiEnabled === undefined) {
+        throw new NexusError('VALIDATION_FAILED', 'Invalid input — body: give priority, status or aiEnabled', { details: [{ path: 'body', message: 'give priority, status or aiEnabled' }] });
+      }
+      let result = priority !== undefined ? await services.tickets.setPriority(actor, { ticket, priority }) : undefined;
+      if (status !== undefined) result = await services.tickets.setStatus(actor, { ticket, status });
+      if (aiEnabled !== undefined) result = await services.tickets.setAi(actor, { ticket, enabled: aiEnabled });
+      return result!;
+    },
   );
   r.post(
     '/v1/tickets/:number/assign',
@@ -94,5 +115,9 @@ export function staffRoutes(app: FastifyInstance, services: Services): void {
   r.delete('/v1/trash/:number', { schema: { tags, summary: 'Purge for good (admin)', params, response: { 200: documentSchema, ...staffErrors } } }, async (request) =>
     services.tickets.purge(actorOf(request), { tickets: [request.params.number] }) as never,
   );
-  r.get('/v1/stats', { schema: { tags, summary: 'Desk statistics', response: { 200: documentSchema, ...staffErrors } } }, async (request) => services.tickets.stats(actorOf(request)) as never);
+  r.get(
+    '/v1/stats',
+    { schema: { tags, summary: 'Desk statistics (tickets created in from–to), per agent, CSAT', querystring: z.strictObject({ from: z.string().max(40).optional(), to: z.string().max(40).optional() }), response: { 200: documentSchema, ...staffErrors } } },
+    async (request) => services.tickets.stats(actorOf(request), request.query) as never,
+  );
 }

@@ -82,6 +82,7 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
           sort: z.string().max(20).optional(),
           limit: z.string().regex(/^\d{1,3}$/, 'must be a number from 1 to 100').optional(),
           cursor: z.string().max(500).optional(),
+          sla: z.string().max(20).optional(),
         }),
         response: { 200: listOf(ticketSchema), ...errors(400, 401) },
       },
@@ -127,14 +128,13 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
     {
       schema: {
         tags,
-        summary: 'Service-level state of a ticket (placeholder until SLA policies exist)',
+        summary: 'Service-level state of a ticket: state, due times, time left in business time',
+        description: 'Staff also get the policy and the steps of the arithmetic (`sla explain`); customers get `policy` and `steps` as null.',
         params: ticketParams,
-        response: { 200: z.object({ ticketNumber: z.number(), policy: z.null(), firstResponseAt: z.string().nullable(), resolvedAt: z.string().nullable(), status: z.literal('no_policy') }), ...errors(400, 401, 404) },
+        querystring: z.strictObject({ now: z.string().max(40).optional() }),
+        response: { 200: documentSchema, ...errors(400, 401, 404) },
       },
     },
-    async (request) => {
-      const { ticket } = await services.tickets.view(actorOf(request), { ticket: request.params.number });
-      return { ticketNumber: ticket.number, policy: null, firstResponseAt: ticket.firstResponseAt, resolvedAt: ticket.resolvedAt, status: 'no_policy' as const };
-    },
+    async (request) => services.sla.explain(actorOf(request), { ticket: request.params.number, now: request.query.now }) as never,
   );
 }
