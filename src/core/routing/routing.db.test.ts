@@ -20,7 +20,7 @@ describe('routing rules on new tickets', () => {
     const { ticket } = await t.services.tickets.create(customer, { subject: 'Refund please', message: 'Charged twice', source });
     expect(ticket).toMatchObject({ priority: 'high', status: 'assigned', assignee: { email: ana.email } });
     const history = await t.services.tickets.history(admin, { ticket: ticket.number });
-    const routing = history.events.filter((e) => e.type === 'routing.applied').map((e) => e.data);
+    const routing = history.items.filter((e) => e.type === 'routing.applied').map((e) => e.data);
     expect(routing.map((d) => d.action)).toEqual(['set_priority', 'add_tags', 'assign_round_robin']);
     expect(routing[0]).toMatchObject({ rule: 'Refunds', matched: [{ field: 'keywords', value: 'refund' }] });
     const view = await t.services.tickets.view(admin, { ticket: ticket.number });

@@ -106,7 +106,7 @@ describe('SLA on tickets', () => {
     expect(breached.items).toEqual([{ ticket: ticket.number, target: 'firstResponse', kind: 'breached', dueAt: '2026-11-30T12:00:00.000Z' }]);
     expect((await t.services.sla.check(agent, { now: '2026-11-30T12:40:00Z' })).items).toEqual([]);
     const history = await t.services.tickets.history(agent, { ticket: ticket.number });
-    expect(history.events.map((e) => e.type)).toEqual(expect.arrayContaining(['sla.warning', 'sla.breached']));
+    expect(history.items.map((e) => e.type)).toEqual(expect.arrayContaining(['sla.warning', 'sla.breached']));
   });
 
   it('pending and the AI switch are recorded; the customer\'s next message re-opens', async () => {
