@@ -1,7 +1,7 @@
 import type { TicketEvent } from '../../core/tickets/get-ticket-history.js';
 import type { Message, Ticket } from '../../core/tickets/ticket.js';
 import { NexusError } from '../../core/errors.js';
-import { renderFields, renderTable } from '../output.js';
+import { renderFields, renderTable, safe } from '../output.js';
 
 /** A ticket argument as people type it: `1042` or `#1042`. Anything else is a usage error (exit 2). */
 export function ticketNumber(arg: string): number {
@@ -67,7 +67,7 @@ export const ticketsTable = (tickets: Ticket[], width?: number): string =>
 const KIND_LABEL: Record<Message['kind'], string> = { customer: 'customer', agent: 'agent', ai: 'AI', system: 'system', internal: 'internal note' };
 
 export const messageBlock = (m: Message): string =>
-  `── ${KIND_LABEL[m.kind]}${m.author ? ` · ${m.author.email}` : ''} · ${when(m.createdAt)}\n${m.body}`;
+  `── ${KIND_LABEL[m.kind]}${m.author ? ` · ${safe(m.author.email)}` : ''} · ${when(m.createdAt)}\n${safe(m.body, { multiline: true })}`;
 
 export const eventsTable = (events: TicketEvent[], width?: number): string =>
   events.length === 0

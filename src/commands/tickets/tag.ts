@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { TicketTagsResult } from '../../core/tickets/tags-on-ticket.js';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 import { ticketNumber } from './present-ticket.js';
 
 function tagVerb(ctx: CliContext, name: 'tag' | 'untag'): Command {
@@ -18,7 +18,7 @@ function tagVerb(ctx: CliContext, name: 'tag' | 'untag'): Command {
       const services = await ctx.services();
       const result = await (adding ? services.tickets.addTags : services.tickets.removeTags)(actor, { ticket: number, tags });
       present(ctx, flags, result, (r: TicketTagsResult) =>
-        `${r.changed.length ? `✓ ${adding ? 'Tagged' : 'Untagged'} #${r.ticket}: ${r.changed.join(', ')}` : `#${r.ticket} unchanged`}\ntags: ${r.tags.join(', ') || '-'}`,
+        `${r.changed.length ? `✓ ${adding ? 'Tagged' : 'Untagged'} #${r.ticket}: ${safe(r.changed.join(', '))}` : `#${r.ticket} unchanged`}\ntags: ${safe(r.tags.join(', ') || '-')}`,
       );
     });
 }
