@@ -31,4 +31,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'ai', summary: 'The AI reply pipeline: redactor, traces and status', load: () => import('./ai/index.js') },
   { name: 'owner', summary: '', hidden: true, load: () => import('./owner.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
+  // issue 12: the agents' terminal UI
+  { name: 'tui', summary: "The agents' queue in the terminal (interactive)", load: () => import('./tui.js') },
 ];

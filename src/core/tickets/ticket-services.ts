@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { addInternalNote, type AddInternalNoteInput } from './add-internal-note.js';
 import { assignTicket, type AssignTicketInput } from './assign-ticket.js';
 import { closeTicket, type CloseTicketInput } from './close-ticket.js';
+import { countQueueViews } from './count-queue-views.js';
 import { createTicket, type CreateTicketInput } from './create-ticket.js';
 import { escalateTicket, type EscalateTicketInput } from './escalate-ticket.js';
 import { getStats } from './get-stats.js';
@@ -30,5 +31,7 @@ export function ticketLifecycleServices(deps: Deps) {
     setPriority: (actor: Actor, input: SetTicketPriorityInput) => setTicketPriority(deps, actor, input),
     history: (actor: Actor, input: GetTicketHistoryInput) => getTicketHistory(deps, actor, input),
     stats: (actor: Actor) => getStats(deps, actor),
+    /** The agents' queue tabs (`nexus tui`). */
+    queueCounts: (actor: Actor) => countQueueViews(deps, actor),
   };
 }
