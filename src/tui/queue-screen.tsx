@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { safeLine } from '../core/text/terminal-safe.js';
 import { cellText, cellToken, queueColumns, type QueueColumn } from './layout.js';
 import type { TuiState } from './state.js';
@@ -15,21 +15,25 @@ interface RowProps {
   theme: Theme;
 }
 
-/** One ticket, one line; re-rendered only when the ticket, the selection or the minute changes. */
+/**
+ * One ticket, one line: a single layout node with coloured spans inside (cheap for Yoga), re-rendered
+ * only when the ticket, the selection, the columns or the minute changes.
+ */
 const Row = memo(function Row({ ticket, columns, isSelected, isPending, minute, theme }: RowProps) {
   const now = minute * 60_000;
   return (
-    <Box>
-      <Text inverse={isSelected} color={isPending ? theme.color('ui.pending') : undefined}>
-        {isPending ? '~' : isSelected ? '›' : ' '}
-      </Text>
-      {columns.map((c) => (
-        <Text key={c.key} inverse={isSelected} color={cellToken(ticket, c.key, now) && theme.color(cellToken(ticket, c.key, now)!)} wrap="truncate-end">
-          {cellText(ticket, c, now)}
-          {c.key === 'due' ? '' : ' '}
-        </Text>
-      ))}
-    </Box>
+    <Text inverse={isSelected} wrap="truncate-end">
+      <Text color={isPending ? theme.color('ui.pending') : undefined}>{isPending ? '~' : isSelected ? '›' : ' '}</Text>
+      {columns.map((c) => {
+        const token = cellToken(ticket, c.key, now);
+        return (
+          <Text key={c.key} color={token && theme.color(token)}>
+            {cellText(ticket, c, now)}
+            {c.key === 'due' ? '' : ' '}
+          </Text>
+        );
+      })}
+    </Text>
   );
 });
 
@@ -50,7 +54,7 @@ export function Tabs({ state, theme }: { state: TuiState; theme: Theme }) {
 }
 
 export function QueueScreen({ state, theme, height, now }: { state: TuiState; theme: Theme; height: number; now: number }) {
-  const columns = queueColumns(state.size.columns);
+  const columns = useMemo(() => queueColumns(state.size.columns), [state.size.columns]);
   const listHeight = Math.max(1, height - 2);
   const start = Math.max(state.offset, state.cursor - listHeight + 1, 0);
   const slice = state.rows.slice(start, start + listHeight);
