@@ -10,8 +10,6 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { render } from 'ink';
-import { createElement } from 'react';
 import { systemClock } from '../src/core/clock.js';
 import { parseConfig } from '../src/core/config/parse-config.js';
 import { openDatabase } from '../src/core/db/database.js';
@@ -19,9 +17,12 @@ import { readDataDirLock } from '../src/core/db/lock.js';
 import { createServices } from '../src/core/services.js';
 import { MemoryBlobStore } from '../src/core/storage/memory-blob-store.js';
 import { toActor } from '../src/core/users/user.js';
-import { App } from '../src/tui/app.js';
 import { serviceDesk } from '../src/tui/desk.js';
 import { seedTickets } from './tickets-seed.js';
+
+// As `nexus tui` does: React's production build (it is chosen when React is first loaded).
+process.env.NODE_ENV ??= 'production';
+const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../src/tui/app.js')]);
 
 const TICKETS = 25_000;
 const RUNS = Number(process.env.BENCH_TUI_RUNS ?? 40);

@@ -26,6 +26,9 @@ export function command(ctx: CliContext): Command {
         throw new NexusError('FORBIDDEN', 'The queue is for agents and admins', { hint: 'Customers see their own tickets with `nexus tickets list`.' });
       }
       const services = await ctx.services();
+      // React picks its build when first loaded: without this the TUI would run React's slower
+      // development build (nothing else in the CLI loads React).
+      process.env.NODE_ENV ??= 'production';
       const [{ runTui }, { serviceDesk }] = await Promise.all([import('../tui/run-tui.js'), import('../tui/desk.js')]);
       await runTui({
         desk: serviceDesk(services, actor),
