@@ -71,6 +71,17 @@ describe('queue', () => {
     await waitForText(ui, '#1001');
   });
 
+  it('applies keys typed faster than the screen renders in order, each seeing the one before', async () => {
+    const desk = queueDesk();
+    const ui = start(desk);
+    await press(ui, '4');
+    await waitForText(ui, '›#1001');
+    for (const key of ['/', 'r', 'e', 'f', KEYS.enter, 'j']) ui.stdin.write(key); // no yielding in between
+    const frame = await waitForFrame(ui, (f) => f.includes('filter: ref') && !f.includes('ref▏'));
+    expect(frame).not.toContain('Reply to the customer');
+    expect(desk.calls).toEqual([]);
+  });
+
   it('assigns optimistically and rolls back honestly when the desk refuses', async () => {
     const desk = queueDesk();
     const ui = start(desk);

@@ -4,7 +4,7 @@ import { choosePicked, confirmed, errorText, runTicketCommand, submitPrompt, typ
 import type { TuiDesk } from './desk.js';
 import { commandFor, keyName, type KeyContext } from './keymap.js';
 import { paneBody } from './pane-lines.js';
-import { adjacentView, initialState, reduce, visibleRows, type TuiState } from './state.js';
+import { adjacentView, initialState, reduce, visibleRows, type Action, type TuiState } from './state.js';
 import { VIEWS, type ViewId } from './views.js';
 
 export interface ControllerOptions {
@@ -26,10 +26,15 @@ export const PANE_CHROME = 7;
 /** The whole behaviour of the TUI: state, key handling, loading and polling. Screens only draw. */
 export function useController(options: ControllerOptions) {
   const { desk } = options;
-  const [state, dispatch] = useReducer(reduce, options, (o) => initialState({ columns: o.columns, rows: o.rows, savedSearch: o.savedSearch }));
+  const [state, dispatchToReact] = useReducer(reduce, options, (o) => initialState({ columns: o.columns, rows: o.rows, savedSearch: o.savedSearch }));
   const { exit } = useApp();
+  // Keys can arrive faster than React renders (a quick typist, tmux, a paste): each key must see the
+  // effect of the one before, so the state is also kept here, updated as each action is sent.
   const latest = useRef(state);
-  latest.current = state;
+  const dispatch = useCallback((action: Action) => {
+    latest.current = reduce(latest.current, action);
+    dispatchToReact(action);
+  }, []);
   const queueGeneration = useRef(0);
   const ctrlCArmed = useRef(false);
 
@@ -44,7 +49,7 @@ export function useController(options: ControllerOptions) {
       },
       (error: unknown) => dispatch({ type: 'message', text: `✗ Refresh failed: ${errorText(error)}`, tone: 'error' }),
     );
-  }, [desk]);
+  }, [desk, dispatch]);
 
   const reloadDetail = useCallback(() => {
     const number = latest.current.selected;
@@ -53,7 +58,7 @@ export function useController(options: ControllerOptions) {
       (detail) => dispatch({ type: 'detailLoaded', detail }),
       (error: unknown) => dispatch({ type: 'message', text: `✗ #${number}: ${errorText(error)}`, tone: 'error' }),
     );
-  }, [desk]);
+  }, [desk, dispatch]);
 
   // Load when the view or filter changes (the filter after a pause in typing), then poll.
   useEffect(() => {

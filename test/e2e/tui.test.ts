@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliSandbox, NEXUS_BIN } from '../support/cli.js';
 import { spawnServe, type ServeProcess } from '../support/server.js';
@@ -27,10 +29,11 @@ async function until(predicate: (s: string) => boolean, what: string, timeoutMs 
 const showing = (text: string, timeoutMs?: number) => until((s) => s.includes(text), JSON.stringify(text), timeoutMs);
 
 /** Starts `nexus tui` in a fresh tmux session; the shell stays after it exits so the exit code can be read. */
-function startTui(): void {
-  const env = { ...sandbox.env, CI: '0', CONTINUOUS_INTEGRATION: '0', TERM: 'xterm-256color', NO_COLOR: '1' };
+function startTui(extra: Record<string, string> = {}): void {
+  const env = { ...sandbox.env, CI: '0', CONTINUOUS_INTEGRATION: '0', TERM: 'xterm-256color', NO_COLOR: '1', ...extra };
   const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   const command = `${process.execPath} ${NEXUS_BIN} tui; echo TUI-EXIT=$?; exec cat`;
+  killSession(); // a step that failed may have left one behind
   tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', ...envArgs, command);
 }
 function killSession(): void {
@@ -120,9 +123,21 @@ describe('nexus tui in a terminal (built binary, beside nexus serve)', () => {
     killSession();
   }, 60_000);
 
-  it('restores the terminal on Ctrl-C', async () => {
-    startTui();
+  it('edits a draft in $EDITOR, guards it on Ctrl-C, and restores the terminal on Ctrl-C', async () => {
+    const editor = join(sandbox.root, 'editor.sh');
+    writeFileSync(editor, '#!/bin/sh\nprintf "written in the editor" >> "$1"\n', { mode: 0o755 });
+    startTui({ EDITOR: editor });
     await showing('refreshed');
+    keys('4');
+    await showing('›#1001');
+    keys('n');
+    await showing('Internal note on #1001');
+    type('typed, then ');
+    await showing('typed, then');
+    keys('C-e');
+    await showing('typed, then written in the editor');
+    keys('C-c');
+    await showing('press Ctrl+C again');
     keys('C-c');
     const after = await showing('TUI-EXIT=0');
     expect(after).not.toContain('Mine (');
