@@ -1,5 +1,6 @@
 import { asDatabaseUnavailable } from '../core/db/unavailable.js';
 import { isNexusError, type NexusError } from '../core/errors.js';
+import { safeText } from '../core/text/terminal-safe.js';
 import type { CliIo } from './io.js';
 
 export interface ReportOptions {
@@ -24,11 +25,13 @@ export function reportError(io: CliIo, error: unknown, options: ReportOptions): 
     if (known?.details) body.details = known.details;
     io.stdout.write(`${JSON.stringify({ error: body }, null, 2)}\n`);
   } else {
-    io.stderr.write(`error: ${message}\n`);
+    // Messages can quote stored data (a tag name, a filename): never let it drive the terminal.
+    const shown = (text: string) => safeText(text, { keepNewlines: true });
+    io.stderr.write(`error: ${shown(message)}\n`);
     if (known?.details && known.details.length > 0 && !message.includes(known.details[0]!.message)) {
-      for (const d of known.details) io.stderr.write(`  - ${d.path}: ${d.message}\n`);
+      for (const d of known.details) io.stderr.write(`  - ${shown(d.path)}: ${shown(d.message)}\n`);
     }
-    if (hint) io.stderr.write(`hint: ${hint}\n`);
+    if (hint) io.stderr.write(`hint: ${shown(hint)}\n`);
   }
   if (options.verbose && error instanceof Error) {
     io.stderr.write(`${error.stack ?? String(error)}\n`);

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 
 export function createCommand(ctx: CliContext): Command {
   return new Command('create')
@@ -12,6 +12,6 @@ export function createCommand(ctx: CliContext): Command {
     .action(async (name: string, flags: { description?: string; json?: boolean }) => {
       const actor = await ctx.actor();
       const category = await (await ctx.services()).categories.create(actor, { name, description: flags.description });
-      present(ctx, flags, category, (c) => `✓ Created category ${c.name}`);
+      present(ctx, flags, category, (c) => `✓ Created category ${safe(c.name)}`);
     });
 }

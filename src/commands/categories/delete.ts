@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 
 export function deleteCommand(ctx: CliContext): Command {
   return new Command('delete')
@@ -11,6 +11,6 @@ export function deleteCommand(ctx: CliContext): Command {
     .action(async (name: string, flags: { json?: boolean }) => {
       const actor = await ctx.actor();
       const result = await (await ctx.services()).categories.delete(actor, { name });
-      present(ctx, flags, result, (r) => `✓ Deleted category ${r.name} (${r.ticketsCleared} ticket(s) now have none)`);
+      present(ctx, flags, result, (r) => `✓ Deleted category ${safe(r.name)} (${r.ticketsCleared} ticket(s) now have none)`);
     });
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 
 export function renameCommand(ctx: CliContext): Command {
   return new Command('rename')
@@ -13,6 +13,6 @@ export function renameCommand(ctx: CliContext): Command {
     .action(async (name: string, newName: string | undefined, flags: { description?: string; json?: boolean }) => {
       const actor = await ctx.actor();
       const category = await (await ctx.services()).categories.update(actor, { name, newName, description: flags.description });
-      present(ctx, flags, category, (c) => `✓ Category ${c.name}`);
+      present(ctx, flags, category, (c) => `✓ Category ${safe(c.name)}`);
     });
 }

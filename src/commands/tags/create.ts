@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 
 export function createCommand(ctx: CliContext): Command {
   return new Command('create')
@@ -12,6 +12,6 @@ export function createCommand(ctx: CliContext): Command {
     .action(async (name: string, flags: { color?: string; json?: boolean }) => {
       const actor = await ctx.actor();
       const tag = await (await ctx.services()).tags.create(actor, { name, color: flags.color });
-      present(ctx, flags, tag, (t) => `✓ Created tag ${t.name}${t.color ? ` (${t.color})` : ''}`);
+      present(ctx, flags, tag, (t) => `✓ Created tag ${safe(t.name)}${t.color ? ` (${safe(t.color)})` : ''}`);
     });
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 
 export function deleteCommand(ctx: CliContext): Command {
   return new Command('delete')
@@ -11,6 +11,6 @@ export function deleteCommand(ctx: CliContext): Command {
     .action(async (name: string, flags: { json?: boolean }) => {
       const actor = await ctx.actor();
       const result = await (await ctx.services()).tags.delete(actor, { name });
-      present(ctx, flags, result, (r) => `✓ Deleted tag ${r.name} (removed from ${r.ticketsUntagged} ticket(s))`);
+      present(ctx, flags, result, (r) => `✓ Deleted tag ${safe(r.name)} (removed from ${r.ticketsUntagged} ticket(s))`);
     });
 }

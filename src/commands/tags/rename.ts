@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 
 export function renameCommand(ctx: CliContext): Command {
   return new Command('rename')
@@ -15,6 +15,6 @@ export function renameCommand(ctx: CliContext): Command {
       const actor = await ctx.actor();
       const color = flags.color === false ? null : flags.color;
       const tag = await (await ctx.services()).tags.update(actor, { name, newName, color });
-      present(ctx, flags, tag, (t) => `✓ Tag ${t.name}${t.color ? ` (${t.color})` : ''}`);
+      present(ctx, flags, tag, (t) => `✓ Tag ${safe(t.name)}${t.color ? ` (${safe(t.color)})` : ''}`);
     });
 }

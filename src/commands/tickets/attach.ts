@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { NexusError } from '../../core/errors.js';
 import { attachmentTooLarge, MAX_ATTACHMENT_BYTES } from '../../core/tickets/attachments-content.js';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 import { attachmentFields } from './attachments.js';
 import { ticketNumber } from './present-ticket.js';
 
@@ -47,6 +47,6 @@ export function attachCommand(ctx: CliContext): Command {
         bytes,
         messageId: flags.message,
       });
-      present(ctx, flags, attachment, (a) => `✓ Attached ${a.filename} to #${a.ticketNumber}\n${attachmentFields(a)}`);
+      present(ctx, flags, attachment, (a) => `✓ Attached ${safe(a.filename)} to #${a.ticketNumber}\n${attachmentFields(a)}`);
     });
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { NexusError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { present } from '../output.js';
+import { present, safe } from '../output.js';
 import { ticketNumber } from './present-ticket.js';
 
 export function categoryCommand(ctx: CliContext): Command {
@@ -19,6 +19,6 @@ export function categoryCommand(ctx: CliContext): Command {
       }
       const actor = await ctx.actor();
       const result = await (await ctx.services()).tickets.setCategory(actor, { ticket: number, category: flags.clear ? null : name! });
-      present(ctx, flags, result, (r) => (r.changed ? `✓ #${r.ticketNumber} category: ${r.category ?? '(none)'}` : `#${r.ticketNumber} unchanged (category: ${r.category ?? '(none)'})`));
+      present(ctx, flags, result, (r) => (r.changed ? `✓ #${r.ticketNumber} category: ${safe(r.category ?? '(none)')}` : `#${r.ticketNumber} unchanged (category: ${safe(r.category ?? '(none)')})`));
     });
 }

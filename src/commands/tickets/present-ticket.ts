@@ -1,7 +1,7 @@
 import type { TicketEvent } from '../../core/tickets/get-ticket-history.js';
 import type { Message, Ticket } from '../../core/tickets/ticket.js';
 import { NexusError } from '../../core/errors.js';
-import { renderFields, renderTable, type Column } from '../output.js';
+import { renderFields, renderTable, safe, type Column } from '../output.js';
 import { formatTime } from '../time-format.js';
 import { eventSentence } from './history-sentences.js';
 
@@ -66,7 +66,7 @@ export const ticketsTable = (tickets: Ticket[], width?: number): string => (tick
 const KIND_LABEL: Record<Message['kind'], string> = { customer: 'customer', agent: 'agent', ai: 'AI', system: 'system', internal: 'internal note' };
 
 export const messageBlock = (m: Message): string =>
-  `── ${KIND_LABEL[m.kind]}${m.author ? ` · ${m.author.email ?? m.author.name ?? ''}` : ''}${m.visibleToCustomer ? '' : ' · staff only'} · ${when(m.createdAt)}\n${m.body}`;
+  `── ${KIND_LABEL[m.kind]}${m.author ? ` · ${safe(m.author.email ?? m.author.name ?? '')}` : ''}${m.visibleToCustomer ? '' : ' · staff only'} · ${when(m.createdAt)}\n${safe(m.body, { multiline: true })}`;
 
 export const eventsTable = (events: TicketEvent[], width?: number): string =>
   events.length === 0

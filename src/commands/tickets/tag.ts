@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { TicketTagsResult } from '../../core/tickets/tags-on-ticket.js';
 import type { CliContext } from '../context.js';
 import { forEachTicket, selectTickets } from './bulk.js';
+import { safe } from '../output.js';
 
 function tagVerb(ctx: CliContext, name: 'tag' | 'untag'): Command {
   const adding = name === 'tag';
@@ -17,7 +18,7 @@ function tagVerb(ctx: CliContext, name: 'tag' | 'untag'): Command {
       const services = await ctx.services();
       const change = adding ? services.tickets.addTags : services.tickets.removeTags;
       await forEachTicket(ctx, flags, selection, (number) => change(actor, { ticket: number, tags }), (r: TicketTagsResult) =>
-        `${r.changed.length ? `✓ ${adding ? 'Tagged' : 'Untagged'} #${r.ticketNumber}: ${r.changed.join(', ')}` : `#${r.ticketNumber} unchanged`}\ntags: ${r.tags.join(', ') || '-'}`,
+        `${r.changed.length ? `✓ ${adding ? 'Tagged' : 'Untagged'} #${r.ticketNumber}: ${safe(r.changed.join(', '))}` : `#${r.ticketNumber} unchanged`}\ntags: ${safe(r.tags.join(', ') || '-')}`,
       );
     });
 }

@@ -116,7 +116,7 @@ describe('SLA on tickets', () => {
     await expect(t.services.tickets.setAi(agent, { ticket: ticket.number, enabled: 'off' })).resolves.toMatchObject({ aiEnabled: false });
     const again = await t.services.tickets.create(customer, { subject: 'Q', message: 'Any news?' });
     expect(again).toMatchObject({ created: false, ticket: { status: 'open' } });
-    const types = (await t.services.tickets.history(agent, { ticket: ticket.number })).events.map((e) => e.type);
+    const types = (await t.services.tickets.history(agent, { ticket: ticket.number })).items.map((e) => e.type);
     expect(types.filter((x) => x === 'ticket.status_changed')).toHaveLength(2);
     expect(types).toContain('ticket.ai_switched');
     await expectCode(t.services.tickets.setStatus(customer, { ticket: ticket.number, status: 'pending' }), 'NOT_FOUND');

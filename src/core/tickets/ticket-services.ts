@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { addInternalNote, type AddInternalNoteInput } from './add-internal-note.js';
 import { assignTicket, type AssignTicketInput } from './assign-ticket.js';
 import { closeTicket, type CloseTicketInput } from './close-ticket.js';
+import { countQueueViews } from './count-queue-views.js';
 import { createTicket, type CreateTicketInput } from './create-ticket.js';
 import { escalateTicket, type EscalateTicketInput } from './escalate-ticket.js';
 import { getStats } from './get-stats.js';
@@ -37,5 +38,7 @@ export function ticketLifecycleServices(deps: Deps) {
     stats: (actor: Actor, input?: StatsRangeInput) => getStats(deps, actor, input),
     setStatus: (actor: Actor, input: SetTicketStatusInput) => setTicketStatus(deps, actor, input),
     setAi: (actor: Actor, input: SetTicketAiInput) => setTicketAi(deps, actor, input),
+    /** The agents' queue tabs (`nexus tui`). */
+    queueCounts: (actor: Actor) => countQueueViews(deps, actor),
   };
 }
