@@ -29,6 +29,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'worker', summary: 'Run the background jobs (AI replies) until stopped', load: () => import('./worker.js') },
   { name: 'email', summary: 'Mail: the outbox of outgoing mail', load: () => import('./email/index.js') },
   { name: 'ai', summary: 'The AI reply pipeline: redactor, traces and status', load: () => import('./ai/index.js') },
+  { name: 'kb', summary: 'The knowledge base: articles (list, show, create, edit, publish, import) and search', load: () => import('./kb/index.js') },
   { name: 'owner', summary: '', hidden: true, load: () => import('./owner.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
 ];

@@ -12,6 +12,7 @@ import { requestPasswordReset } from './auth/request-password-reset.js';
 import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
 import { initDesk } from './setup/init-desk.js';
+import { kbServices } from './kb/kb-services.js';
 import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
 import { createUser, type CreateUserInput } from './users/create-user.js';
@@ -60,6 +61,8 @@ export function createServices(input: Deps) {
     tags: tagServices(deps),
     categories: categoryServices(deps),
     ai,
+    /** issue 13: knowledge base. */
+    kb: kbServices(deps),
     /** Background job consumers (AI replies); `nexus serve` and `nexus worker` run them. */
     startWorkers: ai.startWorkers,
   };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.js';
 import { attachmentRoutes } from './attachments.js';
 import { catalogueRoutes } from './catalogues.js';
+import { kbRoutes } from './kb.js';
 import { staffRoutes } from './staff.js';
 import { ticketRoutes } from './tickets.js';
 
@@ -10,5 +11,6 @@ export async function registerTicketRoutes(app: FastifyInstance, services: Servi
   ticketRoutes(app, services);
   staffRoutes(app, services);
   catalogueRoutes(app, services);
+  kbRoutes(app, services); // issue 13
   await attachmentRoutes(app, services);
 }
