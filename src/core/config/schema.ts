@@ -106,7 +106,7 @@ export const configSchema = z.object({
       embeddingModel: z.string().min(1).default('text-embedding-3-small'),
       embeddingDimensions: z.coerce.number().int().min(8).max(3072).default(256),
       embeddingBaseUrl: z.url().optional(),
-      minScore: z.coerce.number().min(0).max(1).default(0.5),
+      minScore: z.coerce.number().min(0).max(1).default(0.4),
       contextTokens: z.coerce.number().int().min(100).max(8000).default(1200),
     })
     .prefault({}),

@@ -7,6 +7,7 @@ import { getArticle, listArticles, listArticleVersions, type ListArticlesInput }
 import { setArticlePublished } from './publish-article.js';
 import { removeArticle } from './remove-article.js';
 import { searchKb, type SearchKbInput } from './search-kb.js';
+import { listTicketCitations } from './citations.js';
 
 /** The knowledge base's use cases; `actor` null is an anonymous reader (published articles only). */
 export function kbServices(deps: Deps) {
@@ -21,5 +22,7 @@ export function kbServices(deps: Deps) {
     remove: (actor: Actor, input: { article: string }) => removeArticle(deps, actor, input),
     import: (actor: Actor, input: { dir: string; publish?: boolean }) => importArticles(deps, actor, input),
     search: (actor: Actor | null, input: SearchKbInput) => searchKb(deps, actor, input),
+    /** The articles a ticket's AI replies cite (customers: published ones, as links). */
+    citations: (actor: Actor, input: { ticket: number }) => listTicketCitations(deps, actor, input),
   };
 }

@@ -65,6 +65,11 @@ export function kbRoutes(app: FastifyInstance, services: Services): void {
   r.get('/v1/kb/articles/:article/versions', { schema: { tags, summary: 'The versions of an article (staff)', params: ref, response: { 200: documentSchema, ...errs } } }, async (request) =>
     services.kb.versions(actorOf(request), { article: request.params.article }) as never,
   );
+  r.get(
+    '/v1/tickets/:number/citations',
+    { schema: { tags, summary: "Articles the ticket's AI replies cite (customers: published ones, with links)", params: z.strictObject({ number: z.coerce.number().int().positive() }), response: { 200: documentSchema, ...errs } } },
+    async (request) => services.kb.citations(actorOf(request), { ticket: request.params.number }) as never,
+  );
   r.post(
     '/v1/kb/articles',
     {
