@@ -8,6 +8,8 @@ import { setArticlePublished } from './publish-article.js';
 import { removeArticle } from './remove-article.js';
 import { searchKb, type SearchKbInput } from './search-kb.js';
 import { listTicketCitations } from './citations.js';
+import { similarTickets } from '../assist/similar-tickets.js';
+import { suggestReply } from '../assist/suggest-reply.js';
 
 /** The knowledge base's use cases; `actor` null is an anonymous reader (published articles only). */
 export function kbServices(deps: Deps) {
@@ -24,5 +26,9 @@ export function kbServices(deps: Deps) {
     search: (actor: Actor | null, input: SearchKbInput) => searchKb(deps, actor, input),
     /** The articles a ticket's AI replies cite (customers: published ones, as links). */
     citations: (actor: Actor, input: { ticket: number }) => listTicketCitations(deps, actor, input),
+    /** Agent assist: a draft reply with citations (never sent or stored). */
+    suggest: (actor: Actor, input: { ticket: number }) => suggestReply(deps, actor, input),
+    /** Agent assist: resolved tickets like this one. */
+    similar: (actor: Actor, input: { ticket: number; limit?: number }) => similarTickets(deps, actor, input),
   };
 }

@@ -71,6 +71,16 @@ export function kbRoutes(app: FastifyInstance, services: Services): void {
     async (request) => services.kb.citations(actorOf(request), { ticket: request.params.number }) as never,
   );
   r.post(
+    '/v1/tickets/:number/suggest',
+    { schema: { tags, summary: 'Agent assist: a draft reply from the thread and the knowledge base, with citations (never sent)', params: z.strictObject({ number: z.coerce.number().int().positive() }), response: { 200: documentSchema, ...errors(400, 401, 403, 404, 409, 502) } } },
+    async (request) => services.kb.suggest(actorOf(request), { ticket: request.params.number }) as never,
+  );
+  r.get(
+    '/v1/tickets/:number/similar',
+    { schema: { tags, summary: 'Agent assist: resolved tickets like this one', params: z.strictObject({ number: z.coerce.number().int().positive() }), querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(50).optional() }), response: { 200: documentSchema, ...errs } } },
+    async (request) => services.kb.similar(actorOf(request), { ticket: request.params.number, limit: request.query.limit }) as never,
+  );
+  r.post(
     '/v1/kb/articles',
     {
       config: { idempotent: true },
