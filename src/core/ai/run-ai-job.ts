@@ -123,7 +123,9 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob, grounding: G
   // The subject is customer-written too: an instruction hidden there counts like one in the body.
   const inbound = (deps.ai?.classifyInbound ?? replyFilters.classifyInbound)(`${ticket.subject}\n${message.body}`);
   if (inbound.handoff) {
-    await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off', error: inbound.signals.join(' ') || null });
+    // issue 13: distress and threats (`safety`) keep their reason internal: the customer's outcome says only that a person answers.
+    const publicReason = inbound.reason === 'safety' ? 'needs_human' : undefined;
+    await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off', error: inbound.signals.join(' ') || null }, publicReason);
     return { kind: 'settled' };
   }
   // issue 13: the desk has a knowledge base and nothing in it answers this: a person, not a guess.
@@ -177,7 +179,7 @@ interface HandoffTrace {
   error?: string | null;
 }
 
-async function handOff(trx: Transaction<DB>, job: AiJob, ticket: TicketRow, reason: string, now: Date, trace: HandoffTrace): Promise<void> {
+async function handOff(trx: Transaction<DB>, job: AiJob, ticket: TicketRow, reason: string, now: Date, trace: HandoffTrace, publicReason?: string): Promise<void> {
   const messageId = await handOffToHuman(trx, ticket, reason, now);
   await upsertTrace(trx, {
     ticketId: ticket.id,
@@ -191,5 +193,5 @@ async function handOff(trx: Transaction<DB>, job: AiJob, ticket: TicketRow, reas
     at: trace.startedAt,
     finishedAt: now,
   });
-  await finishAiJob(trx, job, now, 'handed_off', { reason, acknowledgementId: messageId });
+  await finishAiJob(trx, job, now, 'handed_off', { reason: publicReason ?? reason, acknowledgementId: messageId });
 }
