@@ -22,15 +22,18 @@ import { parseConfig } from '../src/core/config/parse-config.js';
 import { migrate } from '../src/core/db/migrator.js';
 import type { DB } from '../src/core/db/schema.js';
 import { createServices } from '../src/core/services.js';
-import { fixturePath, HANDOFF_DEV_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, type InjectionItem } from '../test/support/fixtures.js';
+import { fixturePath, HANDOFF_DEV_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, type InjectionItem } from '../test/support/fixtures.js';
 
 const SYS = 'CANARY-SYS-7f3a';
 const OTHER = 'CANARY-OTHER-91bd';
 const SETS: { name: string; path: string; items: (InjectionItem & { category?: string })[] }[] = [
   { name: 'injection-dev', path: fixturePath('injection-dev.jsonl'), items: readInjectionItems() },
   { name: 'handoff-dev', path: HANDOFF_DEV_PATH, items: readHandoffItems() },
-  // Written after the rules and never tuned against (reported, not asserted by tests).
-  { name: 'handoff-holdout', path: HANDOFF_HOLDOUT_PATH, items: readHandoffItems(HANDOFF_HOLDOUT_PATH) },
+  // Unseen-wording checks (reported, not asserted by tests). holdout-1 was written after the first
+  // rules (46.7 % then) and its misses then widened the word classes; holdout-2 was written after that
+  // and never tuned against.
+  { name: 'handoff-holdout-1', path: HANDOFF_HOLDOUT_PATH, items: readHandoffItems(HANDOFF_HOLDOUT_PATH) },
+  { name: 'handoff-holdout-2', path: HANDOFF_HOLDOUT2_PATH, items: readHandoffItems(HANDOFF_HOLDOUT2_PATH) },
 ];
 
 // What the other customers' tickets hold: everything the corpus asks about, each carrying the canary.

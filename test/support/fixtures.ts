@@ -33,6 +33,8 @@ export interface HandoffItem extends InjectionItem {
 
 /** Items written after the rules and never tuned against: how the rules do on unseen wording. */
 export const HANDOFF_HOLDOUT_PATH = resolve(import.meta.dirname, '../fixtures/handoff-holdout.jsonl');
+/** A second unseen set, written after the rules were widened with what the first one showed. */
+export const HANDOFF_HOLDOUT2_PATH = resolve(import.meta.dirname, '../fixtures/handoff-holdout2.jsonl');
 
 export function readHandoffItems(path = HANDOFF_DEV_PATH): HandoffItem[] {
   return readFileSync(path, 'utf8')

@@ -19,38 +19,38 @@ const w = (words: string) => `\\b(${words})\\b`;
 /** The desk is asked to do something ("could you", "bitte", "pourriez-vous", "podrían", "vocês podem"). */
 const REQUEST = w(
   [
-    "please|pls|kindly|can you|could you|would you|will you|can u|i need you to|i want you to|i'?d like you to|i would like you to|go ahead and|make sure you|you (need|have|must) to",
-    'por favor|pueden?|podrian?|podria usted|quiero que|necesito que|les pido que|me gustaria que',
-    "pouvez-vous|pourriez-vous|peux-tu|pourrais-tu|veuillez|merci d(e|')|je veux que vous|j'aimerais que vous|je voudrais que vous",
-    'bitte|konnen sie|konnten sie|wurden sie|kannst du|konntest du|ich mochte,? dass sie|ich will,? dass sie',
-    'podem|pode|poderia|poderiam|voces podem|quero que|preciso que|gostaria que',
+    "please|pls|kindly|can you|could you|would you|will you|can u|i need you to|i want you to|i'?d like you to|i would like you to|go ahead and|make sure you|you (need|have|must) to|(would|is) it (be )?possible (for you )?to|for you to|i'?d appreciate (it )?if you|i would appreciate (it )?if you|i (ask|expect) you to",
+    'por favor|pueden?|podrian?|podria usted|quiero que|necesito que|les pido que|me gustaria que|ustedes pueden|me pueden|me podrian|seria posible',
+    "pouvez-vous|pourriez-vous|peux-tu|pourrais-tu|veuillez|merci d(e|')|je veux que vous|j'aimerais que vous|je voudrais que vous|vous pouvez|vous pourriez|tu peux|est-ce que vous pouvez|serait-il possible",
+    'bitte|konnen sie|konnten sie|wurden sie|kannst du|konntest du|ich mochte,? dass sie|ich will,? dass sie|sie konnen|ware es moglich|ich bitte sie',
+    'podem|pode|poderia|poderiam|voces podem|quero que|preciso que|gostaria que|seria possivel|voce pode',
   ].join('|'),
 );
 
 /** Verbs of action, in the forms a request uses (base form, infinitive, imperative, subjunctive). */
 const ACTION_VERB = w(
   [
-    'change|update|modify|edit|set|switch|apply|add|give|grant|issue|process|waive|credit|cancel|refund|delete|remove|transfer|move|merge|unlock|disable|enable|upgrade|downgrade|extend|run|execute|invoke|trigger|approve|override|adjust|reverse|void|reactivate|redeem|compensate|pause|close',
-    'cambiar|cambie|cambien|cambia|actualizar|actualice|actualicen|modificar|modifique|modifiquen|aplicar|aplique|apliquen|aplica|cancelar|cancele|cancelen|cancela|anular|anule|anulen|reembolsar|reembolse|reembolsen|devolver|devuelvan|eliminar|elimine|eliminen|borrar|borre|borren|ejecutar|ejecute|ejecuten|transferir|transfieran|activar|desactivar|agregar|anadir|canjear|dar de baja|den de baja',
-    "changer|changez|modifier|modifiez|mettre a jour|mettez a jour|appliquer|appliquez|annuler|annulez|rembourser|remboursez|supprimer|supprimez|executer|executez|lancer|lancez|ajouter|ajoutez|transferer|transferez|fusionner|activer|desactiver|resilier|resiliez|accorder|offrir",
-    'andern|andere|aktualisieren|anwenden|einlosen|losen|stornieren|storniere|kundigen|erstatten|loschen|losche|ausfuhren|fuhre|hinzufugen|ubertragen|zusammenfuhren|gutschreiben|gewahren|aktivieren|deaktivieren|sperren|entsperren',
-    'mudar|mude|mudem|alterar|altere|alterem|atualizar|atualize|atualizem|aplicar|aplique|apliquem|cancelar|cancele|cancelem|reembolsar|reembolse|estornar|estorne|excluir|exclua|apagar|apague|executar|execute|rodar|rode|transferir|transfira|ativar|desativar|conceder|dar um desconto',
+    'change|update|modify|edit|set|switch|apply|add|give|grant|issue|process|waive|credit|cancel|refund|delete|remove|transfer|move|merge|unlock|disable|enable|upgrade|downgrade|extend|run|execute|invoke|trigger|approve|override|adjust|reverse|void|reactivate|redeem|compensate|pause|close|mark|flag|extend|renew|restore|reinstate|resend|reship|swap|convert|expedite|prioriti[sz]e|bump|put back|credit back|pay back|top up',
+    'cambiar|cambie|cambien|cambia|actualizar|actualice|actualicen|modificar|modifique|modifiquen|aplicar|aplique|apliquen|aplica|cancelar|cancele|cancelen|cancela|anular|anule|anulen|reembolsar|reembolse|reembolsen|devolver|devuelvan|eliminar|elimine|eliminen|borrar|borre|borren|ejecutar|ejecute|ejecuten|transferir|transfieran|activar|desactivar|agregar|anadir|canjear|dar de baja|den de baja|pasar(me|nos)? a|pasen(me)?|abonar|abonen|acreditar|acrediten|renovar|renueven|extender|extiendan|ampliar|amplien|marcar|marquen|dar(me)?|denme',
+    "changer|changez|modifier|modifiez|mettre a jour|mettez a jour|appliquer|appliquez|annuler|annulez|rembourser|remboursez|supprimer|supprimez|executer|executez|lancer|lancez|ajouter|ajoutez|transferer|transferez|fusionner|activer|desactiver|resilier|resiliez|accorder|offrir|prolonger|prolongez|renouveler|renouvelez|marquer|marquez|crediter|creditez|recrediter|passer|passez|basculer|basculez",
+    'andern|andere|aktualisieren|anwenden|einlosen|losen|stornieren|storniere|kundigen|erstatten|loschen|losche|ausfuhren|fuhre|hinzufugen|ubertragen|zusammenfuhren|gutschreiben|gewahren|aktivieren|deaktivieren|sperren|entsperren|verlangern|verlangere|erneuern|markieren|umstellen|tauschen|umtauschen|zuruckbuchen|zuruckzahlen',
+    'mudar|mude|mudem|alterar|altere|alterem|atualizar|atualize|atualizem|aplicar|aplique|apliquem|cancelar|cancele|cancelem|reembolsar|reembolse|estornar|estorne|excluir|exclua|apagar|apague|executar|execute|rodar|rode|transferir|transfira|ativar|desativar|conceder|dar um desconto|trocar|troque|troquem|renovar|renove|estender|estenda|prorrogar|prorrogue|marcar|marque|creditar|credite|devolver|devolvam|passar|passem',
   ].join('|'),
 );
 
 /** Imperatives that are requests on their own: at the start of a sentence (EN, DE "Stornieren Sie") or distinct forms. */
 const IMPERATIVE = `(^\\W*(please |now |just |then )?(change|update|modify|set|switch|apply|add|give|issue|waive|credit|cancel|refund|delete|remove|transfer|merge|unlock|upgrade|downgrade|run|execute|approve|reverse|void|redeem)\\b|${w(
   'cambien|actualicen|modifiquen|apliquen|cancelen|anulen|reembolsen|devuelvan|eliminen|borren|ejecuten|transfieran|changez|modifiez|mettez a jour|appliquez|annulez|remboursez|supprimez|executez|lancez|ajoutez|transferez|resiliez|mudem|alterem|atualizem|apliquem|cancelem|reembolsem|estornem|excluam|apaguem|executem',
-)}|^\\W*(andern|stornieren|kundigen|erstatten|loschen|losen|fuhren|ubertragen|aktivieren|deaktivieren|sperren|entsperren|schreiben) sie\\b)`;
+)}|^\\W*(andern|stornieren|kundigen|erstatten|loschen|losen|fuhren|ubertragen|aktivieren|deaktivieren|sperren|entsperren|schreiben|stellen|buchen|tragen|zahlen|verlangern|markieren|tauschen) sie\\b|\\b(schreiben|stellen|losen|fuhren|buchen|tragen|zahlen) (sie|du)\\b[^.?!\\n]{0,60}\\b(gut|um|ein|aus|zuruck|ab|an)\\b|^\\W*(please |now |just |then )?(mark|flag|extend|renew|restore|reinstate|resend|reship|swap|convert|expedite|prioriti[sz]e|bump|make|put|pay|top up)\\b)`;
 
 /** What the AI must not act on: accounts, money, orders, tickets, data stores. */
 const ACTION_OBJECT = w(
   [
-    'account|profile|e-?mail|email address|login|username|password|2fa|two-factor|phone number|billing|invoice|fee|charge|payment|refund|credit|coupon|discount|promo|promo code|voucher|gift card|price|order|subscription|plan|membership|shipment|address|card|database|query|sql|record|tickets?|vip',
-    'cuenta|perfil|correo|contrasena|telefono|factura|cargo|pago|reembolso|credito|cupon|descuento|codigo|vale|precio|pedido|orden|suscripcion|envio|direccion|tarjeta|base de datos|consulta',
-    "compte|profil|courriel|adresse|mot de passe|telephone|facture|frais|paiement|remboursement|avoir|code promo|reduction|remise|bon d'achat|prix|commande|abonnement|forfait|livraison|carte|base de donnees|requete",
-    'konto|profil|e-mail-adresse|adresse|passwort|kennwort|telefonnummer|rechnung|gebuhr|zahlung|erstattung|gutschrift|gutschein|rabatt|rabattcode|preis|bestellung|abo|abonnement|tarif|lieferung|karte|datenbank|abfrage',
-    'conta|endereco|senha|fatura|cobranca|pagamento|credito|cupom|desconto|codigo promocional|preco|pedido|assinatura|plano|entrega|cartao|banco de dados',
+    'account|profile|e-?mail|email address|login|username|password|2fa|two-factor|phone number|billing|invoice|fee|charge|payment|refund|credit|coupon|discount|promo|promo code|voucher|gift card|price|order|subscription|plan|membership|shipment|address|card|database|query|sql|record|tickets?|vip|trial|tier|shipping|shipping costs?|status|priority|vat|tax|balance|points|loyalty|money|amount|deposit|premium|business account|\\d+ ?(euros?|eur|usd|dollars?|pounds?|gbp)|(euros?|eur|usd|dollars?|pounds?)',
+    'cuenta|perfil|correo|contrasena|telefono|factura|cargo|pago|reembolso|credito|cupon|descuento|codigo|vale|precio|pedido|orden|suscripcion|envio|direccion|tarjeta|base de datos|consulta|plan premium|prueba|periodo de prueba|saldo|puntos|gastos de envio|dinero|euros?',
+    "compte|profil|courriel|adresse|mot de passe|telephone|facture|frais|paiement|remboursement|avoir|code promo|reduction|remise|bon d'achat|prix|commande|abonnement|forfait|livraison|carte|carte bancaire|base de donnees|requete|essai|periode d'essai|frais de port|solde|points|argent|euros?",
+    'konto|profil|e-mail-adresse|adresse|passwort|kennwort|telefonnummer|rechnung|gebuhr|zahlung|erstattung|gutschrift|gutschein|rabatt|rabattcode|preis|bestellung|abo|abonnement|tarif|lieferung|karte|datenbank|abfrage|versandkosten|testphase|probezeit|guthaben|punkte|geld|betrag|euro',
+    'conta|endereco|senha|fatura|cobranca|pagamento|credito|cupom|desconto|codigo promocional|preco|pedido|assinatura|plano|entrega|cartao|banco de dados|teste|periodo de teste|frete|saldo|pontos|dinheiro|reais|euros?',
   ].join('|'),
 );
 
@@ -95,13 +95,13 @@ const STRANGER = w(
     "another (customer|client|user|person|buyer|account holder)|other (customers?|clients?|users?|people|buyers?)|someone else'?s?|somebody else'?s?|a different (customer|person|user)",
     'otr[oa]s? (cliente|usuario|persona|comprador)(e?s)?',
     "(un|une|d'un|d'une|d'autres|l'autre|les autres|autres?) (autre )?(client|cliente|utilisateur|personne)s?",
-    '(eines|einer|einem|einen|anderer|anderen|andere) (anderen )?(kunden|kundin|nutzers?|benutzers?|person)',
+    '(eines|einer|einem|einen|anderer|anderen|andere|der andere|die andere|ein anderer) (anderen )?(kunden?|kundin|nutzers?|benutzers?|person)',
     'outr[oa]s? (cliente|usuario|pessoa|comprador)(e?s)?',
   ].join('|'),
 );
 
-const PEOPLE = "neighbou?r|ex|ex-?\\w+|colleague|coworker|co-worker|boss|friend|brother|sister|wife|husband|partner|girlfriend|boyfriend|mother|father|son|daughter|flatmate|roommate";
-const GENTE = 'vecin[oa]|ex\\w*|companer[oa]|jefe|amig[oa]|herman[oa]|espos[oa]|marido|mujer|pareja|novi[oa]|voisin\\w*|collegue|patron|ami\\w*|frere|soeur|femme|mari|conjoint\\w*|vizinh[oa]|colega|chefe|irmao|irma|companheir[oa]|namorad[oa]';
+const PEOPLE = "neighbou?r|ex|ex-?\\w+|tenant|landlord|mother-in-law|father-in-law|mum|mom|dad|child|kids?|colleague|coworker|co-worker|boss|friend|brother|sister|wife|husband|partner|girlfriend|boyfriend|mother|father|son|daughter|flatmate|roommate";
+const GENTE = 'vecin[oa]|ex\\w*|companer[oa]|jefe|amig[oa]|herman[oa]|espos[oa]|marido|mujer|pareja|novi[oa]|voisin\\w*|collegue|patron|ami\\w*|frere|soeur|femme|mari|conjoint\\w*|vizinh[oa]|colega|chefe|irmao|irma|companheir[oa]|namorad[oa]|madre|padre|hij[oa]|mere|pere|fils|fille|mae|pai|filh[oa]|ex-mulher|ex-marido|inquilin[oa]|locataire';
 
 export const OTHERS_DATA_RULES: Rule[] = [
   // a stranger's data: "the … of another customer", "… de otro cliente", "… eines anderen Kunden"
@@ -110,6 +110,10 @@ export const OTHERS_DATA_RULES: Rule[] = [
   { signal: 'others_data', pattern: rx(`\\b(my|our) (${PEOPLE})'?s (\\w+ ){0,2}(${DATA_NOUN})\\b`) },
   // "<data> … de mi/mon/ma/meu/minha <relation>"
   { signal: 'others_data', pattern: rx(`\\b(${DATA_NOUN})\\b([^.?!\\n]{0,50})\\b(de|del|d'|do|da) (mi|mon|ma|meu|minha|nuestro|nuestra|notre) (${GENTE})\\b`) },
+  // someone who ordered or wrote before me, in any of the five languages
+  { signal: 'others_data', pattern: rx('\\b(client|cliente|kunden?|kundin|customer|person|personne|pessoa|persona)\\b[^.?!\\n]{0,40}\\b(avant moi|antes de mi|antes de mim|vor mir|before me|ahead of me)\\b') },
+  // a question about the data of a third person named by a pronoun: "which <data> did he/she …"
+  { signal: 'others_data', pattern: rx(`\\b(what|which)\\b[^.?!\\n]{0,20}\\b(${DATA_NOUN})\\b[^.?!\\n]{0,15}\\b(did|does|has|is|was) (he|she|they|him|her)\\b`) },
   // "<Daten> … meines/meiner <Beziehung>"
   { signal: 'others_data', pattern: rx(`\\b(${DATA_NOUN})\\b([^.?!\\n]{0,40})\\b(meines|meiner|unseres|unserer) (nachbarn?|nachbarin|ex\\w*|kollegen|kollegin|chefs?|freundes|freundin|bruders|schwester|frau|mannes|partners|partnerin)\\b`) },
 ];
@@ -122,11 +126,11 @@ export const DISTRESS_RULES: Rule[] = [
     pattern: rx(
       w(
         [
-          "(don'?t|do not|can'?t|cannot) see (the|any) (point|reason) (of|in|to) (going on|living|carrying on|anything)|can'?t go on (anymore|any more|like this)|better off (dead|without me)|nobody would (miss|care about) me|want to disappear|end my life|take my (own )?life|hurt myself|harm myself|cut myself|not worth living",
-          'quiero desaparecer|acabar con (todo|mi vida)|quitarme la vida|no quiero seguir viviendo|hacerme dano|no vale la pena vivir',
-          "mettre fin a (mes jours|ma vie)|plus envie de vivre|me faire du mal|envie de disparaitre|en finir avec (la vie|tout)",
-          'mir das leben nehmen|nicht mehr leben|mir etwas antun|will nicht mehr da sein|alles beenden|lebensmude',
-          'quero morrer|me matar|tirar (a )?minha (propria )?vida|acabar com tudo|nao aguento mais viver|nao quero mais viver|me machucar|sumir para sempre',
+          "(don'?t|do not|can'?t|cannot) see (the|any) (point|reason) (of|in|to) (going on|living|carrying on|anything)|can'?t go on (anymore|any more|like this)|better off (dead|without me)|nobody would (miss|care about) me|want to disappear|end my life|take my (own )?life|hurt myself|harm myself|cut myself|not worth living|want (it|this|everything|it all) to (stop|end) (for good|forever)|(don'?t|do not) want to wake up|never wake up|sleep forever|no way out|give up on (life|everything)",
+          'quiero desaparecer|acabar con (todo|mi vida)|quitarme la vida|no quiero seguir viviendo|hacerme dano|no vale la pena vivir|no despertar|dormir para siempre|no quiero despertar|quitarme de en medio|no tiene sentido vivir',
+          "mettre fin a (mes jours|ma vie)|plus envie de vivre|me faire du mal|envie de disparaitre|en finir avec (la vie|tout)|ne plus me reveiller|dormir pour toujours|plus la force de vivre",
+          'mir das leben nehmen|nicht mehr leben|mir etwas antun|will nicht mehr da sein|alles beenden|lebensmude|tue? ich mir (noch )?(was|etwas) an|nicht mehr aufwachen|keinen sinn mehr zu leben',
+          'quero morrer|me matar|tirar (a )?minha (propria )?vida|acabar com tudo|nao aguento mais viver|nao quero mais viver|me machucar|sumir para sempre|nao acordar mais|dormir para sempre|desistir da vida',
         ].join('|'),
       ),
     ),
@@ -136,11 +140,11 @@ export const DISTRESS_RULES: Rule[] = [
     pattern: rx(
       w(
         [
-          "(hurt|beat|beat up|punch|hit|attack|stab|shoot|smash|kill) (someone|somebody|you|one of you|your (staff|people|employees?|agents?|workers?|manager))|make (someone|somebody|you|them) pay (for it)?,? physically|come (to|down to) your (office|store|shop|warehouse)[^.?!\\n]{0,40}(hurt|beat|hit|pay|sorry|physically|smash)",
-          'hacer(les|te|le)? dano|voy a (ir a )?(hacer(les|te|le)? dano|golpear|pegar|matar)|les voy a (golpear|pegar|matar)',
-          "(vous|te) (frapper|tuer|faire du mal|casser la gueule)|venir vous (frapper|chercher|faire du mal)",
-          '(schlage|verprugle|verletze|bringe)\\b[^.?!\\n]{0,40}\\b(zusammen|um)|ich (schlage|verprugle|verletze) (sie|dich|euch|ihren|ihre)',
-          '(vou|vamos) [^.?!\\n]{0,40}(machucar|bater em|matar|agredir)|machucar alguem',
+          "(hurt|beat|beat up|punch|hit|attack|stab|shoot|smash|kill) (someone|somebody|you|one of you|your (staff|people|employees?|agents?|workers?|manager))|make (someone|somebody|you|them) pay (for it)?,? physically|come (to|down to) your (office|store|shop|warehouse)[^.?!\\n]{0,40}(hurt|beat|hit|pay|sorry|physically|smash)|(smash|wreck|trash|burn|break) (up |down )?(the|your) (place|store|shop|office|warehouse)|whoever is (there|in front|at the counter)",
+          'hacer(les|te|le)? dano|voy a (ir a )?(hacer(les|te|le)? dano|golpear|pegar|matar)|les voy a (golpear|pegar|matar)|romper(les)? todo|destrozar (la|el|su) (tienda|local|oficina)|pegarle a quien',
+          "(vous|te) (frapper|tuer|faire du mal|casser la gueule)|venir vous (frapper|chercher|faire du mal)|tout casser|casser tout|frapper (le premier|quelqu'un|qui)",
+          '(schlage|verprugle|verletze|bringe)\\b[^.?!\\n]{0,40}\\b(zusammen|um)|ich (schlage|verprugle|verletze) (sie|dich|euch|ihren|ihre)|alles kurz und klein|kaputt ?schlagen|jemanden (schlagen|verletzen)',
+          '(vou|vamos) [^.?!\\n]{0,40}(machucar|bater em|matar|agredir)|machucar alguem|quebrar tudo|pegar quem|bater em quem|quebrar a loja',
         ].join('|'),
       ),
     ),
@@ -149,7 +153,7 @@ export const DISTRESS_RULES: Rule[] = [
 
 // --- (d) instructions aimed at the assistant ------------------------------------------------------
 
-const RULES_WORDS = '(rules|instructions?|guidelines|configuration|config|settings|prompt|reglas|instrucciones|configuracion|regles|consignes|configuration|anweisungen|vorgaben|regeln|konfiguration|regras|instrucoes|configuracao)';
+const RULES_WORDS = '(rules|instructions?|guidelines|policies|configuration|config|settings|prompt|politicas|politiques|richtlinien|reglas|instrucciones|configuracion|regles|consignes|configuration|anweisungen|vorgaben|regeln|konfiguration|regras|instrucoes|configuracao)';
 
 export const INSTRUCTION_RULES: Rule[] = [
   // "Assistant, from here on …", "Hey Bot, …", "Asistente: …" followed by rules or behaviour words
@@ -164,6 +168,8 @@ export const INSTRUCTION_RULES: Rule[] = [
   { signal: 'prompt_extraction', pattern: rx(`\\b(print|show|reveal|output|display|dump|tell me|list|dime|muestra|ensename|affiche|montre|donne|zeig|gib|nenne|mostre|diga|exiba)\\b${near(40)}\\b(hidden|internal|interna|interne|internen|oculta|cachee|versteckte|system|sistema|systeme|interno|secreta?)\\b${near(20)}\\b(${RULES_WORDS.slice(1, -1)}|notes|notas|text|texto|texte)\\b`) },
   { signal: 'prompt_extraction', pattern: rx(`\\b(tu|tus|ton|ta|tes|votre|vos|dein|deine|deinen|seu|sua|your) (${RULES_WORDS.slice(1, -1)}) (interna?|interne|internen?|oculta|cachee|versteckte|secreta?|hidden|internal|do sistema|del sistema|du systeme)\\b`) },
   { signal: 'prompt_extraction', pattern: rx('\\b(systemprompt|system prompt|prompt do sistema|prompt del sistema|prompt du systeme)\\b') },
+  { signal: 'addressed_to_ai', pattern: rx("(^|[.!?\\n]\\s*)(for|to|pour|para|an|al|ao|a) (the |le |la |el |o |den |die )?(bot|robot|robo|assistant|assistente|asistente|assistenten|ai|ki|ia|chatbot)\\s*[:,]") },
+  { signal: 'override_instructions', pattern: rx('\\b(system|admin|developer|debug|god) (override|mode)\\b|\\b(assistant|bot|ai|model) (must|shall|has to|will now)\\b') },
   { signal: 'role_override', pattern: rx('\\b(finja|finge|fais semblant|tu so) (que )?(voce e|ser|es|que eres|d\'etre|als ob)\\b|\\bfinja que\\b') },
   { signal: 'addressed_to_ai', pattern: rx('\\b(new |nueva |nouvelle |neue |nova )?(rule|regla|regle|regel|regra)s? (for|para|pour|fur) (the|la|l\'|o|a|die)? ?(ai|ia|ki|assistant|asistente|assistente|bot|model)\\b') },
 ];
@@ -176,7 +182,7 @@ export const SECRET_RULES: Rule[] = [
     signal: 'pasted_password',
     on: 'visible',
     pattern:
-      /\b(password|passwort|kennwort|mot de passe|contraseña|contrasena|clave|senha|pwd|passcode|passphrase)\s*(\bis\b|\bist\b|\blautet\b|\best\b|\bes\b|é|\be\b|[:=])\s*["'“«]?(?=[^\s"'”»]*[A-Za-zÀ-ÿ])(?=[^\s"'”»]*[\d!@#$%^&*_+=~])[^\s"'”»,]{6,}/iu,
+      /\b(password|passwort|kennwort|mot de passe|contraseña|contrasena|clave|senha|pwd|passcode|passphrase|pass|pw|mdp|pin)\b(?:\s+[\p{L}]+){0,4}?\s*(\bis\b|\bist\b|\blautet\b|\best\b|\bes\b|é|\be\b|[:=])\s*["'“«]?(?=[^\s"'”»]*[A-Za-zÀ-ÿ])(?=[^\s"'”»]*[\d!@#$%^&*_+=~])[^\s"'”»,]{6,}/iu,
   },
   { signal: 'pasted_token', on: 'visible', pattern: /\b(token|api[ _-]?key|secret|clave api|cle api|schlussel|chave)\b[^\n]{0,30}?[:=]?\s*[A-Za-z0-9_-]{24,}/i },
 ];
