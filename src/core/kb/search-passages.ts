@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { tryEmbed, type Embedder } from './embedder.js';
+import { nearestPassages } from './vector-index.js';
 
 export interface PassageHit {
   chunkId: string;
@@ -64,18 +65,7 @@ export async function searchPassages(db: Kysely<DB>, query: PassageQuery): Promi
 
   const vector = (await tryEmbed(query.embedder, [q]))?.[0];
   let vecRows: { id: string; sim: number }[] = [];
-  if (vector && query.embedder) {
-    const literal = `{${vector.map((x) => x.toFixed(6)).join(',')}}`;
-    vecRows = (
-      await sql<{ id: string; sim: number }>`
-        select c.id, (select sum(x * y) from unnest(c.embedding, ${literal}::real[]) as t(x, y)) as sim
-        from kb_chunks c join kb_articles a on a.id = c.article_id
-        where c.embedding_model = ${query.embedder.model} and a.status in (${sql.join(statuses)})
-          ${query.locale ? sql`and a.locale = ${query.locale}` : sql``}
-        order by sim desc, c.id
-        limit ${n}`.execute(db)
-    ).rows;
-  }
+  if (vector && query.embedder) vecRows = await nearestPassages(db, query.embedder.model, vector, { statuses, locale: query.locale }, n);
 
   const fused = new Map<string, { score: number; rank: number | null; sim: number | null }>();
   ftsRows.rows.forEach((r, i) => fused.set(r.id, { score: 1 / (RRF_K + i + 1), rank: Number(r.rank), sim: null }));
