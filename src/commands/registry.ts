@@ -33,6 +33,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'sla', summary: 'Service levels: explain a ticket, report, check; policies and calendars', load: () => import('./sla/index.js') },
   { name: 'routing', summary: 'Routing rules for new tickets: list, create, move, test', load: () => import('./routing/index.js') },
   { name: 'groups', summary: 'Agent groups for routing (round-robin, least-loaded)', load: () => import('./groups/index.js') },
+  { name: 'kb', summary: 'The knowledge base: articles (list, show, create, edit, publish, import) and search', load: () => import('./kb/index.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
   // issue 12: the agents' terminal UI
   { name: 'tui', summary: "The agents' queue in the terminal (interactive)", load: () => import('./tui.js') },

@@ -17,6 +17,7 @@ import { startEmailWorkers } from './email/email-workers.js';
 import { initDesk } from './setup/init-desk.js';
 import { slaServices } from './sla/sla-services.js';
 import { groupServices, routingServices } from './routing/routing-services.js';
+import { kbServices } from './kb/kb-services.js';
 import { categoryServices, tagServices, ticketExtraServices } from './tickets/catalogue-services.js';
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
 import { createUser, type CreateUserInput } from './users/create-user.js';
@@ -72,6 +73,8 @@ export function createServices(input: Deps) {
     /** Routing rules and agent groups (issue 11). */
     routing: routingServices(deps),
     groups: groupServices(deps),
+    /** issue 13: knowledge base. */
+    kb: kbServices(deps),
     /** Background job consumers (AI replies); `nexus serve` and `nexus worker` run them. */
     // i10: the email pollers and outbox sender run beside the AI consumers.
     startWorkers: (options?: Parameters<typeof ai.startWorkers>[0]) => {

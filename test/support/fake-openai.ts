@@ -1,16 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hashEmbedding } from '../../src/core/kb/hash-embedder.fake.js';
 
 /** One scripted reaction of the fake to a /v1/chat/completions call. */
 export type FakeOpenAiStep =
-  | { answer: { reply: string; confidence: number; needsHuman: boolean; reason: string }; usage?: { prompt: number; completion: number }; delayMs?: number }
+  | { answer: { reply: string; confidence: number; needsHuman: boolean; reason: string; citations?: string[] }; usage?: { prompt: number; completion: number }; delayMs?: number }
   | { status: 429; retryAfter?: string; retryAfterMs?: string }
   | { status: 429; insufficientQuota: true }
   | { status: 500 | 502 | 503 }
   | { hang: true };
 
 export interface RecordedCall {
-  body: { model: string; messages: { role: string; content: string }[]; stream?: boolean; response_format?: unknown };
+  body: { model: string; messages: { role: string; content: string }[]; stream?: boolean; response_format?: unknown; input?: string | string[]; dimensions?: number };
+  /** Which endpoint was called. */
+  path?: string;
   headers: IncomingMessage['headers'];
 }
 
@@ -21,10 +24,12 @@ export interface RecordedCall {
  */
 export class FakeOpenAi {
   readonly calls: RecordedCall[] = [];
+  /** Calls of /v1/embeddings (issue 13), apart from the chat calls. */
+  readonly embeddingCalls: RecordedCall[] = [];
   private readonly script: FakeOpenAiStep[] = [];
   private readonly hanging = new Set<ServerResponse>();
   private server?: Server;
-  defaultAnswer = { reply: 'You can reset your password from the sign-in page.', confidence: 0.92, needsHuman: false, reason: 'none' };
+  defaultAnswer: { reply: string; confidence: number; needsHuman: boolean; reason: string; citations?: string[] } = { reply: 'You can reset your password from the sign-in page.', confidence: 0.92, needsHuman: false, reason: 'none' };
   /** Milliseconds the default answer takes (to keep workers busy in concurrency tests). */
   defaultDelayMs = 0;
 
@@ -45,6 +50,7 @@ export class FakeOpenAi {
 
   reset(): void {
     this.calls.length = 0;
+    this.embeddingCalls.length = 0;
     this.script.length = 0;
     this.releaseHanging();
   }
@@ -63,13 +69,22 @@ export class FakeOpenAi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'POST' && req.url === '/v1/embeddings') {
+      // Deterministic vectors (hashed words and 4-grams): the same text always gets the same vector.
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as RecordedCall['body'];
+      this.embeddingCalls.push({ body, headers: req.headers, path: req.url });
+      const inputs = typeof body.input === 'string' ? [body.input] : (body.input ?? []);
+      const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: hashEmbedding(text, body.dimensions ?? 1536) }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: inputs.join(' ').length, total_tokens: inputs.join(' ').length } }));
+      return;
+    }
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as RecordedCall['body'];
     this.calls.push({ body, headers: req.headers });
-    const step = this.script.shift() ?? { answer: this.defaultAnswer, delayMs: this.defaultDelayMs };
+    const step: FakeOpenAiStep = this.script.shift() ?? { answer: this.defaultAnswer, delayMs: this.defaultDelayMs };
     if ('hang' in step) {
       this.hanging.add(res);
       return;

@@ -22,3 +22,23 @@ export function readInjectionItems(): InjectionItem[] {
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as InjectionItem);
 }
+
+/** issue 13: the project's own hand-off development items (same shape, plus category and language). */
+export const HANDOFF_DEV_PATH = resolve(import.meta.dirname, '../fixtures/handoff-dev.jsonl');
+
+export interface HandoffItem extends InjectionItem {
+  category: 'action' | 'others_data' | 'distress' | 'instructions' | 'secret' | 'human' | 'none';
+  language: string;
+}
+
+/** Items written after the rules and never tuned against: how the rules do on unseen wording. */
+export const HANDOFF_HOLDOUT_PATH = resolve(import.meta.dirname, '../fixtures/handoff-holdout.jsonl');
+/** A second unseen set, written after the rules were widened with what the first one showed. */
+export const HANDOFF_HOLDOUT2_PATH = resolve(import.meta.dirname, '../fixtures/handoff-holdout2.jsonl');
+
+export function readHandoffItems(path = HANDOFF_DEV_PATH): HandoffItem[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as HandoffItem);
+}

@@ -14,7 +14,7 @@ const STAFF_ONLY: Permission[] = [
   'ticket.create_for_customer', 'ticket.view_internal', 'ticket.note', 'ticket.assign', 'ticket.reopen',
   'ticket.set_priority', 'ticket.tag', 'ticket.categorize', 'ticket.log_time', 'ticket.history', 'ticket.delete',
   'ticket.restore', 'ticket.set_ai', 'stats.view', 'tags.view', 'categories.view', 'users.view', 'sla.view',
-  'routing.view', 'ai.view',
+  'routing.view', 'ai.view', 'kb.write',
 ];
 const ADMIN_ONLY: Permission[] = [
   'ticket.purge', 'tags.manage', 'categories.manage', 'users.manage', 'sla.manage', 'routing.manage',

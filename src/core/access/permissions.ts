@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   'ai.view': { customer: false, agent: true, admin: true },
   'ai.manage': { customer: false, agent: false, admin: true },
   'kb.manage': { customer: false, agent: false, admin: true },
+  // issue 13: agents and admins write and publish knowledge-base articles; removing one is kb.manage.
+  'kb.write': { customer: false, agent: true, admin: true },
   'config.manage': { customer: false, agent: false, admin: true },
 } as const satisfies Record<string, Record<Role, Grant>>;
 

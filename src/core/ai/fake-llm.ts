@@ -1,4 +1,5 @@
-import { LlmError, type LlmAnswer, type LlmClient, type LlmRequest, type LlmResult } from './llm.js';
+import { hashEmbed } from '../kb/hash-embedder.fake.js';
+import { LlmError, type EmbedRequest, type EmbedResult, type LlmAnswer, type LlmClient, type LlmRequest, type LlmResult } from './llm.js';
 
 export type FakeStep = LlmAnswer | LlmError | ((request: LlmRequest) => LlmAnswer | Promise<LlmAnswer>);
 
@@ -30,5 +31,10 @@ export class FakeLlm implements LlmClient {
     const answer = typeof step === 'function' ? await step(request) : step;
     const tokensIn = Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 4);
     return { answer, model: request.model, tokensIn, tokensOut: Math.ceil(answer.reply.length / 4) };
+  }
+
+  /** Deterministic embeddings (hashed words and 4-grams), so knowledge-base search is testable. */
+  async embed(request: EmbedRequest): Promise<EmbedResult> {
+    return hashEmbed(request);
   }
 }

@@ -33,6 +33,8 @@ export interface AiTrace {
   attempts: number;
   error: string | null;
   createdAt: string;
+  /** issue 13: knowledge-base articles the reply cites. */
+  citations: { articleId: string; slug: string; title: string }[];
 }
 
 /** `nexus ai traces`: the AI's decisions, newest first. Staff only (customers never see traces). */
@@ -68,6 +70,7 @@ export async function listAiTraces(deps: Deps, actor: Actor, input: ListAiTraces
       attempts: r.attempts,
       error: r.error,
       createdAt: r.created_at.toISOString(),
+      citations: r.citations as AiTrace['citations'],
     })), data.limit, offset);
   });
 }

@@ -21,6 +21,8 @@ export interface LlmAnswer {
   confidence: number;
   needsHuman: boolean;
   reason: string;
+  /** Ids of the knowledge-base articles the reply relies on (issue 13); [] when none. */
+  citations?: string[];
 }
 
 export interface LlmResult {
@@ -30,8 +32,25 @@ export interface LlmResult {
   tokensOut: number;
 }
 
+export interface EmbedRequest {
+  model: string;
+  input: string[];
+  /** Vector length to ask for (models that support shortening, like text-embedding-3-*). */
+  dimensions?: number;
+  timeoutMs: number;
+}
+
+export interface EmbedResult {
+  /** One vector per input, in order. */
+  vectors: number[][];
+  model: string;
+  tokens: number;
+}
+
 export interface LlmClient {
   complete(request: LlmRequest): Promise<LlmResult>;
+  /** Embeddings (knowledge-base search); optional: a client without it means full-text search only. */
+  embed?(request: EmbedRequest): Promise<EmbedResult>;
 }
 
 export type LlmErrorKind =
@@ -69,12 +88,13 @@ export class LlmError extends Error {
 export const ANSWER_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['reply', 'confidence', 'needsHuman', 'reason'],
+  required: ['reply', 'confidence', 'needsHuman', 'reason', 'citations'],
   properties: {
     reply: { type: 'string', description: 'The reply to the customer, plain text.' },
     confidence: { type: 'number', description: 'How sure you are the reply fully and correctly answers, 0 to 1.' },
     needsHuman: { type: 'boolean', description: 'True when a person must handle this ticket.' },
     reason: { type: 'string', description: 'Why a human is needed, or "none".' },
+    citations: { type: 'array', items: { type: 'string' }, description: 'Ids of the reference articles the reply is based on; [] when none.' },
   },
 } as const;
 
@@ -97,5 +117,7 @@ export function parseAnswer(content: string | null | undefined): LlmAnswer {
   ) {
     throw new LlmError('invalid_output', 'The model returned JSON without reply, confidence, needsHuman and reason');
   }
-  return { reply: v.reply, confidence: Math.min(1, Math.max(0, v.confidence)), needsHuman: v.needsHuman, reason: v.reason };
+  const answer: LlmAnswer = { reply: v.reply, confidence: Math.min(1, Math.max(0, v.confidence)), needsHuman: v.needsHuman, reason: v.reason };
+  if (Array.isArray(v.citations)) answer.citations = v.citations.filter((c): c is string => typeof c === 'string').slice(0, 10);
+  return answer;
 }

@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import { ANSWER_SCHEMA, LlmError, parseAnswer, type LlmClient, type LlmRequest, type LlmResult } from './llm.js';
+import { ANSWER_SCHEMA, LlmError, parseAnswer, type EmbedRequest, type EmbedResult, type LlmClient, type LlmRequest, type LlmResult } from './llm.js';
 
 export interface OpenAiLlmOptions {
   apiKey: string;
@@ -59,6 +59,19 @@ export async function createOpenAiLlm(options: OpenAiLlmOptions): Promise<LlmCli
         );
         const answer = parseAnswer(completion.choices[0]?.message?.content);
         return { answer, model: completion.model || request.model, tokensIn: completion.usage?.prompt_tokens ?? 0, tokensOut: completion.usage?.completion_tokens ?? 0 };
+      } catch (error) {
+        throw classifyOpenAiError(OpenAISdk, error);
+      }
+    },
+    async embed(request: EmbedRequest): Promise<EmbedResult> {
+      try {
+        const response = await client.embeddings.create(
+          { model: request.model, input: request.input, encoding_format: 'float', ...(request.dimensions ? { dimensions: request.dimensions } : {}) },
+          { timeout: request.timeoutMs },
+        );
+        const vectors = [...response.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
+        if (vectors.length !== request.input.length) throw new LlmError('invalid_output', 'The embeddings response has the wrong number of vectors');
+        return { vectors, model: response.model || request.model, tokens: response.usage?.prompt_tokens ?? 0 };
       } catch (error) {
         throw classifyOpenAiError(OpenAISdk, error);
       }

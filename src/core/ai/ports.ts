@@ -1,4 +1,5 @@
 import type { InboundVerdict } from './filters.js';
+import type { Embedder } from '../kb/embedder.js';
 import type { LlmClient } from './llm.js';
 
 /**
@@ -14,4 +15,6 @@ export interface AiPorts {
   canary?: string;
   /** Replaces the inbound classifier (the injection eval turns it off to test the output guard alone). */
   classifyInbound?: (text: string) => InboundVerdict;
+  /** issue 13: the knowledge base's embedding model; null forces full-text search alone. */
+  embedder?: Embedder | null;
 }

@@ -12,6 +12,7 @@ import { withRetry } from './retry.js';
 import { aiDisabledReason, breakerSettings, canaryOf, leaseSeconds, llmOf, retryPolicy, retryTools } from './runtime.js';
 import { storeModelAnswer } from './store-answer.js';
 import { upsertTrace } from './traces-store.js';
+import { findGrounding, NO_GROUNDING, type Grounding } from '../kb/grounding.js';
 
 /** Thread tokens sent to the model at most (the system prompt comes on top). */
 const THREAD_BUDGET_TOKENS = 6000;
@@ -20,7 +21,7 @@ const MAX_OUTPUT_TOKENS = 800;
 const MAX_JOB_ATTEMPTS = 5;
 const RETRY_FAILED_JOB_MS = 30_000;
 
-type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket: TicketRow; reservedTokens: number; customerMessage: string };
+type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket: TicketRow; reservedTokens: number; customerMessage: string; grounding: Grounding };
 
 /**
  * Claims and runs one queued AI job. Returns false when the queue had nothing ready.
@@ -56,7 +57,10 @@ async function giveUp(deps: Deps, job: AiJob): Promise<void> {
 }
 
 export async function runAiJob(deps: Deps, job: AiJob): Promise<void> {
-  const plan = await deps.db.transaction().execute((trx) => decide(deps, trx, job));
+  // issue 13: knowledge-base passages for the question, found before the locking transaction (the
+  // embedding call may take a while).
+  const grounding = await groundingFor(deps, job);
+  const plan = await deps.db.transaction().execute((trx) => decide(deps, trx, job, grounding));
   if (plan.kind === 'settled') return;
 
   const started = deps.clock.now();
@@ -80,12 +84,24 @@ export async function runAiJob(deps: Deps, job: AiJob): Promise<void> {
       await handOff(trx, job, ticket, reason, now, { ...base, outcome: 'failed', error: call.error?.message ?? null });
       return;
     }
-    await storeModelAnswer(trx, deps, job, ticket, call.value, { ...base, canary: canaryOf(deps), customerMessage: plan.customerMessage, now, reservedTokens: plan.reservedTokens });
+    await storeModelAnswer(trx, deps, job, ticket, call.value, { ...base, canary: canaryOf(deps), customerMessage: plan.customerMessage, now, reservedTokens: plan.reservedTokens, references: plan.grounding.passages });
   });
 }
 
 /** First transaction: every check that can settle the job without the model, and the slot reservation. */
-async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Plan> {
+/** issue 13: the question (subject and message) looked up in the published knowledge base. */
+async function groundingFor(deps: Deps, job: AiJob): Promise<Grounding> {
+  if (aiDisabledReason(deps.config, deps)) return NO_GROUNDING;
+  const row = await deps.db
+    .selectFrom('messages')
+    .innerJoin('tickets', 'tickets.id', 'messages.ticket_id')
+    .select(['messages.body', 'tickets.subject'])
+    .where('messages.id', '=', job.message_id)
+    .executeTakeFirst();
+  return row ? findGrounding(deps, `${row.subject}\n${row.body}`.slice(0, 1000)) : NO_GROUNDING;
+}
+
+async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob, grounding: Grounding): Promise<Plan> {
   if (!(await holdsLease(trx, job))) return { kind: 'settled' };
   const now = deps.clock.now();
   const ai = deps.config.ai;
@@ -107,7 +123,14 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
   // The subject is customer-written too: an instruction hidden there counts like one in the body.
   const inbound = (deps.ai?.classifyInbound ?? replyFilters.classifyInbound)(`${ticket.subject}\n${message.body}`);
   if (inbound.handoff) {
-    await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off', error: inbound.signals.join(' ') || null });
+    // issue 13: distress and threats (`safety`) keep their reason internal: the customer's outcome says only that a person answers.
+    const publicReason = inbound.reason === 'safety' ? 'needs_human' : undefined;
+    await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off', error: inbound.signals.join(' ') || null }, publicReason);
+    return { kind: 'settled' };
+  }
+  // issue 13: the desk has a knowledge base and nothing in it answers this: a person, not a guess.
+  if (grounding.kbInUse && grounding.passages.length === 0) {
+    await handOff(trx, job, ticket, 'no_kb_answer', now, { ...trace, outcome: 'handed_off', error: 'no published article matches above kb.minScore' });
     return { kind: 'settled' };
   }
 
@@ -133,6 +156,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
     ticket: { number: ticket.number, subject: ticket.subject },
     thread,
     budgetTokens: THREAD_BUDGET_TOKENS,
+    references: grounding.passages,
   });
   const reservedTokens = context.estimatedTokens + MAX_OUTPUT_TOKENS;
   const budget = await takeGlobalBudget(trx, now, ai, reservedTokens);
@@ -143,7 +167,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
   }
   // Reserve the per-ticket slot: a pending trace counts against the window for concurrent jobs.
   await upsertTrace(trx, { ticketId: ticket.id, messageId: job.message_id, model: ai.model, outcome: 'pending', at: now });
-  return { kind: 'call', context, ticket, reservedTokens, customerMessage: message.body };
+  return { kind: 'call', context, ticket, reservedTokens, customerMessage: message.body, grounding };
 }
 
 interface HandoffTrace {
@@ -155,7 +179,7 @@ interface HandoffTrace {
   error?: string | null;
 }
 
-async function handOff(trx: Transaction<DB>, job: AiJob, ticket: TicketRow, reason: string, now: Date, trace: HandoffTrace): Promise<void> {
+async function handOff(trx: Transaction<DB>, job: AiJob, ticket: TicketRow, reason: string, now: Date, trace: HandoffTrace, publicReason?: string): Promise<void> {
   const messageId = await handOffToHuman(trx, ticket, reason, now);
   await upsertTrace(trx, {
     ticketId: ticket.id,
@@ -169,5 +193,5 @@ async function handOff(trx: Transaction<DB>, job: AiJob, ticket: TicketRow, reas
     at: trace.startedAt,
     finishedAt: now,
   });
-  await finishAiJob(trx, job, now, 'handed_off', { reason, acknowledgementId: messageId });
+  await finishAiJob(trx, job, now, 'handed_off', { reason: publicReason ?? reason, acknowledgementId: messageId });
 }

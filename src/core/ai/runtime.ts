@@ -40,15 +40,17 @@ export function canaryOf(deps: Deps): string {
   return deps.ai?.canary ?? deriveCanary(deps.config.secretKey);
 }
 
-const built = new WeakMap<Deps, Promise<LlmClient>>();
+const built = new WeakMap<Deps, Map<string, Promise<LlmClient>>>();
 
-/** The injected model, or the OpenAI adapter built once per Deps from config. */
-export function llmOf(deps: Deps): Promise<LlmClient> {
+/** The injected model, or the OpenAI adapter built once per Deps (and base URL) from config. */
+export function llmOf(deps: Deps, baseUrl: string | undefined = deps.config.ai.baseUrl): Promise<LlmClient> {
   if (deps.ai?.llm) return Promise.resolve(deps.ai.llm);
-  let client = built.get(deps);
+  let clients = built.get(deps);
+  if (!clients) built.set(deps, (clients = new Map()));
+  let client = clients.get(baseUrl ?? '');
   if (!client) {
-    client = createOpenAiLlm({ apiKey: deps.config.ai.apiKey ?? '', baseUrl: deps.config.ai.baseUrl });
-    built.set(deps, client);
+    client = createOpenAiLlm({ apiKey: deps.config.ai.apiKey ?? '', baseUrl });
+    clients.set(baseUrl ?? '', client);
   }
   return client;
 }

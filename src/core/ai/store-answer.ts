@@ -11,6 +11,8 @@ import { handOffToHuman } from './handoff.js';
 import { adjustTokens } from './limits.js';
 import type { LlmResult } from './llm.js';
 import { upsertTrace } from './traces-store.js';
+import type { ReferencePassage } from './context.js';
+import { citedArticles, storeCitations } from '../kb/citations.js';
 
 export interface AnswerMeta {
   model: string;
@@ -23,6 +25,8 @@ export interface AnswerMeta {
   now: Date;
   /** Tokens taken from the global per-minute budget before the call (an estimate). */
   reservedTokens: number;
+  /** issue 13: the knowledge-base passages the model was given; citations must be among them. */
+  references?: ReferencePassage[];
 }
 
 /**
@@ -78,6 +82,9 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
     .values({ ticket_id: ticket.id, kind: 'ai', author_id: null, body: redacted.text, created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // issue 13: only articles the model was actually given can be cited.
+  const citations = citedArticles(answer.citations ?? [], meta.references ?? []);
+  await storeCitations(trx, message.id, citations);
   await trx
     .updateTable('tickets')
     .set({ first_response_at: ticket.first_response_at ?? now, last_response_at: now, updated_at: now })
@@ -85,7 +92,7 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
     .execute();
   if (!ticket.first_response_at) await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: 'ticket.first_response', data: { messageId: message.id, by: 'ai' }, at: now });
   await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: 'ai.replied', data: { messageId: message.id, inReplyTo: job.message_id, confidence: answer.confidence }, at: now });
-  await upsertTrace(trx, { ...trace, outcome: 'replied', replyMessageId: message.id, redactions: redacted.findings });
+  await upsertTrace(trx, { ...trace, outcome: 'replied', replyMessageId: message.id, redactions: redacted.findings, citations });
   await finishAiJob(trx, job, now, 'replied', {}, message.id);
   await announceStaffMessage(deps, trx, ticket, { id: message.id, author_id: null, body: redacted.text }, 'ai');
 }

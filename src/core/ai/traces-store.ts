@@ -20,6 +20,8 @@ export interface TraceWrite {
   reason?: string | null;
   error?: string | null;
   attempts?: number;
+  /** issue 13: the articles an AI reply cites. */
+  citations?: { articleId: string; slug: string; title: string }[];
 }
 
 /** One trace per customer message: the reservation (`pending`) is updated to the final outcome. */
@@ -40,6 +42,7 @@ export async function upsertTrace(trx: Transaction<DB>, t: TraceWrite): Promise<
     error: t.error ?? null,
     attempts: t.attempts ?? 0,
     finished_at: t.finishedAt ?? null,
+    citations: JSON.stringify(t.citations ?? []),
   };
   await trx
     .insertInto('ai_traces')

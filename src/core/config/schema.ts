@@ -59,6 +59,12 @@ export const SETTINGS = [
   { key: 'email.mailgunSigningKey', env: 'MAILGUN_WEBHOOK_SIGNING_KEY', secret: true, description: 'Mailgun webhook signing key' },
   { key: 'email.sendgridPublicKey', env: 'SENDGRID_WEBHOOK_PUBLIC_KEY', description: 'SendGrid signed-webhook verification key (base64 DER ECDSA public key)' },
   { key: 'email.webhookMaxAgeSeconds', env: 'NEXUS_EMAIL_WEBHOOK_MAX_AGE_SECONDS', description: 'Signed webhook requests older than this are refused as replays' },
+  // issue 13: knowledge base
+  { key: 'kb.embeddingModel', env: 'NEXUS_KB_EMBEDDING_MODEL', description: 'Embedding model for knowledge-base search (used when a model API key is set); `none` keeps search to full text' },
+  { key: 'kb.embeddingDimensions', env: 'NEXUS_KB_EMBEDDING_DIMENSIONS', description: 'Length of the embedding vectors asked of the model' },
+  { key: 'kb.embeddingBaseUrl', env: 'NEXUS_KB_EMBEDDING_BASE_URL', description: 'Base URL of an OpenAI-compatible embeddings endpoint (default: ai.baseUrl)' },
+  { key: 'kb.minScore', env: 'NEXUS_KB_MIN_SCORE', description: 'Match score (0–1) a knowledge-base passage needs to ground an AI reply; below it the ticket goes to a human' },
+  { key: 'kb.contextTokens', env: 'NEXUS_KB_CONTEXT_TOKENS', description: 'Token budget of the knowledge-base passages given to the AI' },
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
@@ -124,6 +130,16 @@ export const configSchema = z.object({
       mailgunSigningKey: z.string().min(1).optional(),
       sendgridPublicKey: z.string().min(1).optional(),
       webhookMaxAgeSeconds: z.coerce.number().int().positive().default(300),
+    })
+    .prefault({}),
+  // issue 13: knowledge base
+  kb: z
+    .object({
+      embeddingModel: z.string().min(1).default('text-embedding-3-small'),
+      embeddingDimensions: z.coerce.number().int().min(8).max(3072).default(256),
+      embeddingBaseUrl: z.url().optional(),
+      minScore: z.coerce.number().min(0).max(1).default(0.4),
+      contextTokens: z.coerce.number().int().min(100).max(8000).default(1200),
     })
     .prefault({}),
   storage: z

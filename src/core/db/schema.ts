@@ -199,6 +199,8 @@ export interface AiTracesTable {
   attempts: Generated<number>;
   created_at: Generated<Date>;
   finished_at: NullableTimestamp;
+  /** issue 13: knowledge-base articles the reply cites, `[{articleId, title}]`. */
+  citations: ColumnType<unknown[], string | undefined, string>;
 }
 
 export interface AiBreakerTable {
@@ -236,6 +238,51 @@ export interface LoginAttemptsTable {
   created_at: Generated<Date>;
 }
 
+// issue 13: knowledge base
+export type KbStatus = 'draft' | 'published';
+
+export interface KbArticlesTable {
+  id: Generated<string>;
+  slug: string;
+  title: string;
+  body: string;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  locale: Generated<string>;
+  status: Generated<KbStatus>;
+  version: Generated<number>;
+  author_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  published_at: NullableTimestamp;
+}
+
+export interface KbArticleVersionsTable {
+  article_id: string;
+  version: number;
+  title: string;
+  body: string;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  locale: string;
+  author_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface KbChunksTable {
+  id: Generated<string>;
+  article_id: string;
+  ordinal: number;
+  heading: string | null;
+  body: string;
+  search_vector: ColumnType<string, unknown, unknown>;
+  embedding: ColumnType<number[] | null, unknown, unknown>;
+  embedding_model: string | null;
+}
+
+export interface MessageCitationsTable {
+  message_id: string;
+  article_id: string;
+}
+
 export interface DB {
   users: UsersTable;
   ai_jobs: AiJobsTable;
@@ -271,6 +318,11 @@ export interface DB {
   agent_groups: AgentGroupsTable;
   agent_group_members: AgentGroupMembersTable;
   routing_rules: RoutingRulesTable;
+  // issue 13
+  kb_articles: KbArticlesTable;
+  kb_article_versions: KbArticleVersionsTable;
+  kb_chunks: KbChunksTable;
+  message_citations: MessageCitationsTable;
 }
 
 // SLA and routing (issue 11): migration 20261130110100_sla_routing.sql

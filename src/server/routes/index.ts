@@ -5,6 +5,7 @@ import { catalogueRoutes } from './catalogues.js';
 import { emailAccountRoutes } from './email-accounts.js';
 import { webhookRoutes } from './webhooks.js';
 import { slaRoutingRoutes } from './sla-routing.js';
+import { kbRoutes } from './kb.js';
 import { staffRoutes } from './staff.js';
 import { ticketRoutes } from './tickets.js';
 
@@ -14,6 +15,7 @@ export async function registerTicketRoutes(app: FastifyInstance, services: Servi
   staffRoutes(app, services);
   catalogueRoutes(app, services);
   slaRoutingRoutes(app, services);
+  kbRoutes(app, services); // issue 13
   await attachmentRoutes(app, services);
   // i10: email channel
   emailAccountRoutes(app, services);

@@ -1,3 +1,4 @@
+import { ACTION_RULES, DISTRESS_RULES, HUMAN_EXTRA_RULES, INSTRUCTION_RULES, OTHERS_DATA_RULES, SECRET_RULES, SIGNAL_CATEGORIES, TOOL_CALL_RULES } from './category-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
 import { normaliseInbound, type NormalisedText } from './normalise.js';
 import type { Rule } from './rules.js';
@@ -13,19 +14,35 @@ export interface InboundClassification {
   reason: HandoffReason;
   /** Every signal that matched, as `<reason>:<signal>` (plus `hidden:<channel>`), for traces and agents. */
   signals: string[];
+  /**
+   * issue 13: what the AI must not do here, by category: (a) `action`, (b) `others_data`, (c)
+   * `distress`, (d) `instructions`, (e) `secret`. Empty when only a topic or a request for a person matched.
+   */
+  categories: HandoffCategory[];
 }
+
+export const HANDOFF_CATEGORIES = ['action', 'others_data', 'distress', 'instructions', 'secret'] as const;
+export type HandoffCategory = (typeof HANDOFF_CATEGORIES)[number];
 
 /** Reasons from most to least serious: the first one with a match wins. */
 const GROUPS: { reason: Exclude<HandoffReason, 'none'>; rules: Rule[] }[] = [
-  { reason: 'safety', rules: SAFETY_RULES },
-  { reason: 'security', rules: SECURITY_RULES },
-  { reason: 'suspected_injection', rules: INJECTION_RULES },
-  { reason: 'restricted_topic', rules: RESTRICTED_RULES },
-  { reason: 'explicit_human', rules: HUMAN_RULES },
+  { reason: 'safety', rules: [...SAFETY_RULES, ...DISTRESS_RULES] },
+  { reason: 'security', rules: [...SECURITY_RULES, ...SECRET_RULES] },
+  { reason: 'suspected_injection', rules: [...INJECTION_RULES, ...INSTRUCTION_RULES, ...OTHERS_DATA_RULES, ...TOOL_CALL_RULES] },
+  { reason: 'restricted_topic', rules: [...RESTRICTED_RULES, ...ACTION_RULES] },
+  { reason: 'explicit_human', rules: [...HUMAN_RULES, ...HUMAN_EXTRA_RULES] },
 ];
+
+/** Sentences (and lines) of a text, for rules that combine word classes within one sentence. */
+const sentences = (text: string): string[] => text.split(/[?!;\n¿¡]+|\.(?=\s|$)/);
 
 function matches(rule: Rule, text: NormalisedText): boolean {
   const subjects = rule.on === 'visible' ? [text.visible] : rule.on === 'deleeted' ? [text.folded, text.deleeted] : [text.folded];
+  if (rule.all) {
+    const all = rule.all;
+    return subjects.some((subject) => sentences(subject).some((s) => rule.pattern.test(s) && all.every((r) => r.test(s)) && !rule.unless?.test(s)));
+  }
+  if (rule.unless && subjects.some((s) => rule.unless!.test(s))) return false;
   const hit = subjects.some((s) => rule.pattern.test(s));
   if (!hit || !rule.requires) return hit;
   const required = rule.requires;
@@ -44,19 +61,23 @@ export function classifyInbound(message: string): InboundClassification {
   const text = normaliseInbound(message);
   const signals: string[] = text.hidden.map((h) => `hidden:${h}`);
   const reasons = new Set<HandoffReason>();
+  const categories: HandoffCategory[] = [];
   for (const group of GROUPS) {
     for (const rule of group.rules) {
       if (!matches(rule, text)) continue;
       reasons.add(group.reason);
       const signal = `${group.reason}:${rule.signal}`;
       if (!signals.includes(signal)) signals.push(signal);
+      const category = SIGNAL_CATEGORIES[rule.signal];
+      if (category && !categories.includes(category)) categories.push(category);
     }
   }
   // Hidden channels carrying words for a machine, or Unicode tag smuggling, are injection on their own.
   if (text.hidden.includes('unicode_tags') || AI_WORDS.test(text.hiddenText)) {
     reasons.add('suspected_injection');
     signals.push('suspected_injection:hidden_instructions');
+    if (!categories.includes('instructions')) categories.push('instructions');
   }
   const reason = GROUPS.find((g) => reasons.has(g.reason))?.reason ?? 'none';
-  return { handoff: reason !== 'none', reason, signals };
+  return { handoff: reason !== 'none', reason, signals, categories };
 }

@@ -100,6 +100,16 @@ function requestedPhrases(message: string): string[] {
   return [...phrases, ...codes].filter((p) => p.length >= 12 || (/\d/.test(p) && p.replace(/\W/g, '').length >= 4));
 }
 
+/** issue 13 (e): secrets the customer pasted (a labelled password, API keys and tokens): never repeated. */
+export function pastedSecrets(message: string): string[] {
+  const labelled = [...message.matchAll(/\b(?:password|passwort|kennwort|mot de passe|contraseña|contrasena|clave|senha|pwd|passcode|passphrase)\s*(?:\bis\b|\bist\b|\blautet\b|\best\b|\bes\b|é|\be\b|[:=])\s*["'“«]?([^\s"'”»,]{6,})/giu)].map((m) => m[1]!.replace(/[.;:!?]+$/, ''));
+  const tokens = message.match(/\b(?:sk|pk|rk)[-_][A-Za-z0-9_-]{16,}|\bgh[pousr]_[A-Za-z0-9]{20,}|\bAKIA[0-9A-Z]{16}\b|\bxox[abpr]-[A-Za-z0-9-]{10,}|\bAIza[0-9A-Za-z_-]{30,}|\b(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{32,}\b/g) ?? [];
+  return [...labelled, ...tokens].filter((s) => s.length >= 6);
+}
+
+/** issue 13 (a): codes the customer asked the desk to apply (coupons, vouchers): a reply must not confirm them. */
+const actionCodes = (message: string): string[] => message.match(/\b(?=[A-Z0-9]*\d)[A-Z][A-Z0-9]{3,}\b|\b[A-Z]{5,}\b/g)?.filter((c) => !/^\d+$/.test(c)) ?? [];
+
 /**
  * The last check before an AI reply is stored or sent. Blocks replies that leak a canary, mention
  * another ticket's identifiers, or echo what the customer pasted or asked to be repeated. Pure.
@@ -127,7 +137,14 @@ export function guardReply(reply: string, options: GuardOptions): GuardResult {
     }
     // Links the customer supplied are not repeated when they imitate the company's domains or the
     // message is an attack (exfiltration endpoints, phishing pages); an ordinary shop link may be.
-    const inbound = classifyInbound(message).reason;
+    for (const secret of pastedSecrets(message)) {
+      if (seen.includes(visible(secret)) || squeezed.includes(squeeze(visible(secret)))) reasons.add('echoed_secret');
+    }
+    const classification = classifyInbound(message);
+    if (classification.categories.includes('action')) {
+      for (const code of actionCodes(message)) if (seen.includes(visible(code))) reasons.add('echoed_action_code');
+    }
+    const inbound = classification.reason;
     const isAttack = inbound === 'suspected_injection' || inbound === 'safety';
     const allowed = options.allowedDomains ?? [];
     for (const host of hostsIn(message)) {

@@ -6,6 +6,13 @@ export interface Rule {
   on?: 'folded' | 'deleeted' | 'visible';
   /** Extra pattern that must ALSO match somewhere in the text. */
   requires?: RegExp;
+  /**
+   * issue 13: word classes that must ALL match the same sentence as `pattern` (verbs × objects, so a
+   * rule generalises over phrasings). With `all`, the rule is tested sentence by sentence.
+   */
+  all?: RegExp[];
+  /** issue 13: the rule does not count where this matches (the sentence with `all`, else the text). */
+  unless?: RegExp;
 }
 
 /** `[^.?!\n]{0,n}`: up to n characters within the same sentence. */
