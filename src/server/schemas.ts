@@ -69,6 +69,9 @@ export const ticketSchema = z
   })
   .meta({ id: 'Ticket' });
 
+/** A ticket in a list: `snippet` is the excerpt a search matched, matched words in **…**; null when not searching. */
+export const listedTicketSchema = ticketSchema.extend({ snippet: z.string().nullable() }).meta({ id: 'ListedTicket' });
+
 /** Staff only, on a ticket's thread: how the desk filed it and the time spent on it. */
 export const ticketWorkSchema = z.object({
   tags: z.array(z.string()),

@@ -44,7 +44,16 @@ export const SETTINGS = [
   { key: 'storage.supabaseUrl', env: 'SUPABASE_URL', description: 'Supabase project URL; with the service key, attachments go to Supabase Storage' },
   { key: 'storage.supabaseServiceRoleKey', env: 'SUPABASE_SERVICE_ROLE_KEY', secret: true, description: 'Supabase service-role key (server side only)' },
   { key: 'storage.bucket', env: 'NEXUS_STORAGE_BUCKET', description: 'Storage bucket for attachments' },
+  // Search (issue 14)
+  { key: 'search.language', env: 'NEXUS_SEARCH_LANGUAGE', description: 'Language of ticket search: stemming ("refunds" finds "refund") and stop words; `simple` for none. Changing it rebuilds the search documents on the next search' },
 ] as const satisfies readonly SettingSpec[];
+
+/** Text-search configurations for `search.language` (issue 14): those on both PGlite and Postgres 15+. */
+export const SEARCH_LANGUAGES = [
+  'simple', 'arabic', 'danish', 'dutch', 'english', 'finnish', 'french', 'german', 'greek', 'hungarian', 'indonesian', 'irish',
+  'italian', 'lithuanian', 'nepali', 'norwegian', 'portuguese', 'romanian', 'russian', 'spanish', 'swedish', 'tamil', 'turkish',
+] as const;
+export type SearchLanguage = (typeof SEARCH_LANGUAGES)[number];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
 
@@ -99,6 +108,12 @@ export const configSchema = z.object({
       supabaseUrl: z.url().optional(),
       supabaseServiceRoleKey: z.string().min(1).optional(),
       bucket: z.string().min(1).default('attachments'),
+    })
+    .prefault({}),
+  // Search (issue 14)
+  search: z
+    .object({
+      language: z.enum(SEARCH_LANGUAGES, { message: `must be one of ${SEARCH_LANGUAGES.join(', ')}` }).default('english'),
     })
     .prefault({}),
 });

@@ -232,6 +232,14 @@ export interface LoginAttemptsTable {
   created_at: Generated<Date>;
 }
 
+// Search documents and desk counters (issue 14), kept by triggers; the stats tables are read with raw SQL.
+export interface TicketSearchTable {
+  ticket_id: string;
+  created_at: Date;
+  number: number;
+  document: string;
+}
+
 export interface DB {
   users: UsersTable;
   ai_jobs: AiJobsTable;
@@ -252,4 +260,6 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   login_attempts: LoginAttemptsTable;
   'supabase_migrations.schema_migrations': SchemaMigrationsTable;
+  // issue 14
+  ticket_search: TicketSearchTable;
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
+import { ensureSearchLanguage, RELEVANCE_CANDIDATES, searchSnippets, searchTerms, type SearchScope } from './ticket-search.js';
 import { rowToTicket, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketRow } from './ticket.js';
 
 /** Accepts a list or a comma-separated string (`open,pending`), as query strings and flags give it. */
@@ -44,8 +45,11 @@ export const listTicketsInput = z.object({
 });
 export type ListTicketsInput = z.input<typeof listTicketsInput>;
 
+/** A ticket in a list: with the highlighted excerpt that matched when searching, else null. */
+export type ListedTicket = Ticket & { snippet: string | null };
+
 export interface TicketPage {
-  tickets: Ticket[];
+  tickets: ListedTicket[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
@@ -73,48 +77,13 @@ function sortSpec(sort: TicketSort): SortSpec {
     case 'number':
       return { key: null, cast: 'integer', descending: false };
     case 'relevance':
-      return { key: sql`h.rank`, cast: 'real', descending: true };
+      // `rank` is a column of the candidate set a relevance search ranks (see listTickets).
+      return { key: sql`t.rank`, cast: 'real', descending: true };
     default: {
       const unhandled: never = sort;
       throw new Error(`unhandled sort ${String(unhandled)}`);
     }
   }
-}
-
-interface SearchScope {
-  q: string;
-  includeInternal: boolean;
-  /** Restricts the search to one customer's tickets before ranking (customers search only their own). */
-  customerId: string | null;
-}
-
-/** The text-search parts: subjects and visible messages, optionally limited to one customer's tickets. */
-function searchParts(scope: SearchScope) {
-  const query = sql`websearch_to_tsquery('simple', ${scope.q})`;
-  const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal'`;
-  const ownSubjects = scope.customerId ? sql`and s.customer_id = ${scope.customerId}` : sql``;
-  const ownMessages = scope.customerId ? sql`and m.ticket_id in (select id from tickets where customer_id = ${scope.customerId})` : sql``;
-  // `search_vector` is stored and GIN-indexed on both tables (migration 20261126000100).
-  return {
-    subjects: (rank: boolean) =>
-      sql`select s.id as ticket_id${rank ? sql`, ts_rank(setweight(s.search_vector, 'A'), ${query}) as rank` : sql``}
-            from tickets s where s.search_vector @@ ${query} ${ownSubjects}`,
-    messages: (rank: boolean) =>
-      sql`select m.ticket_id${rank ? sql`, ts_rank(m.search_vector, ${query}) as rank` : sql``}
-            from messages m where m.search_vector @@ ${query} ${visible} ${ownMessages}`,
-  };
-}
-
-/** Tickets matching a search, ranked by their subject (weighted up) plus their visible messages. */
-function rankedHits(scope: SearchScope): RawBuilder<{ ticket_id: string; rank: number }> {
-  const parts = searchParts(scope);
-  return sql`(select u.ticket_id, sum(u.rank)::real as rank from (${parts.subjects(true)} union all ${parts.messages(true)}) u group by u.ticket_id)`;
-}
-
-/** Tickets matching a search when another order is asked for: no ranking work at all. */
-function matchingIds(scope: SearchScope): RawBuilder<boolean> {
-  const parts = searchParts(scope);
-  return sql<boolean>`t.id in (${parts.subjects(false)} union ${parts.messages(false)})`;
 }
 
 /**
@@ -133,17 +102,14 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   const spec = sortSpec(sort);
   const cursor = data.cursor === undefined ? undefined : decodeCursor(data.cursor, sort);
 
+  const scope: SearchScope | null = data.q ? { q: data.q, language: deps.config.search.language, includeInternal: can(actor, 'ticket.view_internal') } : null;
+
   return deps.db.transaction().execute(async (db) => {
-    let query = db
-      .selectFrom('tickets as t')
-      .selectAll('t')
-      .select(spec.key ? sql<string>`(${spec.key})::text`.as('sort_key') : sql<null>`null`.as('sort_key'))
-      .where('t.deleted_at', 'is', null);
-    if (data.q) {
-      const scope = { q: data.q, includeInternal: can(actor, 'ticket.view_internal'), customerId: isStaff(actor) ? null : actor.id };
-      if (sort === 'relevance') query = query.innerJoin(rankedHits(scope).as('h'), 'h.ticket_id', 't.id');
-      else query = query.where(matchingIds(scope));
-    }
+    if (scope) await ensureSearchLanguage(db, scope.language);
+    let query = db.selectFrom('tickets as t').selectAll('t').where('t.deleted_at', 'is', null);
+    // A search reads the ticket's stored document (ticket_search, one row per ticket, GIN-indexed).
+    const search = scope ? searchTerms(scope) : null;
+    if (search) query = query.innerJoin('ticket_search as s', 's.ticket_id', 't.id').where(search.matches);
     if (!isStaff(actor)) query = query.where('t.customer_id', '=', actor.id);
     if (data.status?.length) query = query.where('t.status', 'in', data.status);
     if (data.priority?.length) query = query.where('t.priority', 'in', data.priority);
@@ -163,6 +129,19 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     }
     if (data.from) query = query.where('t.created_at', '>=', data.from);
     if (data.to) query = query.where('t.created_at', '<', data.to);
+    if (search && sort === 'relevance') {
+      // Relevance ranks a bounded candidate set: the most recent matches (after every filter), so a word
+      // found in half the threads costs the same as a rare one. Below that many matches it ranks them all.
+      const candidates = query
+        .select(search.rank.as('rank'))
+        .orderBy('t.created_at', 'desc')
+        .orderBy('t.number', 'desc')
+        .limit(RELEVANCE_CANDIDATES);
+      // The same columns under the same alias `t` (plus `rank`), so the sorting and paging below apply unchanged.
+      query = db.selectFrom(candidates.as('t')).selectAll('t') as unknown as typeof query;
+    }
+    const selected = query.select(spec.key ? sql<string>`(${spec.key})::text`.as('sort_key') : sql<null>`null`.as('sort_key'));
+    query = selected as unknown as typeof query;
     if (cursor) {
       const op = sql.raw(spec.descending ? '<' : '>');
       query = spec.key
@@ -173,11 +152,13 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     if (spec.key) query = query.orderBy(sql`${spec.key} ${sql.raw(direction)}`);
     query = query.orderBy('t.number', direction).limit(data.limit + 1);
 
-    const rows = await query.execute();
+    const rows = (await query.execute()) as (TicketRow & { sort_key: string | null })[];
     const page = rows.slice(0, data.limit);
     const last = page.at(-1);
     const nextCursor = rows.length > data.limit && last ? encodeCursor({ sort, key: last.sort_key, number: last.number }) : null;
-    return { tickets: await presentTickets(db, page), nextCursor };
+    const snippets = scope ? await searchSnippets(db, scope, page.map((r) => r.id)) : new Map<string, string | null>();
+    const tickets = await presentTickets(db, page);
+    return { tickets: tickets.map((ticket, i) => ({ ...ticket, snippet: snippets.get(page[i]!.id) ?? null })), nextCursor };
   });
 }
 
@@ -187,7 +168,7 @@ export async function presentTickets(db: Kysely<DB>, rows: TicketRow[]): Promise
   const people = ids.length ? await db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute() : [];
   const byId = new Map(people.map((p) => [p.id, p]));
   return rows.map((row) => {
-    const { sort_key: _key, ...ticket } = row as TicketRow & { sort_key?: unknown };
+    const { sort_key: _key, rank: _rank, ...ticket } = row as TicketRow & { sort_key?: unknown; rank?: unknown };
     return rowToTicket(ticket as TicketRow, {
       customer: byId.get(row.customer_id)!,
       assignee: row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../core/services.js';
 import { actorOf } from '../plugins/authenticate.js';
-import { aiOutcomeSchema, documentSchema, errors, messageSchema, ticketParams, ticketSchema, ticketWorkSchema, uuidParam } from '../schemas.js';
+import { aiOutcomeSchema, documentSchema, errors, listedTicketSchema, messageSchema, ticketParams, ticketSchema, ticketWorkSchema, uuidParam } from '../schemas.js';
 
 const priority = z.enum(['low', 'medium', 'high', 'urgent']);
 const body = z.string().max(100_000);
@@ -59,7 +59,7 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
           limit: z.string().regex(/^\d{1,3}$/, 'must be a number from 1 to 100').optional(),
           cursor: z.string().max(500).optional(),
         }),
-        response: { 200: z.object({ tickets: z.array(ticketSchema), nextCursor: z.string().nullable() }), ...errors(400, 401) },
+        response: { 200: z.object({ tickets: z.array(listedTicketSchema), nextCursor: z.string().nullable() }), ...errors(400, 401) },
       },
     },
     async (request) => services.tickets.list(actorOf(request), request.query as never),
