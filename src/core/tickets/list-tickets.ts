@@ -104,7 +104,9 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
 
   const scope: SearchScope | null = data.q ? { q: data.q, language: deps.config.search.language, includeInternal: can(actor, 'ticket.view_internal') } : null;
 
-  return deps.db.transaction().execute(async (db) => {
+  // One connection, no transaction: the page is read-only, and BEGIN/COMMIT were two of the API's five
+  // round trips per list (issue 14's profile).
+  return deps.db.connection().execute(async (db) => {
     if (scope) await ensureSearchLanguage(db, scope.language);
     let query = db.selectFrom('tickets as t').selectAll('t').where('t.deleted_at', 'is', null);
     // A search reads the ticket's stored document (ticket_search, one row per ticket, GIN-indexed).

@@ -32,16 +32,18 @@ export function searchTerms(scope: SearchScope) {
 
 /**
  * Makes the stored documents follow the configured language: when `search.language` changed, records it
- * and rebuilds every document in this transaction (once; at a million tickets that takes minutes).
+ * and rebuilds every document in one transaction (once; at a million tickets that takes minutes).
  */
 export async function ensureSearchLanguage(db: Kysely<DB>, language: SearchLanguage): Promise<void> {
   const { rows } = await sql<{ language: string }>`select language from search_settings`.execute(db);
   if (rows[0]?.language === language) return;
-  const changed = await sql`
-    insert into search_settings (id, language) values (true, ${language})
-    on conflict (id) do update set language = excluded.language where search_settings.language <> excluded.language`.execute(db);
-  if (Number(changed.numAffectedRows ?? 0) === 0) return;
-  await sql`update ticket_search s set document = ticket_search_document(s.ticket_id)`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    const changed = await sql`
+      insert into search_settings (id, language) values (true, ${language})
+      on conflict (id) do update set language = excluded.language where search_settings.language <> excluded.language`.execute(trx);
+    if (Number(changed.numAffectedRows ?? 0) === 0) return;
+    await sql`update ticket_search s set document = ticket_search_document(s.ticket_id)`.execute(trx);
+  });
 }
 
 // Highlight markers for ts_headline: control characters, removed from the text first, so they can only
