@@ -17,6 +17,7 @@ import type { DB } from '../src/core/db/schema.js';
 import type { Deps } from '../src/core/deps.js';
 import { getStats } from '../src/core/tickets/get-stats.js';
 import { listTickets, type ListTicketsInput } from '../src/core/tickets/list-tickets.js';
+import { recountStats } from '../src/core/tickets/recount-stats.js';
 import { viewTicket } from '../src/core/tickets/view-ticket.js';
 import { toActor } from '../src/core/users/user.js';
 import { isPostgresReachable, urlFor, withAdminClient } from '../test/support/postgres.js';
@@ -158,6 +159,7 @@ async function casesFor(db: Kysely<DB>): Promise<Case[]> {
     cases.push({ label: `search ${what} ${q}, newest`, core: list({ q, sort: '-created' }), bare: documents ? bareSearch(q, false) : null });
   }
   cases.push({ label: 'stats', core: () => getStats(deps, admin), bare: null });
+  if (documents) cases.push({ label: 'stats by a full recount (how it was done before)', core: () => recountStats(db, new Date()), bare: null });
   cases.push({
     label: `tickets view (${LONG_THREAD} messages)`,
     core: () => viewTicket(deps, admin, { ticket: long.number }),
