@@ -102,3 +102,6 @@ alter table messages drop column search_vector;
 create index ticket_search_document_idx on ticket_search using gin (document);
 -- Newest-first walks of matching tickets (and the bounded candidate set of a relevance search).
 create index ticket_search_recent_idx on ticket_search (created_at desc, number desc);
+
+-- Plans for the new table right away (autovacuum would get there later).
+analyze ticket_search;

@@ -86,3 +86,6 @@ create index tickets_first_response_idx on tickets (nexus_duration_bucket(extrac
 create index tickets_resolution_idx on tickets (nexus_duration_bucket(extract(epoch from resolved_at - created_at)), (extract(epoch from resolved_at - created_at)))
   where deleted_at is null and resolved_at is not null;
 create index tickets_backlog_idx on tickets (created_at) where deleted_at is null and status <> 'closed';
+
+-- Statistics for the expression indexes right away.
+analyze tickets;

@@ -99,7 +99,7 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   if (sort === 'relevance' && !data.q) {
     throw new NexusError('VALIDATION_FAILED', 'Invalid input — sort: relevance needs a search (q)', { details: [{ path: 'sort', message: 'relevance needs a search (q)' }] });
   }
-  const spec = sortSpec(sort);
+  let spec = sortSpec(sort);
   const cursor = data.cursor === undefined ? undefined : decodeCursor(data.cursor, sort);
 
   const scope: SearchScope | null = data.q ? { q: data.q, language: deps.config.search.language, includeInternal: can(actor, 'ticket.view_internal') } : null;
@@ -112,6 +112,11 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     // A search reads the ticket's stored document (ticket_search, one row per ticket, GIN-indexed).
     const search = scope ? searchTerms(scope) : null;
     if (search) query = query.innerJoin('ticket_search as s', 's.ticket_id', 't.id').where(search.matches);
+    // Newest matches first: walk the search documents in creation order (ticket_search_recent_idx), reading
+    // a ticket only when its document matches. ticket_search.created_at and .number copy the ticket's.
+    const recent = search !== null && (sort === '-created' || sort === 'created');
+    if (recent) spec = { ...spec, key: sql`s.created_at` };
+    const tie = sql.ref(recent ? 's.number' : 't.number');
     if (!isStaff(actor)) query = query.where('t.customer_id', '=', actor.id);
     if (data.status?.length) query = query.where('t.status', 'in', data.status);
     if (data.priority?.length) query = query.where('t.priority', 'in', data.priority);
@@ -136,8 +141,8 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
       // found in half the threads costs the same as a rare one. Below that many matches it ranks them all.
       const candidates = query
         .select(search.rank.as('rank'))
-        .orderBy('t.created_at', 'desc')
-        .orderBy('t.number', 'desc')
+        .orderBy(sql`s.created_at desc`)
+        .orderBy(sql`s.number desc`)
         .limit(RELEVANCE_CANDIDATES);
       // The same columns under the same alias `t` (plus `rank`), so the sorting and paging below apply unchanged.
       query = db.selectFrom(candidates.as('t')).selectAll('t') as unknown as typeof query;
@@ -147,12 +152,12 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     if (cursor) {
       const op = sql.raw(spec.descending ? '<' : '>');
       query = spec.key
-        ? query.where(sql<boolean>`(${spec.key}, t.number) ${op} (${cursor.key}::${sql.raw(spec.cast)}, ${cursor.number})`)
-        : query.where(sql<boolean>`t.number ${op} ${cursor.number}`);
+        ? query.where(sql<boolean>`(${spec.key}, ${tie}) ${op} (${cursor.key}::${sql.raw(spec.cast)}, ${cursor.number})`)
+        : query.where(sql<boolean>`${tie} ${op} ${cursor.number}`);
     }
     const direction = spec.descending ? 'desc' : 'asc';
     if (spec.key) query = query.orderBy(sql`${spec.key} ${sql.raw(direction)}`);
-    query = query.orderBy('t.number', direction).limit(data.limit + 1);
+    query = query.orderBy(sql`${tie} ${sql.raw(direction)}`).limit(data.limit + 1);
 
     const rows = (await query.execute()) as (TicketRow & { sort_key: string | null })[];
     const page = rows.slice(0, data.limit);

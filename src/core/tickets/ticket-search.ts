@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { SearchLanguage } from '../config/schema.js';
+import { ONE_SHOT } from '../db/prepared-client.js';
 import type { DB } from '../db/schema.js';
 
 /**
@@ -25,7 +26,9 @@ export function searchTerms(scope: SearchScope) {
   const document = scope.includeInternal ? sql`s.document` : sql`ts_filter(s.document, '{a,d}')`;
   return {
     query,
-    matches: sql<boolean>`${document} @@ ${query}`,
+    // ONE_SHOT: planned with the words every time (see prepared-client.ts): a rare word wants the GIN
+    // index, a common one a walk of the newest tickets, and one cached plan cannot serve both.
+    matches: sql<boolean>`${sql.raw(ONE_SHOT)} ${document} @@ ${query}`,
     rank: sql<number>`ts_rank(${WEIGHTS}, ${document}, ${query})`,
   };
 }
