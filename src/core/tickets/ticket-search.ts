@@ -56,9 +56,10 @@ const STOP = '\u0002';
 /** How a matched word is marked in a snippet. */
 export const SNIPPET_MARK = { start: '**', stop: '**' } as const;
 const LIGATURES = new Set(['Æ', 'æ', 'Œ', 'œ', 'ß']);
+const SNIPPET_SOURCE_CHARS = 4000;
 
 /**
- * The snippet of each ticket for a search: a short excerpt of its subject and first matching messages
+ * The snippet of each ticket for a search: a short excerpt of its subject and thread
  * with the matched words marked (`**refund**`). Matching ignores accents (nexus_fold), the excerpt keeps them.
  */
 export async function searchSnippets(db: Kysely<DB>, scope: SearchScope, ticketIds: string[]): Promise<Map<string, string | null>> {
@@ -66,13 +67,14 @@ export async function searchSnippets(db: Kysely<DB>, scope: SearchScope, ticketI
   if (ticketIds.length === 0) return snippets;
   const { query } = searchTerms(scope);
   const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal'`;
+  // The excerpt comes from the subject and the thread's first SNIPPET_SOURCE_CHARS characters: one parse
+  // per ticket (ts_headline), not one per message; a match only further down a long thread gets no snippet.
   const { rows } = await sql<{ id: string; source: string; folded: string; headline: string }>`
     with src as (
-      select t.id, regexp_replace(t.subject || coalesce(E'\n' || (
-               select string_agg(left(x.body, 2000), E'\n' order by x.created_at, x.id)
-                 from (select m.body, m.created_at, m.id from messages m
-                        where m.ticket_id = t.id ${visible} and to_tsvector(${scope.language}::regconfig, nexus_fold(m.body)) @@ ${query}
-                        order by m.created_at, m.id limit 3) x), ''), E'[\\x01\\x02]', ' ', 'g') as source
+      select t.id, regexp_replace(left(t.subject || coalesce(E'\n' || (
+               select string_agg(x.body, E'\n' order by x.created_at, x.id)
+                 from (select left(m.body, ${SNIPPET_SOURCE_CHARS}) as body, m.created_at, m.id from messages m
+                        where m.ticket_id = t.id ${visible} order by m.created_at, m.id limit 20) x), ''), ${SNIPPET_SOURCE_CHARS}), E'[\\x01\\x02]', ' ', 'g') as source
         from tickets t where t.id = any(${ticketIds}::uuid[])
     )
     select id, source, nexus_fold(source) as folded,
