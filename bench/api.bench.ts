@@ -3,6 +3,8 @@
 // autocannon runs as a separate process so it does not share the servers' event loop.
 // BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 10) and BENCH_ROUNDS (default 2) change the runs.
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -96,6 +98,27 @@ async function cannon(url: string, method: 'GET' | 'POST', headersList: Record<s
   return result;
 }
 
+/**
+ * BENCH_CPU_PROF=<prefix>: a V8 CPU profile of this process while only the Nexus API is under load (the
+ * bare servers idle), one per route: <prefix>-post.cpuprofile, <prefix>-get.cpuprofile (open in Chrome
+ * DevTools or speedscope).
+ */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const prefix = process.env.BENCH_CPU_PROF;
+  if (!prefix) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${prefix}-${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 try {
   const nexusHeaders = customers.map((c) => ({ authorization: `Bearer ${c.token}` }));
   const bareHeaders = customers.map((c) => ({ 'x-customer': c.id }));
@@ -105,7 +128,7 @@ try {
     const best: (Load | undefined)[] = [undefined, undefined, undefined];
     for (let round = 0; round < ROUNDS; round++) {
       const loads = [
-        await cannon(`${nexusUrl}/v1/tickets`, method, nexusHeaders),
+        await profiled(`${method.toLowerCase()}-${round}`, () => cannon(`${nexusUrl}/v1/tickets`, method, nexusHeaders)),
         await cannon(`${bareUrl}/tickets`, method, bareHeaders),
         await cannon(`${bareUrl}/core/tickets`, method, bareHeaders),
       ];

@@ -61,7 +61,7 @@ export async function seedTickets(db: Kysely<DB>, tickets: number): Promise<Seed
   // Two messages a ticket (the customer's question and, when answered, the agent's reply); one thread
   // in 250 mentions the rare word; one in ten answered ones also gets an internal note.
   const body = (salt: number) =>
-    sql`(select string_agg((${words})[1 + ((t.number * ${7919 + salt} + i * 104729) % ${nWords})], ' ') from generate_series(1, 14 + t.number % 20) i)`;
+    sql`(select string_agg((${words})[1 + ((t.number::bigint * ${7919 + salt} + i * 104729) % ${nWords})], ' ') from generate_series(1, 14 + t.number % 20) i)`;
   await sql`
     insert into messages (ticket_id, kind, author_id, body, created_at)
     select t.id, 'customer', t.customer_id, ${body(0)} || case when t.number % 250 = 0 then ${` ${RARE_WORD} on my card`} else '' end, t.created_at

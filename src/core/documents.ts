@@ -35,6 +35,9 @@ export const ticketSchema = z
   })
   .meta({ id: 'Ticket' });
 
+/** A ticket in a list: `snippet` is the excerpt a search matched, matched words in **…**; null when not searching. */
+export const listedTicketSchema = ticketSchema.extend({ snippet: z.string().nullable() }).meta({ id: 'ListedTicket' });
+
 export const messageSchema = z
   .object({
     id: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { messageSchema, userSchema } from '../core/documents.js';
 import { ERRORS } from '../core/errors.js';
 
-export { attachmentSchema, categorySchema, listOf, messageSchema, personSchema, tagSchema, ticketSchema, ticketWorkSchema, userSchema } from '../core/documents.js';
+export { attachmentSchema, categorySchema, listedTicketSchema, listOf, messageSchema, personSchema, tagSchema, ticketSchema, ticketWorkSchema, userSchema } from '../core/documents.js';
 
 /** The one error envelope of every 4xx/5xx answer. */
 export const errorEnvelope = z

@@ -65,7 +65,16 @@ export const SETTINGS = [
   { key: 'kb.embeddingBaseUrl', env: 'NEXUS_KB_EMBEDDING_BASE_URL', description: 'Base URL of an OpenAI-compatible embeddings endpoint (default: ai.baseUrl)' },
   { key: 'kb.minScore', env: 'NEXUS_KB_MIN_SCORE', description: 'Match score (0–1) a knowledge-base passage needs to ground an AI reply; below it the ticket goes to a human' },
   { key: 'kb.contextTokens', env: 'NEXUS_KB_CONTEXT_TOKENS', description: 'Token budget of the knowledge-base passages given to the AI' },
+  // Search (issue 14)
+  { key: 'search.language', env: 'NEXUS_SEARCH_LANGUAGE', description: 'Language of ticket search: stemming ("refunds" finds "refund") and stop words; `simple` for none. Changing it rebuilds the search documents on the next search' },
 ] as const satisfies readonly SettingSpec[];
+
+/** Text-search configurations for `search.language` (issue 14): those on both PGlite and Postgres 15+. */
+export const SEARCH_LANGUAGES = [
+  'simple', 'arabic', 'danish', 'dutch', 'english', 'finnish', 'french', 'german', 'greek', 'hungarian', 'indonesian', 'irish',
+  'italian', 'lithuanian', 'nepali', 'norwegian', 'portuguese', 'romanian', 'russian', 'spanish', 'swedish', 'tamil', 'turkish',
+] as const;
+export type SearchLanguage = (typeof SEARCH_LANGUAGES)[number];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
 
@@ -152,6 +161,12 @@ export const configSchema = z.object({
   // issue 9: hardening
   trustProxy: csv.default([]),
   idempotencyLeaseSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Search (issue 14)
+  search: z
+    .object({
+      language: z.enum(SEARCH_LANGUAGES, { message: `must be one of ${SEARCH_LANGUAGES.join(', ')}` }).default('english'),
+    })
+    .prefault({}),
 });
 
 export type NexusConfig = z.output<typeof configSchema>;

@@ -14,6 +14,11 @@ import pg from 'pg';
  * Postgres requires) and the next call succeeds.
  */
 const MAX_NAMED_PER_CONNECTION = 500;
+/**
+ * A statement containing this comment runs unnamed: Postgres plans it with its values on every call
+ * and never settles on a generic plan (full-text search, whose best plan depends on the words).
+ */
+export const ONE_SHOT = '/* nexus:one-shot */';
 const PLAN_CHANGED = '0A000';
 
 export class PreparedStatementClient extends pg.Client {
@@ -24,7 +29,7 @@ export class PreparedStatementClient extends pg.Client {
   override query(...args: any[]): any {
     const [text, values] = args;
     if (typeof text === 'string' && args.length <= 2 && !(Array.isArray(values) && values.length > 0)) this.track(text);
-    const eligible = typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2;
+    const eligible = typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2 && !text.includes(ONE_SHOT);
     if (!eligible) return (super.query as (...a: any[]) => any)(...args);
     const key = createHash('sha1').update(text).digest('base64url');
     if (!this.names.has(key) && this.names.size >= MAX_NAMED_PER_CONNECTION) return super.query(text, values);

@@ -283,6 +283,14 @@ export interface MessageCitationsTable {
   article_id: string;
 }
 
+// Search documents and desk counters (issue 14), kept by triggers; the stats tables are read with raw SQL.
+export interface TicketSearchTable {
+  ticket_id: string;
+  created_at: Date;
+  number: number;
+  document: string;
+}
+
 export interface DB {
   users: UsersTable;
   ai_jobs: AiJobsTable;
@@ -323,6 +331,8 @@ export interface DB {
   kb_article_versions: KbArticleVersionsTable;
   kb_chunks: KbChunksTable;
   message_citations: MessageCitationsTable;
+  // issue 14
+  ticket_search: TicketSearchTable;
 }
 
 // SLA and routing (issue 11): migration 20261130110100_sla_routing.sql

@@ -9,6 +9,7 @@ import { SLA_FILTERS, slaDueSortKey, slaFilterCondition } from '../sla/ticket-li
 import { refreshTicketSla } from '../sla/ticket-sla-store.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
+import { ensureSearchLanguage, RELEVANCE_CANDIDATES, searchSnippets, searchTerms, type SearchScope } from './ticket-search.js';
 import { ticketFor } from './visibility.js';
 import { rowToTicket, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketRow } from './ticket.js';
 
@@ -50,8 +51,11 @@ export const listTicketsInput = z.object({
 });
 export type ListTicketsInput = z.input<typeof listTicketsInput>;
 
+/** A ticket in a list: with the highlighted excerpt that matched when searching, else null. */
+export type ListedTicket = Ticket & { snippet: string | null };
+
 export interface TicketPage {
-  items: Ticket[];
+  items: ListedTicket[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
@@ -79,7 +83,8 @@ function sortSpec(sort: TicketSort): SortSpec {
     case 'number':
       return { key: null, cast: 'integer', descending: false };
     case 'relevance':
-      return { key: sql`h.rank`, cast: 'real', descending: true };
+      // `rank` is a column of the candidate set a relevance search ranks (see listTickets).
+      return { key: sql`t.rank`, cast: 'real', descending: true };
     case 'due':
       return { key: slaDueSortKey, cast: 'timestamptz', descending: false };
     default: {
@@ -87,42 +92,6 @@ function sortSpec(sort: TicketSort): SortSpec {
       throw new Error(`unhandled sort ${String(unhandled)}`);
     }
   }
-}
-
-interface SearchScope {
-  q: string;
-  includeInternal: boolean;
-  /** Restricts the search to one customer's tickets before ranking (customers search only their own). */
-  customerId: string | null;
-}
-
-/** The text-search parts: subjects and visible messages, optionally limited to one customer's tickets. */
-function searchParts(scope: SearchScope) {
-  const query = sql`websearch_to_tsquery('simple', ${scope.q})`;
-  const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal'`;
-  const ownSubjects = scope.customerId ? sql`and s.customer_id = ${scope.customerId}` : sql``;
-  const ownMessages = scope.customerId ? sql`and m.ticket_id in (select id from tickets where customer_id = ${scope.customerId})` : sql``;
-  // `search_vector` is stored and GIN-indexed on both tables (migration 20261126000100).
-  return {
-    subjects: (rank: boolean) =>
-      sql`select s.id as ticket_id${rank ? sql`, ts_rank(setweight(s.search_vector, 'A'), ${query}) as rank` : sql``}
-            from tickets s where s.search_vector @@ ${query} ${ownSubjects}`,
-    messages: (rank: boolean) =>
-      sql`select m.ticket_id${rank ? sql`, ts_rank(m.search_vector, ${query}) as rank` : sql``}
-            from messages m where m.search_vector @@ ${query} ${visible} ${ownMessages}`,
-  };
-}
-
-/** Tickets matching a search, ranked by their subject (weighted up) plus their visible messages. */
-function rankedHits(scope: SearchScope): RawBuilder<{ ticket_id: string; rank: number }> {
-  const parts = searchParts(scope);
-  return sql`(select u.ticket_id, sum(u.rank)::real as rank from (${parts.subjects(true)} union all ${parts.messages(true)}) u group by u.ticket_id)`;
-}
-
-/** Tickets matching a search when another order is asked for: no ranking work at all. */
-function matchingIds(scope: SearchScope): RawBuilder<boolean> {
-  const parts = searchParts(scope);
-  return sql<boolean>`t.id in (${parts.subjects(false)} union ${parts.messages(false)})`;
 }
 
 /**
@@ -138,22 +107,26 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   if (sort === 'relevance' && !data.q) {
     throw new NexusError('VALIDATION_FAILED', 'Invalid input — sort: relevance needs a search (q)', { details: [{ path: 'sort', message: 'relevance needs a search (q)' }] });
   }
-  const spec = sortSpec(sort);
+  let spec = sortSpec(sort);
   const cursor = data.cursor === undefined ? undefined : decodeCursor(data.cursor, sort);
 
   // SLA filters and the due sort read the stored SLA columns: bring them up to date first.
   if (data.sla !== undefined || sort === 'due') await refreshTicketSla(deps.db, deps.clock.now());
-  return deps.db.transaction().execute(async (db) => {
-    let query = db
-      .selectFrom('tickets as t')
-      .selectAll('t')
-      .select(spec.key ? sql<string>`(${spec.key})::text`.as('sort_key') : sql<null>`null`.as('sort_key'))
-      .where('t.deleted_at', 'is', null);
-    if (data.q) {
-      const scope = { q: data.q, includeInternal: can(actor, 'ticket.view_internal'), customerId: isStaff(actor) ? null : actor.id };
-      if (sort === 'relevance') query = query.innerJoin(rankedHits(scope).as('h'), 'h.ticket_id', 't.id');
-      else query = query.where(matchingIds(scope));
-    }
+  const scope: SearchScope | null = data.q ? { q: data.q, language: deps.config.search.language, includeInternal: can(actor, 'ticket.view_internal') } : null;
+
+  // One connection, no transaction: the page is read-only, and BEGIN/COMMIT were two of the API's five
+  // round trips per list (issue 14's profile).
+  return deps.db.connection().execute(async (db) => {
+    if (scope) await ensureSearchLanguage(db, scope.language);
+    let query = db.selectFrom('tickets as t').selectAll('t').where('t.deleted_at', 'is', null);
+    // A search reads the ticket's stored document (ticket_search, one row per ticket, GIN-indexed).
+    const search = scope ? searchTerms(scope) : null;
+    if (search) query = query.innerJoin('ticket_search as s', 's.ticket_id', 't.id').where(search.matches);
+    // Newest matches first: walk the search documents in creation order (ticket_search_recent_idx), reading
+    // a ticket only when its document matches. ticket_search.created_at and .number copy the ticket's.
+    const recent = search !== null && (sort === '-created' || sort === 'created');
+    if (recent) spec = { ...spec, key: sql`s.created_at` };
+    const tie = sql.ref(recent ? 's.number' : 't.number');
     if (!isStaff(actor)) query = query.where('t.customer_id', '=', actor.id);
     if (data.status?.length) query = query.where('t.status', 'in', data.status);
     if (data.priority?.length) query = query.where('t.priority', 'in', data.priority);
@@ -174,21 +147,36 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
     if (data.sla !== undefined) query = query.where(slaFilterCondition(data.sla, deps.clock.now()));
     if (data.from) query = query.where('t.created_at', '>=', data.from);
     if (data.to) query = query.where('t.created_at', '<', data.to);
+    if (search && sort === 'relevance') {
+      // Relevance ranks a bounded candidate set: the most recent matches (after every filter), so a word
+      // found in half the threads costs the same as a rare one. Below that many matches it ranks them all.
+      const candidates = query
+        .select(search.rank.as('rank'))
+        .orderBy(sql`s.created_at desc`)
+        .orderBy(sql`s.number desc`)
+        .limit(RELEVANCE_CANDIDATES);
+      // The same columns under the same alias `t` (plus `rank`), so the sorting and paging below apply unchanged.
+      query = db.selectFrom(candidates.as('t')).selectAll('t') as unknown as typeof query;
+    }
+    const selected = query.select(spec.key ? sql<string>`(${spec.key})::text`.as('sort_key') : sql<null>`null`.as('sort_key'));
+    query = selected as unknown as typeof query;
     if (cursor) {
       const op = sql.raw(spec.descending ? '<' : '>');
       query = spec.key
-        ? query.where(sql<boolean>`(${spec.key}, t.number) ${op} (${cursor.key}::${sql.raw(spec.cast)}, ${cursor.number})`)
-        : query.where(sql<boolean>`t.number ${op} ${cursor.number}`);
+        ? query.where(sql<boolean>`(${spec.key}, ${tie}) ${op} (${cursor.key}::${sql.raw(spec.cast)}, ${cursor.number})`)
+        : query.where(sql<boolean>`${tie} ${op} ${cursor.number}`);
     }
     const direction = spec.descending ? 'desc' : 'asc';
     if (spec.key) query = query.orderBy(sql`${spec.key} ${sql.raw(direction)}`);
-    query = query.orderBy('t.number', direction).limit(data.limit + 1);
+    query = query.orderBy(sql`${tie} ${sql.raw(direction)}`).limit(data.limit + 1);
 
-    const rows = await query.execute();
+    const rows = (await query.execute()) as (TicketRow & { sort_key: string | null })[];
     const page = rows.slice(0, data.limit);
     const last = page.at(-1);
     const nextCursor = rows.length > data.limit && last ? encodeCursor({ sort, key: last.sort_key, number: last.number }) : null;
-    return { items: (await presentTickets(db, page, deps.clock.now())).map((t) => ticketFor(actor, t)), nextCursor };
+    const snippets = scope ? await searchSnippets(db, scope, page.map((r) => r.id)) : new Map<string, string | null>();
+    const tickets = await presentTickets(db, page, deps.clock.now());
+    return { items: tickets.map((ticket, i) => ({ ...ticketFor(actor, ticket), snippet: snippets.get(page[i]!.id) ?? null })), nextCursor };
   });
 }
 
@@ -199,7 +187,7 @@ export async function presentTickets(db: Kysely<DB>, rows: TicketRow[], now?: Da
   const byId = new Map(people.map((p) => [p.id, p]));
   const slas = now ? await loadSlaSummaries(db, rows.map((r) => r.id), now) : new Map<string, TicketSlaSummary>();
   return rows.map((row) => {
-    const { sort_key: _key, ...ticket } = row as TicketRow & { sort_key?: unknown };
+    const { sort_key: _key, rank: _rank, ...ticket } = row as TicketRow & { sort_key?: unknown; rank?: unknown };
     const mapped = rowToTicket(ticket as TicketRow, {
       customer: byId.get(row.customer_id)!,
       assignee: row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null,

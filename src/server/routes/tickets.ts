@@ -6,7 +6,7 @@ import type { Services } from '../../core/services.js';
 import type { Message, Ticket } from '../../core/tickets/ticket.js';
 import { withFieldNames } from '../field-names.js';
 import { actorOf } from '../plugins/authenticate.js';
-import { aiOutcomeSchema, documentSchema, errors, listOf, messageSchema, ticketParams, ticketSchema, ticketWorkSchema, uuidParam } from '../schemas.js';
+import { aiOutcomeSchema, documentSchema, errors, listedTicketSchema, listOf, messageSchema, ticketParams, ticketSchema, ticketWorkSchema, uuidParam } from '../schemas.js';
 
 const priority = z.enum(['low', 'medium', 'high', 'urgent']);
 const body = z.string().max(100_000);
@@ -84,7 +84,7 @@ export function ticketRoutes(app: FastifyInstance, services: Services): void {
           cursor: z.string().max(500).optional(),
           sla: z.string().max(20).optional(),
         }),
-        response: { 200: listOf(ticketSchema), ...errors(400, 401) },
+        response: { 200: listOf(listedTicketSchema), ...errors(400, 401) },
       },
     },
     async (request) => services.tickets.list(actorOf(request), request.query as never),

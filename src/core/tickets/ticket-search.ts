@@ -1,0 +1,119 @@
+import { sql, type Kysely } from 'kysely';
+import type { SearchLanguage } from '../config/schema.js';
+import { ONE_SHOT } from '../db/prepared-client.js';
+import type { DB } from '../db/schema.js';
+
+/**
+ * How many of the most recent matching tickets a relevance search ranks. Ranking every match of a word
+ * found in half of a million threads takes seconds; the newest matches are ranked exactly instead.
+ */
+export const RELEVANCE_CANDIDATES = 1000;
+
+/** ts_rank weights {D, C, B, A}: visible messages and internal notes count alike, the subject ten times more. */
+const WEIGHTS = sql.raw(`'{0.1, 0.1, 0.4, 1.0}'::real[]`);
+
+export interface SearchScope {
+  q: string;
+  language: SearchLanguage;
+  /** Staff who may read internal notes also match them; customers never do. */
+  includeInternal: boolean;
+}
+
+/** The parts of a search over `ticket_search as s` (one stored document per ticket, kept by triggers). */
+export function searchTerms(scope: SearchScope) {
+  const query = sql`websearch_to_tsquery(${scope.language}::regconfig, nexus_fold(${scope.q}))`;
+  // Internal notes carry weight C in the document; a customer's search sees only the subject (A) and the thread (D).
+  const document = scope.includeInternal ? sql`s.document` : sql`ts_filter(s.document, '{a,d}')`;
+  return {
+    query,
+    // ONE_SHOT: planned with the words every time (see prepared-client.ts): a rare word wants the GIN
+    // index, a common one a walk of the newest tickets, and one cached plan cannot serve both.
+    matches: sql<boolean>`${sql.raw(ONE_SHOT)} ${document} @@ ${query}`,
+    rank: sql<number>`ts_rank(${WEIGHTS}, ${document}, ${query})`,
+  };
+}
+
+/**
+ * Makes the stored documents follow the configured language: when `search.language` changed, records it
+ * and rebuilds every document in one transaction (once; at a million tickets that takes minutes).
+ */
+export async function ensureSearchLanguage(db: Kysely<DB>, language: SearchLanguage): Promise<void> {
+  const { rows } = await sql<{ language: string }>`select language from search_settings`.execute(db);
+  if (rows[0]?.language === language) return;
+  await db.transaction().execute(async (trx) => {
+    const changed = await sql`
+      insert into search_settings (id, language) values (true, ${language})
+      on conflict (id) do update set language = excluded.language where search_settings.language <> excluded.language`.execute(trx);
+    if (Number(changed.numAffectedRows ?? 0) === 0) return;
+    await sql`update ticket_search s set document = ticket_search_document(s.ticket_id)`.execute(trx);
+  });
+}
+
+// Highlight markers for ts_headline: control characters, removed from the text first, so they can only
+// come from ts_headline itself.
+const START = '\u0001';
+const STOP = '\u0002';
+/** How a matched word is marked in a snippet. */
+export const SNIPPET_MARK = { start: '**', stop: '**' } as const;
+const LIGATURES = new Set(['Æ', 'æ', 'Œ', 'œ', 'ß']);
+const SNIPPET_SOURCE_CHARS = 4000;
+
+/**
+ * The snippet of each ticket for a search: a short excerpt of its subject and thread
+ * with the matched words marked (`**refund**`). Matching ignores accents (nexus_fold), the excerpt keeps them.
+ */
+export async function searchSnippets(db: Kysely<DB>, scope: SearchScope, ticketIds: string[]): Promise<Map<string, string | null>> {
+  const snippets = new Map<string, string | null>();
+  if (ticketIds.length === 0) return snippets;
+  const { query } = searchTerms(scope);
+  const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal'`;
+  // The excerpt comes from the subject and the thread's first SNIPPET_SOURCE_CHARS characters: one parse
+  // per ticket (ts_headline), not one per message; a match only further down a long thread gets no snippet.
+  const { rows } = await sql<{ id: string; source: string; folded: string; headline: string }>`
+    with src as (
+      select t.id, regexp_replace(left(t.subject || coalesce(E'\n' || (
+               select string_agg(x.body, E'\n' order by x.created_at, x.id)
+                 from (select left(m.body, ${SNIPPET_SOURCE_CHARS}) as body, m.created_at, m.id from messages m
+                        where m.ticket_id = t.id ${visible} order by m.created_at, m.id limit 20) x), ''), ${SNIPPET_SOURCE_CHARS}), E'[\\x01\\x02]', ' ', 'g') as source
+        from tickets t where t.id = any(${ticketIds}::uuid[])
+    )
+    select id, source, nexus_fold(source) as folded,
+           ts_headline(${scope.language}::regconfig, nexus_fold(source), ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) as headline
+      from src`.execute(db);
+  for (const row of rows) snippets.set(row.id, unfold(row.source, row.folded, row.headline));
+  return snippets;
+}
+
+/**
+ * ts_headline ran on the accent-folded text; puts its excerpt and marks back on the original text.
+ * nexus_fold maps every character to one, except the ligatures (Æ æ Œ œ ß), which become two.
+ */
+export function unfold(source: string, folded: string, headline: string): string | null {
+  if (!headline.includes(START)) return null;
+  const plain = headline.replaceAll(START, '').replaceAll(STOP, '');
+  const start = folded.indexOf(plain);
+  const mark = (text: string) => text.replaceAll(START, SNIPPET_MARK.start).replaceAll(STOP, SNIPPET_MARK.stop);
+  if (start < 0) return mark(headline);
+  // originalAt[i]: the index in `source` of the character that folded position i came from.
+  const originalAt: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    originalAt.push(i);
+    if (LIGATURES.has(source[i]!)) originalAt.push(i);
+  }
+  if (originalAt.length !== folded.length) return mark(headline);
+  let out = '';
+  let position = start;
+  let lastOriginal = -1;
+  for (const ch of headline) {
+    if (ch === START || ch === STOP) {
+      out += ch === START ? SNIPPET_MARK.start : SNIPPET_MARK.stop;
+      continue;
+    }
+    for (let k = 0; k < ch.length; k++) {
+      const original = originalAt[position++]!;
+      if (original !== lastOriginal) out += source[original];
+      lastOriginal = original;
+    }
+  }
+  return out;
+}
