@@ -1,0 +1,125 @@
+// `npm run test:mutation [-- [--full] [--concurrency N] files…]`: mutation testing with Stryker (stryker.config.mjs).
+// With no files it mutates the rule-heavy modules (RULE_HEAVY_MODULES); name files (or globs) to mutate
+// just the ones you changed. Incremental: results are kept in reports/mutation/ and reused for
+// mutants whose code and tests did not change; `--full` runs every mutant again. Prints a per-file
+// table whose last column leaves out the mutants listed in test/mutation/equivalent-mutants.md.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RULE_HEAVY_MODULES } from '../stryker.config.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+const args = process.argv.slice(2);
+const files = [];
+let force = false;
+let concurrency;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--full') force = true;
+  else if (args[i] === '--concurrency') concurrency = Number(args[++i]);
+  else files.push(relative(root, resolve(args[i])));
+}
+const patterns = files.length > 0 ? files : RULE_HEAVY_MODULES;
+
+/** Every file under `dir` (relative paths), skipping node_modules and dot folders. */
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    if (name === 'node_modules' || name.startsWith('.')) return [];
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+const globToRegExp = (glob) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}$`);
+const sources = walk('src').filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+const mutated = sources.filter((f) => patterns.some((p) => globToRegExp(p).test(f)));
+if (mutated.length === 0) {
+  console.error(`No source files match ${patterns.join(' ')}`);
+  process.exit(2);
+}
+
+// The tests that run against the mutants — a module's own tests: every test file (unit, or database on
+// PGlite) that imports a mutated module directly, or, in the module's own folder, through modules of
+// that folder (redact.test.ts → redact.ts → card.ts). Tests that reach a module only through other
+// modules (a use case, the services, the server) are left out: they would make each mutant cost minutes.
+const importsOf = (file) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:from|import\() ?'(\.{1,2}\/[^']+)'/g)].map((m) => join(dirname(file), m[1]).replace(/\.js$/, '.ts'));
+function reaches(test) {
+  const direct = importsOf(test);
+  if (direct.some((file) => mutated.includes(file))) return true;
+  const folder = dirname(test);
+  if (!mutated.some((m) => dirname(m) === folder)) return false;
+  const seen = new Set();
+  const queue = direct.filter((file) => dirname(file) === folder);
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    if (mutated.includes(file)) return true;
+    queue.push(...importsOf(file).filter((f) => dirname(f) === folder));
+  }
+  return false;
+}
+const tests = walk('src').filter((f) => /\.test\.tsx?$/.test(f) && !f.endsWith('.pg.test.ts') && reaches(f));
+const dbTests = tests.filter((f) => f.endsWith('.db.test.ts'));
+if (tests.length === 0) {
+  console.error(`No test imports ${mutated.join(' ')}: nothing could kill its mutants.`);
+  process.exit(2);
+}
+
+// The sandbox lives under .tmp/stryker, so `../shared/fixtures` would not resolve from there.
+const sharedFixtures = resolve(root, '../shared/fixtures');
+const env = { NEXUS_MUTATION_DB_TESTS: dbTests.join(',') };
+if (!process.env.NEXUS_FIXTURES_DIR && existsSync(sharedFixtures)) env.NEXUS_FIXTURES_DIR = sharedFixtures;
+Object.assign(process.env, env);
+
+console.log(`Mutating ${mutated.length} file(s) with ${tests.length} test file(s): ${tests.join(', ')}`);
+const { Stryker } = await import('@stryker-mutator/core');
+const options = { configFile: 'stryker.config.mjs', mutate: mutated, testFiles: tests, force, ...(concurrency ? { concurrency } : {}) };
+const results = await new Stryker(options).runMutationTest();
+
+// Equivalent mutants: rows `| file | line:col | mutator | replacement | reason |` in the list.
+const equivalentFile = 'test/mutation/equivalent-mutants.md';
+const equivalent = new Set(
+  existsSync(equivalentFile)
+    ? readFileSync(equivalentFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('| src/'))
+        .map((line) => line.split('|').map((cell) => cell.trim()))
+        .map(([, file, at, mutator]) => `${file}:${at}:${mutator}`)
+    : [],
+);
+const keyOf = (r) => `${relative(root, resolve(r.fileName))}:${r.location.start.line}:${r.location.start.column + 1}:${r.mutatorName}`;
+
+const rows = new Map();
+const usedEquivalents = new Set();
+for (const r of results) {
+  const file = relative(root, resolve(r.fileName));
+  const row = rows.get(file) ?? { mutants: 0, killed: 0, survived: 0, noCoverage: 0, invalid: 0, equivalent: 0 };
+  rows.set(file, row);
+  row.mutants++;
+  if (r.status === 'Killed' || r.status === 'Timeout') row.killed++;
+  else if (r.status === 'Survived' || r.status === 'NoCoverage') {
+    if (equivalent.has(keyOf(r))) {
+      row.equivalent++;
+      usedEquivalents.add(keyOf(r));
+    } else if (r.status === 'Survived') row.survived++;
+    else row.noCoverage++;
+  } else row.invalid++;
+}
+const pct = (killed, total) => (total === 0 ? '   n/a' : `${((100 * killed) / total).toFixed(1).padStart(5)}%`);
+const header = ['file', 'mutants', 'killed', 'survived', 'no cov', 'equiv', 'score', 'excl. equiv'];
+const table = [...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([file, r]) => [file, r]);
+const total = { mutants: 0, killed: 0, survived: 0, noCoverage: 0, invalid: 0, equivalent: 0 };
+for (const [, r] of table) for (const k of Object.keys(total)) total[k] += r[k];
+const line = (file, r) => [file, r.mutants, r.killed, r.survived, r.noCoverage, r.equivalent, pct(r.killed, r.killed + r.survived + r.noCoverage + r.equivalent), pct(r.killed, r.killed + r.survived + r.noCoverage)];
+const out = [header, ...table.map(([f, r]) => line(f, r)), line('all files', total)].map((cells) => cells.map(String));
+const widths = header.map((_, i) => Math.max(...out.map((cells) => cells[i].length)));
+console.log('\nMutation score per file (killed + timed out) / (killed + survived + no coverage):');
+for (const [i, cells] of out.entries()) {
+  console.log(cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  '));
+  if (i === 0 || i === out.length - 2) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+const stale = [...equivalent].filter((k) => !usedEquivalents.has(k) && mutated.some((f) => k.startsWith(`${f}:`)));
+if (stale.length > 0) console.log(`\nEntries in ${equivalentFile} that match no surviving mutant (update them): ${stale.join(', ')}`);
+console.log('\nSurviving mutants: reports/mutation/mutation.json (open it in https://stryker-mutator.io/ or read `status: "Survived"`).');
