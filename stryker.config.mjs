@@ -25,7 +25,7 @@ export default {
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   reporters: ['progress', 'clear-text', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' }, // scripts/mutation.mjs: one per folder
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
