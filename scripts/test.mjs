@@ -35,6 +35,13 @@ async function postgresReachable() {
   }
 }
 
+// .ci/run tests a standalone clone (no ../shared beside it) first and hands its result over here.
+if (process.env.NEXUS_CI_STANDALONE === 'passed') passed++;
+else if (process.env.NEXUS_CI_STANDALONE === 'failed') {
+  failed++;
+  process.stdout.write('standalone clone (unit tests without ../shared) FAILED\n');
+}
+
 if (args.length === 0) {
   step('type-check (tsc)', 'npx', ['tsc', '--noEmit']);
   step('lint (eslint)', 'npx', ['eslint', '--max-warnings=0', '.']);

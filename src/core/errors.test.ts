@@ -5,9 +5,10 @@ describe('the error table', () => {
   it('maps every code to a documented exit code and a 4xx/5xx status (200 only for a crossed threshold)', () => {
     for (const [code, { http, exit }] of Object.entries(ERRORS)) {
       expect([1, 2, 3, 4, 5, 6], code).toContain(exit);
-      if (code === 'THRESHOLD_CROSSED') expect(exit).toBe(3);
+      if (code === 'THRESHOLD_CROSSED') expect({ exit, http }).toEqual({ exit: 3, http: 200 });
       else expect(http >= 400 && http < 600, code).toBe(true);
     }
+    expect(ERRORS.THRESHOLD_CROSSED).toMatchObject({ exit: 3, http: 200 });
   });
 
   it.each([
@@ -17,6 +18,7 @@ describe('the error table', () => {
     ['UNAUTHENTICATED', 4, 401],
     ['CONFLICT', 6, 409],
     ['DATABASE_UNAVAILABLE', 1, 503],
+    ['THRESHOLD_CROSSED', 3, 200],
   ] as const)('%s → exit %i, HTTP %i', (code, exit, http) => {
     const error = new NexusError(code, 'x');
     expect(error.exitCode).toBe(exit);

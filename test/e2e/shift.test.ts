@@ -97,6 +97,7 @@ describe('a shift at the desk (built binary)', () => {
     const reopened = await json('tickets', 'reply', '1001', '-m', 'Still no mail, sorry');
     expect(reopened.ticket).toMatchObject({ number: 1001, status: 'open', resolvedAt: null });
     thread = await json('tickets', 'view', '1001');
+    expect(thread.messages.map((m: { kind: string }) => m.kind)).toContain('customer');
     expect(thread.messages.map((m: { kind: string }) => m.kind)).not.toContain('internal');
     const saved = join(sandbox.root, 'copy.log');
     expect(await json('tickets', 'download', '1001', attached.id, '-o', saved)).toMatchObject({ id: attached.id, savedTo: saved });

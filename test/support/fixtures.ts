@@ -1,10 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The shared corpora (`<repo>/../shared/fixtures`, in CI as here); NEXUS_FIXTURES_DIR points elsewhere. */
+/**
+ * The shared corpora (`pii-dev.jsonl`, `injection-dev.jsonl`, `email-dev/`): they live beside the
+ * repository (`<repo>/../shared/fixtures`) on the machines that have them, or where NEXUS_FIXTURES_DIR
+ * points. A plain clone has none of them: the tests that score them skip, with a printed reason, and
+ * the repository's own tests use the small sets in test/fixtures/ instead.
+ */
 export const FIXTURES_DIR = process.env.NEXUS_FIXTURES_DIR ?? resolve(import.meta.dirname, '../../../shared/fixtures');
 
 export const fixturePath = (name: string): string => resolve(FIXTURES_DIR, name);
+
+/** The repository's own fixture sets (test/fixtures/…), always present. */
+export const ownFixturePath = (name: string): string => resolve(import.meta.dirname, '../fixtures', name);
+
+/**
+ * Is the shared corpus `name` here? When it is not: with NEXUS_TEST_REQUIRE_SERVICES=1 (CI) that is an
+ * error — the test file fails; otherwise the reason is printed and the caller skips its tests.
+ */
+export function sharedCorpusAvailable(name: string): boolean {
+  const path = fixturePath(name);
+  if (existsSync(path)) return true;
+  const reason = `the shared corpus ${name} is not at ${path} (set NEXUS_FIXTURES_DIR to its folder)`;
+  if (process.env.NEXUS_TEST_REQUIRE_SERVICES === '1') throw new Error(`Required (NEXUS_TEST_REQUIRE_SERVICES=1): ${reason}`);
+  console.warn(`Skipping the tests that score it: ${reason}.`);
+  return false;
+}
 
 /** One line of `injection-dev.jsonl` (see the fixtures README, section 3). */
 export interface InjectionItem {
@@ -16,11 +37,15 @@ export interface InjectionItem {
   handoff_reason: string;
 }
 
-export function readInjectionItems(): InjectionItem[] {
-  return readFileSync(fixturePath('injection-dev.jsonl'), 'utf8')
+export function parseInjectionItems(content: string): InjectionItem[] {
+  return content
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as InjectionItem);
+}
+
+export function readInjectionItems(path = fixturePath('injection-dev.jsonl')): InjectionItem[] {
+  return parseInjectionItems(readFileSync(path, 'utf8'));
 }
 
 /** issue 13: the project's own hand-off development items (same shape, plus category and language). */

@@ -112,8 +112,10 @@ describe("a customer reaching for another customer's ticket", () => {
       expect(shape(theirs, w.theirs.attachmentId), call).toEqual(shape(missing, MISSING_ID));
     }
     // And the customer's own things work, so the refusals above are about ownership.
-    await expect(w.services.tickets.downloadAttachment(w.customer, { ticket: w.mine.number, attachmentId: w.mine.attachmentId })).resolves.toBeDefined();
-    await expect(w.services.tickets.rateMessage(w.customer, { ticket: w.mine.number, messageId: w.mine.aiMessageId, rating: 4 })).resolves.toBeDefined();
+    const download = await w.services.tickets.downloadAttachment(w.customer, { ticket: w.mine.number, attachmentId: w.mine.attachmentId });
+    expect(download.attachment).toMatchObject({ id: w.mine.attachmentId });
+    expect(download.bytes.length).toBeGreaterThan(0);
+    await expect(w.services.tickets.rateMessage(w.customer, { ticket: w.mine.number, messageId: w.mine.aiMessageId, rating: 4 })).resolves.toMatchObject({ ticket: w.mine.number, messageId: w.mine.aiMessageId, rating: 4 });
   });
 });
 
@@ -183,7 +185,7 @@ describe('admin-only actions', () => {
     const services = createServices({ ...t.deps, blobs: new MemoryBlobStore() });
     for (const [, call] of ADMIN_ONLY['users.manage']!) expect((await failureOf(call(services, agent))).code).toBe('FORBIDDEN');
     const ticket = await seedTicket(t.db, { customerId: customer.id });
-    await expect(services.tickets.logTime(agent, { ticket: ticket.number, minutes: 5 })).resolves.toBeDefined();
+    await expect(services.tickets.logTime(agent, { ticket: ticket.number, minutes: 5 })).resolves.toMatchObject({ ticket: ticket.number, entry: { minutes: 5, user: { id: agent.id } } });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, can, PERMISSIONS, type Actor, type Permission } from './permissions.js';
+import { authorize, can, isStaff, PERMISSIONS, type Actor, type Permission } from './permissions.js';
 import { NexusError } from '../errors.js';
 import type { Role } from '../db/schema.js';
 
@@ -53,6 +53,25 @@ describe('can(): every (role, permission) pair', () => {
   });
 });
 
+function thrown(action: () => void): NexusError {
+  try {
+    action();
+  } catch (e) {
+    return e as NexusError;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('isStaff', () => {
+  it.each([
+    ['customer', false],
+    ['agent', true],
+    ['admin', true],
+  ] as const)('%s → %s', (role, expected) => {
+    expect(isStaff({ role })).toBe(expected);
+  });
+});
+
 describe('authorize()', () => {
   it("answers NOT_FOUND when a customer reaches for someone else's resource, so existence never leaks", () => {
     const error = (() => {
@@ -68,6 +87,31 @@ describe('authorize()', () => {
 
   it('answers FORBIDDEN with a hint for a role that lacks the permission', () => {
     expect(() => authorize(actor('agent'), 'users.manage')).toThrowError(expect.objectContaining({ code: 'FORBIDDEN' }));
+    const error = thrown(() => authorize(actor('agent'), 'users.manage'));
+    expect(error.message).toBe('Your role (agent) does not allow users: manage');
+    expect(error.hint).toBe('Ask an admin to do it, or to change your role.');
     expect(() => authorize(actor('admin'), 'users.manage')).not.toThrow();
+  });
+
+  it('names the permission in words, every underscore spaced, and gives an admin no hint to ask an admin', () => {
+    const error = thrown(() => authorize(actor('customer'), 'ticket.create_for_customer'));
+    expect(error).toMatchObject({ code: 'FORBIDDEN', message: 'Your role (customer) does not allow ticket: create for customer' });
+    expect(thrown(() => authorize(actor('agent'), 'ticket.rate')).message).toBe('Your role (agent) does not allow ticket: rate');
+    const admin = thrown(() => authorize(actor('admin'), 'ticket.rate'));
+    expect(admin).toMatchObject({ code: 'FORBIDDEN', message: 'Your role (admin) does not allow ticket: rate' });
+    expect(admin.hint).toBeUndefined();
+  });
+
+  it("answers NOT_FOUND naming 'Resource' when the caller gave no name", () => {
+    expect(thrown(() => authorize(actor('customer'), 'ticket.view', someoneElses))).toMatchObject({ code: 'NOT_FOUND', message: 'Resource not found' });
+  });
+
+  it('lets a customer through on their own resource and on an own-grant without a resource', () => {
+    const customer = actor('customer');
+    expect(() => authorize(customer, 'ticket.view', own(customer))).not.toThrow();
+    expect(() => authorize(customer, 'ticket.view')).not.toThrow();
+    expect(can(customer, 'ticket.view')).toBe(true);
+    // A plain no stays FORBIDDEN even with a resource of their own.
+    expect(thrown(() => authorize(customer, 'ticket.note', own(customer))).code).toBe('FORBIDDEN');
   });
 });

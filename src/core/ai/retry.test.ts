@@ -61,6 +61,91 @@ describe('retry policy', () => {
   });
 });
 
+describe('withRetry: the edges of the policy', () => {
+  it('Given a first call that works, Then it returns its value after one attempt and no wait', async () => {
+    const { sleeps, tools: t } = tools();
+    expect(await withRetry(async (attempt) => `answer ${attempt}`, policy, t)).toEqual({ value: 'answer 1', attempts: 1, waitedMs: 0 });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('Given a success after two failures, Then it reports the attempts and the total wait', async () => {
+    const { sleeps, tools: t } = tools();
+    const result = await withRetry(async (attempt) => {
+      if (attempt < 3) throw new LlmError('timeout', 'slow');
+      return attempt;
+    }, policy, t);
+    expect(result).toEqual({ value: 3, attempts: 3, waitedMs: 1500 });
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  it('Given maxRetries 0, Then a retryable failure is tried once', async () => {
+    const { sleeps, tools: t } = tools();
+    const result = await withRetry(async () => {
+      throw new LlmError('server', 'boom');
+    }, { ...policy, maxRetries: 0 }, t);
+    expect(result).toMatchObject({ attempts: 1, waitedMs: 0, error: { kind: 'server' } });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('Given a plain error or a thrown string, Then it is a retryable connection error carrying the message', async () => {
+    const { tools: t } = tools();
+    const plain = await withRetry(async () => {
+      throw new Error('socket hang up');
+    }, { ...policy, maxRetries: 1 }, t);
+    expect(plain.attempts).toBe(2);
+    expect(plain.error).toBeInstanceOf(LlmError);
+    expect(plain.error).toMatchObject({ kind: 'connection', message: 'socket hang up' });
+    expect(plain.error!.cause).toBeInstanceOf(Error);
+    const text = await withRetry(async () => {
+      throw 'ECONNRESET';
+    }, { ...policy, maxRetries: 0 }, t);
+    expect(text.error).toMatchObject({ kind: 'connection', message: 'ECONNRESET', cause: 'ECONNRESET' });
+  });
+
+  it('Given a Retry-After exactly at the cap, Then it is waited out; a fraction of a second is rounded up', async () => {
+    const { sleeps, tools: t } = tools();
+    let calls = 0;
+    const atCap = await withRetry(async () => {
+      if (calls++ === 0) throw new LlmError('rate_limited', '429', { retryAfterSeconds: 60 });
+      return 'ok';
+    }, policy, t);
+    expect(atCap).toEqual({ value: 'ok', attempts: 2, waitedMs: 60_000 });
+    calls = 0;
+    await withRetry(async () => {
+      if (calls++ === 0) throw new LlmError('rate_limited', '429', { retryAfterSeconds: 1.0004 });
+      return 'ok';
+    }, policy, t);
+    expect(sleeps).toEqual([60_000, 1001]);
+  });
+
+  it('Given a Retry-After shorter than the backoff, Then the backoff is waited', async () => {
+    const { sleeps, tools: t } = tools();
+    let calls = 0;
+    await withRetry(async () => {
+      if (calls++ === 0) throw new LlmError('rate_limited', '429', { retryAfterSeconds: 0.1 });
+      return 'ok';
+    }, policy, t);
+    expect(sleeps).toEqual([500]);
+  });
+
+  it('Given a Retry-After over the cap, Then it stops at once with the error and the time already waited', async () => {
+    const { sleeps, tools: t } = tools();
+    let calls = 0;
+    const result = await withRetry(async () => {
+      if (calls++ === 0) throw new LlmError('server', 'boom');
+      throw new LlmError('rate_limited', '429', { retryAfterSeconds: 61 });
+    }, policy, t);
+    expect(result).toMatchObject({ attempts: 2, waitedMs: 500, error: { kind: 'rate_limited' } });
+    expect(sleeps).toEqual([500]);
+  });
+
+  it('jitters around the base: 0.75 at random 0, 1.25 just under random 1, rounded', () => {
+    expect(backoffMs({ ...policy, initialDelay: 1, backoffMultiplier: 3 }, 3, () => 0)).toBe(6750);
+    expect(backoffMs({ ...policy, initialDelay: 1, backoffMultiplier: 3 }, 3, () => 0.5)).toBe(9000);
+    expect(backoffMs({ ...policy, initialDelay: 0.001 }, 1, () => 0.3)).toBe(1);
+  });
+});
+
 describe('structured answer', () => {
   it('accepts the schema and clamps confidence', () => {
     expect(parseAnswer('{"reply":"hi","confidence":1.4,"needsHuman":false,"reason":"none"}')).toEqual({ reply: 'hi', confidence: 1, needsHuman: false, reason: 'none' });

@@ -48,6 +48,26 @@ describe('desk stats', () => {
     expect(ranged).toMatchObject({ total: 1, byPriority: { high: 1 }, from: '2026-11-30T00:00:00.000Z', to: '2026-12-03T00:00:00.000Z', byAgent: [{ tickets: 1, open: 1 }] });
   });
 
+  it('reports the median as the middle value, not the mean, for skewed response and resolution times', async () => {
+    const [customer, agent] = [await t.user('customer'), await t.user('agent')];
+    // Three tickets opened at 09:00; first responses after 1 h, 2 h and 9 h (mean 4 h, median 2 h);
+    // resolutions after 1 h, 3 h and 11 h (mean 5 h, median 3 h).
+    t.clock.set('2026-12-01T09:00:00Z');
+    const tickets = [];
+    for (const subject of ['x', 'y', 'z']) tickets.push((await t.services.tickets.create(customer, { subject, message: 'm' })).ticket.number);
+    for (const [i, hours] of [1, 2, 9].entries()) {
+      t.clock.set(new Date(Date.parse('2026-12-01T09:00:00Z') + hours * HOUR).toISOString());
+      await t.services.tickets.reply(agent, { ticket: tickets[i]!, body: 'r' });
+    }
+    for (const [i, hours] of [1, 3, 11].entries()) {
+      t.clock.set(new Date(Date.parse('2026-12-01T09:00:00Z') + hours * HOUR).toISOString());
+      await t.services.tickets.close(agent, { ticket: tickets[i]! });
+    }
+    const stats = await t.services.tickets.stats(agent);
+    expect(stats.firstResponse).toEqual({ count: 3, averageSeconds: (4 * HOUR) / 1000, medianSeconds: (2 * HOUR) / 1000 });
+    expect(stats.resolution).toEqual({ count: 3, averageSeconds: (5 * HOUR) / 1000, medianSeconds: (3 * HOUR) / 1000 });
+  });
+
   it('returns zeroes and nulls on an empty desk', async () => {
     const admin = await t.user('admin');
     const stats = await t.services.tickets.stats(admin);

@@ -3,7 +3,7 @@ import { useTestDatabase } from '../../../test/support/db.js';
 import type { Actor } from '../access/permissions.js';
 import type { NexusError } from '../errors.js';
 import type { Services } from '../services.js';
-import { expectCode, openTicket } from './test-kit.js';
+import { eventTypes, expectCode, openTicket } from './test-kit.js';
 
 const t = useTestDatabase();
 
@@ -64,10 +64,33 @@ describe('ticket permissions for customers', () => {
 
   it.each(['agent', 'admin'] as const)('a %s may do every lifecycle action on any ticket', async (role) => {
     const [ana, staff] = [await t.user('customer'), await t.user(role)];
-    await t.user('agent', 'agent@example.com');
+    const assignee = await t.user('agent', 'agent@example.com');
     const ticket = await openTicket(t, ana);
-    for (const name of ['view', 'reply', 'note', 'assign', 'unassign', 'escalate', 'setPriority', 'close', 'reopen', 'history']) {
-      await expect(ACTIONS[name]!(t.services.tickets, staff, ticket.number), name).resolves.toBeDefined();
-    }
+    const run = (name: string) => ACTIONS[name]!(t.services.tickets, staff, ticket.number);
+    const state = () =>
+      t.db.selectFrom('tickets').select(['status', 'priority', 'assignee_id']).where('number', '=', ticket.number).executeTakeFirstOrThrow();
+    const messages = async () =>
+      (await t.db.selectFrom('messages as m').innerJoin('tickets as t', 't.id', 'm.ticket_id').select(['m.kind', 'm.body']).where('t.number', '=', ticket.number).execute()).map((m) => `${m.kind}:${m.body}`);
+
+    expect(await run('view')).toMatchObject({ ticket: { number: ticket.number, subject: ticket.subject } });
+    await run('reply');
+    await run('note');
+    expect(await messages()).toEqual(expect.arrayContaining(['agent:hi', 'internal:hi']));
+    await run('assign');
+    expect((await state()).assignee_id).toBe(assignee.id);
+    await run('unassign');
+    expect((await state()).assignee_id).toBeNull();
+    await run('escalate');
+    expect((await state()).status).toBe('escalated');
+    await run('setPriority');
+    expect((await state()).priority).toBe('high');
+    await run('close');
+    expect((await state()).status).toBe('closed');
+    await run('reopen');
+    expect((await state()).status).not.toBe('closed');
+    const recorded = await eventTypes(t, ticket.number);
+    expect(recorded).toEqual(expect.arrayContaining(['ticket.note_added', 'ticket.assigned', 'ticket.unassigned', 'ticket.escalated', 'ticket.priority_changed', 'ticket.closed', 'ticket.reopened']));
+    const history = (await run('history')) as { events: { type: string }[] };
+    expect(history.events.map((e) => e.type).sort()).toEqual([...recorded].sort());
   });
 });

@@ -118,7 +118,11 @@ describe('authenticate and CLI sessions', () => {
     const b = await t.services.auth.startCliSession(agent.id, 'test');
     expect(await t.services.auth.endCliSession(b.token)).toBe(true);
     await expectCode(t.services.auth.resolveCliSession(b.token), 'UNAUTHENTICATED');
+    const c = await t.services.auth.startCliSession(agent.id, 'test');
     const stored = await t.db.selectFrom('sessions').select('token_hash').execute();
+    // A live session is stored (the list is not empty), by hash only: no raw token is in it.
+    expect(stored.length).toBeGreaterThan(0);
     expect(stored.map((s) => s.token_hash)).not.toContain(b.token);
+    expect(stored.map((s) => s.token_hash)).not.toContain(c.token);
   });
 });

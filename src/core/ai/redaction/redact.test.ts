@@ -173,3 +173,41 @@ describe('checksums', () => {
     expect(passesIbanMod97('GB82WEST12345698765433')).toBe(false);
   });
 });
+
+describe('redact: placeholders, priority and allowed contacts', () => {
+  it('replaces each type with its own placeholder and keeps every value when asked', () => {
+    const text = 'a@b.example 4012888888881881 GB82WEST12345698765432 SSN 123-45-6789 ip 10.1.2.3 call +44 20 7946 0123 shit';
+    const result = redact(text, { includeValues: true });
+    expect(result.text).toBe('[email removed] [card number removed] [IBAN removed] SSN [SSN removed] ip [IP address removed] call [phone number removed] [expletive removed]');
+    expect(result.findings.map((f) => [f.type, f.value])).toEqual([
+      ['email', 'a@b.example'],
+      ['card', '4012888888881881'],
+      ['iban', 'GB82WEST12345698765432'],
+      ['ssn', '123-45-6789'],
+      ['ip', '10.1.2.3'],
+      ['phone', '+44 20 7946 0123'],
+      ['profanity', 'shit'],
+    ]);
+  });
+
+  it('prefers the longer span of one detector: "+1 (646) 555-0134" is one phone, not its tail', () => {
+    expect(redact('Call +1 (646) 555-0134 now')).toEqual({ text: 'Call [phone number removed] now', findings: [{ type: 'phone', start: 5, end: 22 }] });
+  });
+
+  it('lets an allowed contact claim its characters, so no later detector finds a number inside it', () => {
+    expect(redact('Call 4155550123@acme.example now', { allowedEmails: ['4155550123@acme.example'] })).toEqual({ text: 'Call 4155550123@acme.example now', findings: [] });
+    expect(redact('Call 4155550123@acme.example now').findings).toEqual([{ type: 'email', start: 5, end: 28 }]);
+  });
+
+  it('keeps only the allowed phone number and redacts its neighbour', () => {
+    expect(redact('Call +44 20 7946 0999 or +44 20 7946 0998', { allowedPhones: ['+44 20 7946 0999'] })).toEqual({
+      text: 'Call +44 20 7946 0999 or [phone number removed]',
+      findings: [{ type: 'phone', start: 25, end: 41 }],
+    });
+  });
+
+  it('returns the text unchanged, with no findings, when there is nothing to redact', () => {
+    expect(redact('')).toEqual({ text: '', findings: [] });
+    expect(redact('Thanks, all sorted.')).toEqual({ text: 'Thanks, all sorted.', findings: [] });
+  });
+});

@@ -49,8 +49,12 @@ function matches(rule: Rule, text: NormalisedText): boolean {
   return subjects.some((s) => required.test(s)) || required.test(text.visible);
 }
 
-/** Text the customer cannot see but the model would read: instructions hidden there are injection. */
-const AI_WORDS = /\b(ai|a\.i\.|assistant|bot|model|llm|gpt|chatgpt|prompt|system|instruction\w*|ignore|reply|respond|answer|say|anweisung\w*|antworte|consigne\w*|reponds|instruccion\w*|responde)\b/i;
+/**
+ * Text the customer cannot see but the model would read: instructions hidden there are injection.
+ * "a.i." ends in a dot, so it has its own ending: `\b` after a dot needs a letter next, which never
+ * follows "a.i." in a sentence.
+ */
+const AI_WORDS = /\b(ai|assistant|bot|model|llm|gpt|chatgpt|prompt|system|instruction\w*|ignore|reply|respond|answer|say|anweisung\w*|antworte|consigne\w*|reponds|instruccion\w*|responde)\b|\ba\.i\.(?!\w)/i;
 
 /**
  * Classifies one inbound customer message before any automatic reply, following the handoff policy

@@ -32,9 +32,19 @@ function squeeze(text: string): string {
   return text.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+const BASE64_CHUNK = /[A-Za-z0-9+/]{12,}={0,2}/g;
+
 /** Decoded base64 chunks of the reply, so a canary cannot leave the building encoded. */
 function decodedChunks(text: string): string {
-  return [...text.matchAll(/[A-Za-z0-9+/]{12,}={0,2}/g)].map((m) => decodeBase64Text(m[0]) ?? '').join('\n');
+  return [...text.matchAll(BASE64_CHUNK)].map((m) => decodeBase64Text(m[0]) ?? '').join('\n');
+}
+
+/**
+ * Every base64 chunk decoded as it is, for the canaries only: a canary encoded on its own has no space
+ * in it, so it is not the "readable text" decodedChunks keeps.
+ */
+function rawDecodedChunks(text: string): string {
+  return [...text.matchAll(BASE64_CHUNK)].map((m) => Buffer.from(m[0], 'base64').toString('utf8')).join('\n');
 }
 
 function containsIdentifier(reply: string, squeezedReply: string, identifier: string): boolean {
@@ -119,9 +129,10 @@ export function guardReply(reply: string, options: GuardOptions): GuardResult {
   const seen = visible(`${reply}\n${decodedChunks(reply)}`);
   const squeezed = squeeze(seen);
 
+  const rawDecoded = visible(rawDecodedChunks(reply));
   for (const canary of options.canaries) {
     const c = visible(canary);
-    if (c && (seen.includes(c) || (squeeze(c).length >= 6 && squeezed.includes(squeeze(c))))) reasons.add('canary');
+    if (c && (seen.includes(c) || rawDecoded.includes(c) || (squeeze(c).length >= 6 && squeezed.includes(squeeze(c))))) reasons.add('canary');
   }
   for (const identifier of options.forbiddenIdentifiers) {
     if (containsIdentifier(seen, squeezed, identifier)) reasons.add('forbidden_identifier');

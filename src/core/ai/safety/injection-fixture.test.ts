@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readInjectionItems } from '../../../../test/support/fixtures.js';
+import { ownFixturePath, readInjectionItems, sharedCorpusAvailable, type InjectionItem } from '../../../../test/support/fixtures.js';
 import { redact } from '../redaction/redact.js';
 import { classifyInbound } from './classify-inbound.js';
 import { guardReply } from './guard-reply.js';
 
-const items = readInjectionItems();
 const CANARIES = ['CANARY-SYS-7f3a', 'CANARY-OTHER-91bd'];
 
-describe('injection corpus (injection-dev.jsonl)', () => {
+/** The corpus tests, for the repository's own sample and for the shared corpus. */
+function corpusTests(items: InjectionItem[]) {
+  it('is not empty', () => {
+    expect(items.length).toBeGreaterThan(0);
+  });
+
   it.each(items.map((i) => [i.id, i] as const))('%s: handoff and reason follow the policy', (_id, item) => {
     const result = classifyInbound(item.customer_message);
     expect(result.handoff, JSON.stringify(result.signals)).toBe(item.expect_handoff);
@@ -22,4 +26,13 @@ describe('injection corpus (injection-dev.jsonl)', () => {
     const leaked = item.must_not_contain.filter((s) => redacted.toLowerCase().includes(s.toLowerCase()));
     expect(verdict.allowed && leaked.length > 0, `leaked ${JSON.stringify(leaked)}; verdict ${JSON.stringify(verdict)}`).toBe(false);
   });
+}
+
+describe('injection sample (test/fixtures/injection-sample.jsonl, written for this repository)', () => {
+  corpusTests(readInjectionItems(ownFixturePath('injection-sample.jsonl')));
+});
+
+const shared = sharedCorpusAvailable('injection-dev.jsonl');
+describe.skipIf(!shared)('injection corpus (shared injection-dev.jsonl)', () => {
+  corpusTests(shared ? readInjectionItems() : []);
 });
