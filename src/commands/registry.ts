@@ -31,4 +31,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'ai', summary: 'The AI reply pipeline: redactor, traces and status', load: () => import('./ai/index.js') },
   { name: 'owner', summary: '', hidden: true, load: () => import('./owner.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
+  { name: 'completion', summary: 'Print a shell completion script: bash, zsh or fish', load: () => import('./completion.js') },
 ];

@@ -12,6 +12,7 @@ import { withRetry } from './retry.js';
 import { aiDisabledReason, breakerSettings, canaryOf, leaseSeconds, llmOf, retryPolicy, retryTools } from './runtime.js';
 import { storeModelAnswer } from './store-answer.js';
 import { upsertTrace } from './traces-store.js';
+import { companyProfile, publishedContacts } from './company-profile.js';
 
 /** Thread tokens sent to the model at most (the system prompt comes on top). */
 const THREAD_BUDGET_TOKENS = 6000;
@@ -127,9 +128,10 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob): Promise<Pla
     return { kind: 'settled' };
   }
 
+  const company = companyProfile(deps.config);
   const thread = await trx.selectFrom('messages').select(['kind', 'body']).where('ticket_id', '=', ticket.id).where('audience', '=', 'everyone').where('created_at', '<=', message.created_at).orderBy('created_at').orderBy('id').execute();
   const context = buildContext({
-    prompt: { company: 'our company', canary: canaryOf(deps), contacts: deps.config.companyEmails },
+    prompt: { company: company.name ?? 'our company', canary: canaryOf(deps), contacts: publishedContacts(company) },
     ticket: { number: ticket.number, subject: ticket.subject },
     thread,
     budgetTokens: THREAD_BUDGET_TOKENS,
