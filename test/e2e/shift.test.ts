@@ -137,7 +137,7 @@ describe('a shift at the desk (built binary)', () => {
     expect(storedBlobs()).toEqual([]);
     expect((await nexus('tickets', 'history', '1001')).code).toBe(5);
     expect(await json('tickets', 'purge', '--expired')).toEqual({ purged: [], count: 0, attachmentsRemoved: 0, blobsFailed: [] });
-    expect((await json('tags', 'list')).map((t: { name: string; ticketCount: number }) => [t.name, t.ticketCount])).toEqual([
+    expect((await json('tags', 'list')).items.map((t: { name: string; ticketCount: number }) => [t.name, t.ticketCount])).toEqual([
       ['billing', 0],
       ['VIP', 0],
     ]);
@@ -155,9 +155,9 @@ describe('a shift at the desk (built binary)', () => {
     expect(await json('tags', 'delete', 'priority customer')).toEqual({ name: 'Priority customer', deleted: true, ticketsUntagged: 1 });
     expect(await json('categories', 'rename', 'access', 'Accounts', '--description', 'Logins, passwords, 2FA')).toMatchObject({ name: 'Accounts', description: 'Logins, passwords, 2FA' });
     expect(await json('categories', 'delete', 'Accounts')).toEqual({ name: 'Accounts', deleted: true, ticketsCleared: 0 });
-    expect(await json('categories', 'list')).toEqual([]);
+    expect(await json('categories', 'list')).toEqual({ items: [], nextCursor: null });
     const history = await json('tickets', 'history', '1003');
-    expect(history.events.map((e: { type: string }) => e.type).filter((type: string) => /tags|category/.test(type))).toEqual([
+    expect(history.items.map((e: { type: string }) => e.type).filter((type: string) => /tags|category/.test(type))).toEqual([
       'ticket.tags_added',
       'ticket.tags_removed',
       'ticket.category_changed',
@@ -166,7 +166,7 @@ describe('a shift at the desk (built binary)', () => {
     ]);
     await login('ana@example.com');
     expect((await nexus('tags', 'create', 'new-one')).code).toBe(4);
-    expect((await json('tags', 'list')).map((t: { name: string }) => t.name)).toEqual(['billing']);
+    expect((await json('tags', 'list')).items.map((t: { name: string }) => t.name)).toEqual(['billing']);
   }, STEP_MS);
 });
 

@@ -14,7 +14,11 @@ export function contractViolations(doc: unknown): string[] {
   const out: string[] = [];
   if (Array.isArray(doc)) out.push('$: a bare array (lists are {"items": [...], "nextCursor": ...})');
   if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
-    for (const key of COLLECTIONS) if (Array.isArray((doc as Record<string, unknown>)[key])) out.push(`$.${key}: a list outside the {items, nextCursor} envelope`);
+    // A list of resources (objects) outside the envelope; a resource's own list of names (a ticket's tags) is an attribute.
+    for (const key of COLLECTIONS) {
+      const value = (doc as Record<string, unknown>)[key];
+      if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) out.push(`$.${key}: a list outside the {items, nextCursor} envelope`);
+    }
   }
   const walk = (value: unknown, path: string, freeKeys: boolean): void => {
     if (value === '') out.push(`${path}: "" (absent values are null)`);
