@@ -5,6 +5,7 @@ import { assignTicket, type AssignTicketInput } from './assign-ticket.js';
 import { closeTicket, type CloseTicketInput } from './close-ticket.js';
 import { createTicket, type CreateTicketInput } from './create-ticket.js';
 import { escalateTicket, type EscalateTicketInput } from './escalate-ticket.js';
+import { editTicket, type EditTicketInput } from './edit-ticket.js';
 import { getStats } from './get-stats.js';
 import { getTicket } from './get-ticket.js';
 import { getTicketHistory, type GetTicketHistoryInput } from './get-ticket-history.js';
@@ -30,6 +31,7 @@ export function ticketLifecycleServices(deps: Deps) {
     close: (actor: Actor, input: CloseTicketInput) => closeTicket(deps, actor, input),
     reopen: (actor: Actor, input: ReopenTicketInput) => reopenTicket(deps, actor, input),
     setPriority: (actor: Actor, input: SetTicketPriorityInput) => setTicketPriority(deps, actor, input),
+    edit: (actor: Actor, input: EditTicketInput) => editTicket(deps, actor, input),
     history: (actor: Actor, input: GetTicketHistoryInput) => getTicketHistory(deps, actor, input),
     stats: (actor: Actor) => getStats(deps, actor),
   };

@@ -16,8 +16,22 @@ export function staffRoutes(app: FastifyInstance, services: Services): void {
   const params = ticketParams;
   r.patch(
     '/v1/tickets/:number',
-    { schema: { tags, summary: 'Change the priority', params, body: z.strictObject({ priority: z.enum(['low', 'medium', 'high', 'urgent']) }), response: { 200: ticketSchema, ...staffErrors } } },
-    async (request) => services.tickets.setPriority(actorOf(request), { ticket: request.params.number, priority: request.body.priority }),
+    {
+      schema: {
+        tags,
+        summary: 'Change the priority, correct the subject, or move to another customer (`customerEmail`)',
+        params,
+        body: z.strictObject({ priority: z.enum(['low', 'medium', 'high', 'urgent']).optional(), subject: z.string().max(500).optional(), customerEmail: z.string().max(320).optional() }),
+        response: { 200: ticketSchema, ...staffErrors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { priority, subject, customerEmail } = request.body;
+      const ticket = request.params.number;
+      const edited = subject !== undefined || customerEmail !== undefined ? await services.tickets.edit(actor, { ticket, subject, customerEmail }) : undefined;
+      return priority !== undefined || !edited ? services.tickets.setPriority(actor, { ticket, priority: priority! }) : edited;
+    },
   );
   r.post(
     '/v1/tickets/:number/assign',
