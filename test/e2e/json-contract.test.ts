@@ -38,6 +38,7 @@ const CLI: [string[], z.ZodType | null, { input?: string; as?: string }?][] = [
   [['tickets', 'unassign', '1002', '--json'], ticketSchema],
   [['tickets', 'escalate', '1002', '--reason', 'VIP', '--json'], ticketSchema],
   [['tickets', 'priority', '1001', 'high', '--json'], ticketSchema],
+  [['tickets', 'edit', '1001', '--subject', 'Cannot sign in', '--json'], ticketSchema],
   [['tickets', 'tag', '1001', 'billing', 'vip', '--json'], null],
   [['tickets', 'untag', '1001', 'vip', '--json'], null],
   [['tickets', 'category', '1001', 'Billing', '--json'], null],
