@@ -55,7 +55,7 @@ describe('nexus serve (embedded database)', () => {
     const replay = await http(serve.url, 'POST', '/v1/tickets', { token: tokens.customer, body, headers: { 'idempotency-key': 'first-ticket' } });
     expect(replay.text).toBe(created.text);
     expect((await http(serve.url, 'GET', '/v1/tickets', { token: tokens.customer })).json.items.map((t: { number: number }) => t.number)).toEqual([ticket]);
-    expect((await http(serve.url, 'GET', '/v1/tickets?q=password', { token: tokens.customer })).json.tickets).toHaveLength(1);
+    expect((await http(serve.url, 'GET', '/v1/tickets?q=password', { token: tokens.customer })).json.items).toHaveLength(1);
     const reply = await http(serve.url, 'POST', `/v1/tickets/${ticket}/messages`, { token: tokens.customer, body: { body: 'Still broken' } });
     expect(reply.status).toBe(201);
     expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}`, { token: tokens.customer })).json.messages).toHaveLength(2);
@@ -80,7 +80,7 @@ describe('nexus serve (embedded database)', () => {
 
   it('agent: list all, assign, note, priority, tags, category, time, history, close, reopen, stats', async () => {
     const t = tokens.agent;
-    expect((await http(serve.url, 'GET', '/v1/tickets?status=escalated', { token: t })).json.tickets).toHaveLength(1);
+    expect((await http(serve.url, 'GET', '/v1/tickets?status=escalated', { token: t })).json.items).toHaveLength(1);
     expect((await http(serve.url, 'POST', `/v1/tickets/${ticket}/assign`, { token: t, body: { agent: '@me' } })).json.assignee.email).toBe('ana@example.com');
     expect((await http(serve.url, 'POST', `/v1/tickets/${ticket}/notes`, { token: t, body: { body: 'customer is VIP' } })).json.kind).toBe('internal');
     expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}`, { token: tokens.customer })).json.messages.some((m: { kind: string }) => m.kind === 'internal')).toBe(false);
