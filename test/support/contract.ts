@@ -3,7 +3,7 @@ import type { z } from 'zod';
 /** Keys whose children are data, not contract keys (a settings map names settings as `ai.apiKey`). */
 const FREE_MAPS = new Set(['settings', 'values', 'sources', 'byStatus', 'byPriority', 'counts']);
 /** Plural names that, holding an array at the top of a document, are a list outside the envelope. */
-const COLLECTIONS = ['tickets', 'tags', 'categories', 'users', 'attachments', 'entries', 'traces', 'events', 'mails', 'checks'];
+const COLLECTIONS = ['tickets', 'tags', 'categories', 'users', 'attachments', 'entries', 'traces', 'events', 'mails'];
 const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
 
 /**

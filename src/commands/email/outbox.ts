@@ -7,14 +7,14 @@ export function outboxCommand(ctx: CliContext): Command {
   return new Command('outbox')
     .description('List the mail waiting in the outbox folder (what the desk would have sent)')
     .option('--limit <n>', 'only the newest n', (v) => Number(v))
-    .option('--json', 'print the result as JSON (with each mail body)')
+    .option('--json', 'print {"items": [mails with their bodies], "nextCursor": null} as JSON')
     .addHelpText('after', '\nExamples:\n  $ nexus email outbox\n  $ nexus email outbox --limit 5 --json')
     .action(async (flags: { limit?: number; json?: boolean }) => {
       const { config } = await ctx.config();
       const { readOutbox } = await import('../../core/email/outbox-transport.js');
       const all = await readOutbox(join(config.dataDir, 'outbox'));
       const mails = flags.limit && flags.limit > 0 ? all.slice(-flags.limit) : all;
-      present(ctx, flags, mails, (rows) =>
+      present(ctx, flags, { items: mails, nextCursor: null }, ({ items: rows }) =>
         rows.length === 0
           ? 'The outbox is empty.'
           : renderTable(rows, [
