@@ -54,7 +54,11 @@ async function buildProgram(ctx: CliContext, argv: string[]): Promise<Command> {
   return program;
 }
 
-export async function runMain(argv: string[], io: CliIo = processIo()): Promise<number> {
+/** `nexus help tickets list` is `nexus tickets list --help`. */
+const helpFor = (argv: string[]): string[] => (argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv);
+
+export async function runMain(rawArgv: string[], io: CliIo = processIo()): Promise<number> {
+  const argv = helpFor(rawArgv);
   // The one answer that needs no parser: keeps `nexus --version` as fast as a bare node start.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.stdout.write(`${VERSION}\n`);
@@ -73,6 +77,13 @@ async function runOnce(argv: string[], io: CliIo, mayRetry: boolean): Promise<nu
     const program = await buildProgram(ctx, argv);
     if (argv.length === 0) {
       io.stdout.write(program.helpInformation());
+      return 0;
+    }
+    // A group without a verb (`nexus tickets`) answers its help, successfully.
+    const words = argv.filter((a) => !a.startsWith('-'));
+    const group = words.length === 1 ? program.commands.find((c) => c.name() === words[0] && c.commands.length > 0) : undefined;
+    if (group && !argv.some((a) => a === '--data-dir' || a === '--database-url')) {
+      io.stdout.write(group.helpInformation());
       return 0;
     }
     await program.parseAsync(argv, { from: 'user' });

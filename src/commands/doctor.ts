@@ -14,7 +14,13 @@ export function command(ctx: CliContext): Command {
       const { diagnose } = await import('../core/setup/diagnose.js');
       const { describeTarget } = await import('../core/db/database.js');
       let database: Parameters<typeof diagnose>[0]['database'];
-      try {
+      // The doctor only looks: a folder with no desk in it (a mistyped --data-dir) is reported, never created.
+      const { existsSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const noDeskHere = !resolved.config.databaseUrl && !existsSync(join(resolved.config.dataDir, 'pgdata'));
+      if (noDeskHere) {
+        database = { target: describeTarget(resolved.config), error: `No desk here: ${resolved.config.dataDir} has no Nexus database (create one with \`nexus init\`, or check --data-dir)` };
+      } else try {
         const opened = await ctx.db({ migrate: false });
         const { migrationStatus } = await import('../core/db/migrator.js');
         const { countActiveAdmins } = await import('../core/users/user.js');

@@ -21,7 +21,7 @@ describe('--help on every command', () => {
 
   it.each(commands.map((c) => [c.path, c.command] as const))('%s takes --json when it returns data', (path, command) => {
     // These print notes or run until stopped; they return no data document.
-    const printsOnlyNotes = /^nexus (config (set|unset)|serve|worker|tui)$/.test(path);
+    const printsOnlyNotes = /^nexus (config (set|unset)|serve|worker|tui|completion)$/.test(path);
     if (!printsOnlyNotes) expect(helpText(command), path).toContain('--json');
   });
 });

@@ -51,7 +51,7 @@ export function presentList<T>(
   ctx: CliContext,
   flags: ListFlags,
   page: Page<T>,
-  view: { columns: Column<T>[]; empty: string; human?: (table: string) => string },
+  view: { columns: Column<T>[]; empty: string; human?: (table: string) => string; paintRow?: (line: string, row: T) => string },
 ): void {
   const format = listFormat(flags);
   if (format === 'csv') {
@@ -60,7 +60,11 @@ export function presentList<T>(
   }
   const width = ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined;
   const table = (p: Page<T>) => {
-    const text = p.items.length === 0 ? view.empty : renderTable(p.items, view.columns, width);
+    let text = p.items.length === 0 ? view.empty : renderTable(p.items, view.columns, width);
+    if (view.paintRow && p.items.length > 0) {
+      const [header, ...rows] = text.split('\n');
+      text = [header, ...rows.map((line, i) => view.paintRow!(line, p.items[i]!))].join('\n');
+    }
     return view.human ? view.human(text) : text;
   };
   present(ctx, { json: format === 'json' }, page, table);

@@ -37,4 +37,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
   // issue 12: the agents' terminal UI
   { name: 'tui', summary: "The agents' queue in the terminal (interactive)", load: () => import('./tui.js') },
+  { name: 'completion', summary: 'Print a shell completion script: bash, zsh or fish', load: () => import('./completion.js') },
 ];

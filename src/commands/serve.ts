@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { note } from './output.js';
+import { serverLogStream } from './log-stream.js';
 
 export function command(ctx: CliContext): Command {
   return new Command('serve')
@@ -24,9 +25,9 @@ export function command(ctx: CliContext): Command {
         host: flags.host ?? config.host,
         port,
         command: ctx.commandLine,
-        logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: ctx.io.stderr, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: serverLogStream(ctx.io.stderr), redact: ['req.headers.authorization', 'req.headers.cookie'] },
       });
-      note(ctx, `listening on ${running.url}`);
+      note(ctx, `listening on ${running.url} — API docs at ${running.url}/docs, OpenAPI at ${running.url}/openapi.json`);
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           process.off('SIGTERM', stop);

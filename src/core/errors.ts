@@ -10,6 +10,8 @@ export const ERRORS = {
   VALIDATION_FAILED: { http: 400, exit: 2 },
   /** The command line itself is wrong: unknown flag, missing argument. */
   INVALID_USAGE: { http: 400, exit: 2 },
+  /** The path exists, but not with this HTTP method (the answer lists the ones it takes in `Allow`). */
+  METHOD_NOT_ALLOWED: { http: 405, exit: 2 },
   /** Configuration (file, env, flags) is invalid; every problem is listed at once. */
   CONFIG_INVALID: { http: 500, exit: 2 },
   /** No session, or the session/token is missing, expired or revoked. */

@@ -22,7 +22,7 @@ import { categoryServices, tagServices, ticketExtraServices } from './tickets/ca
 import { ticketLifecycleServices } from './tickets/ticket-services.js';
 import { createUser, type CreateUserInput } from './users/create-user.js';
 import { listUsers, type ListUsersInput } from './users/list-users.js';
-import { resetUserPassword } from './users/reset-user-password.js';
+import { recoverPasswordLocally, resetUserPassword } from './users/reset-user-password.js';
 import { setUserDisabled } from './users/set-user-disabled.js';
 import { setUserRole } from './users/set-user-role.js';
 
@@ -58,6 +58,8 @@ export function createServices(input: Deps) {
       setRole: (actor: Actor, input: Parameters<typeof setUserRole>[2]) => setUserRole(deps, actor, input),
       setDisabled: (actor: Actor, input: Parameters<typeof setUserDisabled>[2]) => setUserDisabled(deps, actor, input),
       resetPassword: (actor: Actor, input: Parameters<typeof resetUserPassword>[2]) => resetUserPassword(deps, actor, input),
+      /** `nexus users reset-password --local`: the database's owner recovers a lost password (issue 8). */
+      recoverPasswordLocally: (input: Parameters<typeof recoverPasswordLocally>[1]) => recoverPasswordLocally(deps, input),
     },
     tickets: {
       ...ticketLifecycleServices(deps),

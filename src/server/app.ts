@@ -8,6 +8,7 @@ import { NexusError } from '../core/errors.js';
 import type { Services } from '../core/services.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerErrorHandler, sendError, toNexusError } from './plugins/error-handler.js';
+import { trackRouteMethods } from './plugins/method-not-allowed.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerRequestHardening } from './plugins/request-hardening.js';
@@ -53,7 +54,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, { allowedMethods: trackRouteMethods(app) });
   registerRequestHardening(app);
   let closing = false;
   app.addHook('preClose', async () => {

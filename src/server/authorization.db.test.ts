@@ -84,10 +84,10 @@ describe("customer A on customer B's ticket", () => {
     expect(view.json().ticket.status).toBe('open');
     expect(view.json().ticket.priority).toBe(ticket.priority);
     expect(view.json().messages).toHaveLength(1);
-    expect((await t.as(b.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}/attachments` })).json()).toHaveLength(1);
+    expect((await t.as(b.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}/attachments` })).json().items).toHaveLength(1);
     expect((await t.as(a.accessToken, { method: 'GET', url: `/v1/tickets/${own}` })).json().ticket.status).toBe('open');
     // And Alice's list does not show Bob's ticket.
-    expect((await t.as(a.accessToken, { method: 'GET', url: '/v1/tickets' })).json().tickets.map((x: { number: number }) => x.number)).toEqual([own]);
+    expect((await t.as(a.accessToken, { method: 'GET', url: '/v1/tickets' })).json().items.map((x: { number: number }) => x.number)).toEqual([own]);
   });
 
   it('staff routes that name no ticket answer a customer 403 FORBIDDEN, never the data', async () => {

@@ -49,7 +49,7 @@ describe('AI replies through nexus serve (built binary)', () => {
   it('nexus ai traces and ai status work beside the server', async () => {
     const traces = await box.run(['ai', 'traces', '--json']);
     expect(traces.code).toBe(0);
-    expect(traces.json().map((t: { outcome: string }) => t.outcome).sort()).toEqual(['failed', 'handed_off', 'replied']);
+    expect(traces.json().items.map((t: { outcome: string }) => t.outcome).sort()).toEqual(['failed', 'handed_off', 'replied']);
     const status = await box.run(['ai', 'status', '--json']);
     expect(status.json()).toMatchObject({ enabled: true, model: 'gpt-4o-mini', breaker: { state: 'closed', consecutiveFailures: 1 }, queue: { queued: 0, running: 0 } });
   });

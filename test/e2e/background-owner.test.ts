@@ -59,7 +59,7 @@ describe('the background owner of an embedded desk (the default)', () => {
     expect(await until(() => !alive(owner.pid) && lock() === null, 20_000)).toBe(true);
     // The data stayed: a command opening the folder itself sees everything.
     const list = await box.run(['tickets', 'list', '--json'], { env: { NEXUS_EMBEDDED_OWNER: 'process' } });
-    expect(list.json<{ tickets: { subject: string }[] }>().tickets.map((t) => t.subject)).toEqual(['Hello']);
+    expect(list.json<{ items: { subject: string }[] }>().items.map((t) => t.subject)).toEqual(['Hello']);
   });
 
   it('nexus serve retires a running background owner and takes the folder over', async () => {
@@ -71,7 +71,7 @@ describe('the background owner of an embedded desk (the default)', () => {
       expect(await until(() => !alive(owner.pid), 5_000)).toBe(true);
       expect(lock()).toMatchObject({ pid: serve.child.pid, socket: expect.any(String) });
       const list = await box.run(['tickets', 'list', '--json']);
-      expect(list.json<{ tickets: unknown[] }>().tickets).toHaveLength(1);
+      expect(list.json<{ items: unknown[] }>().items).toHaveLength(1);
       expect(lock()?.pid).toBe(serve.child.pid); // the command went through the server, no new owner
     } finally {
       expect(await serve.stop()).toBe(0);

@@ -27,7 +27,7 @@ describe('a new desk in two commands', () => {
     expect(again.code).toBe(0);
     expect(again.json()).toMatchObject({ adminCreated: false, secretKeyCreated: false });
     const list = await box.run(['users', 'list', '--json']);
-    expect(list.json<{ email: string }[]>().map((u) => u.email)).toEqual(['admin@example.com']);
+    expect(list.json<{ items: { email: string }[] }>().items.map((u) => u.email)).toEqual(['admin@example.com']);
   });
 
   it('users create / set-role / disable / enable / reset-password work for an admin', async () => {
@@ -99,7 +99,7 @@ describe('a new desk in two commands', () => {
   it('config show masks secrets; invalid config lists every problem and exits 2', async () => {
     const show = await box.run(['config', 'show', '--json'], { env: { OPENAI_API_KEY: 'sk-live-abcdefghijklmnop' } });
     expect(show.stdout).not.toContain('abcdefghijklmnop');
-    expect(show.json()['ai.apiKey']).toMatchObject({ value: 'sk-…****', source: 'env' });
+    expect(show.json().items.find((s: { key: string }) => s.key === 'ai.apiKey')).toMatchObject({ value: 'sk-…****', source: 'env' });
     const bad = await box.run(['whoami'], { env: { NEXUS_PORT: 'eighty', NEXUS_AI_MAX_RETRIES: '-4' } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/port:.*NEXUS_PORT/);
@@ -144,7 +144,7 @@ describe('one owner per data folder', () => {
     await closed;
     const list = await box.run(['users', 'list', '--json']);
     expect(list.code).toBe(0);
-    expect(list.json<{ email: string }[]>().map((u) => u.email).sort()).toEqual(['admin@example.com', 'held@example.com']);
+    expect(list.json<{ items: { email: string }[] }>().items.map((u) => u.email).sort()).toEqual(['admin@example.com', 'held@example.com']);
   });
 
   it('a lock left by a process that died is taken over', async () => {

@@ -36,7 +36,7 @@ describe.runIf(reachable || process.env.NEXUS_TEST_REQUIRE_SERVICES === '1')('ne
     expect(answers.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     const numbers = new Set(answers.filter((r) => r.status === 201).map((r) => r.json.ticket.number));
     expect(numbers.size).toBe(1);
-    expect((await http(b.url, 'GET', '/v1/tickets', { token })).json.tickets).toHaveLength(1);
+    expect((await http(b.url, 'GET', '/v1/tickets', { token })).json.items).toHaveLength(1);
   });
 
   it('logout on one process is honoured by the other at once', async () => {

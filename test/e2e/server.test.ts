@@ -54,8 +54,8 @@ describe('nexus serve (embedded database)', () => {
     ticket = created.json.ticket.number;
     const replay = await http(serve.url, 'POST', '/v1/tickets', { token: tokens.customer, body, headers: { 'idempotency-key': 'first-ticket' } });
     expect(replay.text).toBe(created.text);
-    expect((await http(serve.url, 'GET', '/v1/tickets', { token: tokens.customer })).json.tickets.map((t: { number: number }) => t.number)).toEqual([ticket]);
-    expect((await http(serve.url, 'GET', '/v1/tickets?q=password', { token: tokens.customer })).json.tickets).toHaveLength(1);
+    expect((await http(serve.url, 'GET', '/v1/tickets', { token: tokens.customer })).json.items.map((t: { number: number }) => t.number)).toEqual([ticket]);
+    expect((await http(serve.url, 'GET', '/v1/tickets?q=password', { token: tokens.customer })).json.items).toHaveLength(1);
     const reply = await http(serve.url, 'POST', `/v1/tickets/${ticket}/messages`, { token: tokens.customer, body: { body: 'Still broken' } });
     expect(reply.status).toBe(201);
     expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}`, { token: tokens.customer })).json.messages).toHaveLength(2);
@@ -80,7 +80,7 @@ describe('nexus serve (embedded database)', () => {
 
   it('agent: list all, assign, note, priority, tags, category, time, history, close, reopen, stats', async () => {
     const t = tokens.agent;
-    expect((await http(serve.url, 'GET', '/v1/tickets?status=escalated', { token: t })).json.tickets).toHaveLength(1);
+    expect((await http(serve.url, 'GET', '/v1/tickets?status=escalated', { token: t })).json.items).toHaveLength(1);
     expect((await http(serve.url, 'POST', `/v1/tickets/${ticket}/assign`, { token: t, body: { agent: '@me' } })).json.assignee.email).toBe('ana@example.com');
     expect((await http(serve.url, 'POST', `/v1/tickets/${ticket}/notes`, { token: t, body: { body: 'customer is VIP' } })).json.kind).toBe('internal');
     expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}`, { token: tokens.customer })).json.messages.some((m: { kind: string }) => m.kind === 'internal')).toBe(false);
@@ -109,7 +109,7 @@ describe('nexus serve (embedded database)', () => {
   it('admin: catalogue CRUD, trash, restore, purge', async () => {
     const t = tokens.admin;
     expect((await http(serve.url, 'PATCH', '/v1/tags/login', { token: t, body: { newName: 'sign-in' } })).json.name).toBe('sign-in');
-    expect((await http(serve.url, 'GET', '/v1/tags', { token: tokens.agent })).json.map((x: { name: string }) => x.name)).toEqual(['sign-in']);
+    expect((await http(serve.url, 'GET', '/v1/tags', { token: tokens.agent })).json.items.map((x: { name: string }) => x.name)).toEqual(['sign-in']);
     expect((await http(serve.url, 'DELETE', '/v1/tags/sign-in', { token: t })).status).toBe(200);
     expect((await http(serve.url, 'PATCH', '/v1/categories/access', { token: t, body: { description: 'Accounts' } })).status).toBe(200);
     expect((await http(serve.url, 'GET', '/v1/categories', { token: t })).json).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('nexus serve (embedded database)', () => {
   it('other nexus commands work while serve owns the folder: tickets list --json and tickets assign', async () => {
     const list = await box.run(['tickets', 'list', '--json']);
     expect(list.code, list.stderr).toBe(0);
-    expect(list.json().tickets.map((t: { number: number }) => t.number)).toContain(ticket);
+    expect(list.json().items.map((t: { number: number }) => t.number)).toContain(ticket);
     const assign = await box.run(['tickets', 'assign', String(ticket), '--to', 'ana@example.com', '--json']);
     expect(assign.code, assign.stderr).toBe(0);
     expect(assign.json().assignee.email).toBe('ana@example.com');
@@ -149,8 +149,8 @@ describe('nexus serve (embedded database)', () => {
     expect(assign.json().assignee.email).toBe('admin@example.com');
     const after = await box.run(['tickets', 'list', '--json', '--limit', '100']);
     expect(after.code, after.stderr).toBe(0);
-    expect(after.json().tickets.filter((t: { subject: string }) => t.subject.startsWith('Busy '))).toHaveLength(30);
-    expect(new Set(after.json().tickets.map((t: { number: number }) => t.number)).size).toBe(after.json().tickets.length);
+    expect(after.json().items.filter((t: { subject: string }) => t.subject.startsWith('Busy '))).toHaveLength(30);
+    expect(new Set(after.json().items.map((t: { number: number }) => t.number)).size).toBe(after.json().items.length);
   });
 
   it('password reset by mail: the outbox gets the token, it works once, and old tokens die', async () => {
@@ -160,7 +160,7 @@ describe('nexus serve (embedded database)', () => {
     for (const deadline = Date.now() + 10_000; !mail && Date.now() < deadline; ) {
       const outbox = await box.run(['email', 'outbox', '--json']);
       expect(outbox.code, outbox.stderr).toBe(0);
-      mail = outbox.json().at(-1);
+      mail = outbox.json().items.at(-1);
     }
     if (!mail) throw new Error('no reset mail in the outbox');
     expect(mail.to).toBe('cara@example.com');

@@ -46,8 +46,8 @@ describe('a shift at the desk (built binary)', () => {
     const first = await json('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '-m', 'The reset mail never arrives');
     expect(first).toMatchObject({ created: true, ticket: { number: 1001, status: 'open', customer: { email: 'bo@example.com' } } });
     await json('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Printer on fire', '-m', 'Smoke everywhere', '--priority', 'urgent');
-    expect((await json('tickets', 'list')).tickets.map((t: { number: number }) => t.number)).toEqual([1002, 1001]);
-    expect((await json('tickets', 'list', '--search', 'reset mail')).tickets.map((t: { number: number }) => t.number)).toEqual([1001]);
+    expect((await json('tickets', 'list')).items.map((t: { number: number }) => t.number)).toEqual([1002, 1001]);
+    expect((await json('tickets', 'list', '--search', 'reset mail')).items.map((t: { number: number }) => t.number)).toEqual([1001]);
 
   }, STEP_MS);
 
@@ -56,15 +56,15 @@ describe('a shift at the desk (built binary)', () => {
     await login('ana@example.com');
     expect(await json('tickets', 'reply', '1001', '-m', 'A new link is on its way')).toMatchObject({ message: { kind: 'agent' }, ticket: { firstResponseAt: expect.any(String) } });
     await ok('tickets', 'note', '1001', '-m', 'Mail relay is slow today');
-    expect(await json('tickets', 'tag', '1001', 'billing', 'vip')).toEqual({ ticket: 1001, tags: ['billing', 'VIP'], changed: ['billing', 'VIP'] });
-    expect(await json('tickets', 'tag', '1001', 'VIP')).toEqual({ ticket: 1001, tags: ['billing', 'VIP'], changed: [] });
+    expect(await json('tickets', 'tag', '1001', 'billing', 'vip')).toEqual({ ticketNumber: 1001, tags: ['billing', 'VIP'], changed: ['billing', 'VIP'] });
+    expect(await json('tickets', 'tag', '1001', 'VIP')).toEqual({ ticketNumber: 1001, tags: ['billing', 'VIP'], changed: [] });
     const unknownTag = await nexus('tickets', 'tag', '1001', 'urgent-ish');
     expect(unknownTag.code).toBe(5);
     expect(unknownTag.stderr).toContain('Tag "urgent-ish" not found');
-    expect(await json('tickets', 'category', '1001', 'access')).toEqual({ ticket: 1001, category: 'Access', changed: true });
-    expect((await json('tickets', 'list', '--tag', 'vip')).tickets.map((t: { number: number }) => t.number)).toEqual([1001]);
+    expect(await json('tickets', 'category', '1001', 'access')).toEqual({ ticketNumber: 1001, category: 'Access', changed: true });
+    expect((await json('tickets', 'list', '--tag', 'vip')).items.map((t: { number: number }) => t.number)).toEqual([1001]);
     const logged = await json('tickets', 'time', '1001', '--minutes', '30', '--type', 'work', '--billable', '--description', 'Checked the relay');
-    expect(logged).toMatchObject({ ticket: 1001, entry: { minutes: 30, type: 'work', billable: true, user: { email: 'ana@example.com' } }, totals: { totalMinutes: 30, billableMinutes: 30 } });
+    expect(logged).toMatchObject({ ticketNumber: 1001, entry: { minutes: 30, type: 'work', billable: true, user: { email: 'ana@example.com' } }, totals: { totalMinutes: 30, billableMinutes: 30 } });
     await ok('tickets', 'time', '1001', '--minutes', '15', '--type', 'research');
     expect((await json('tickets', 'time', '1001', '--list')).totals).toEqual({ totalMinutes: 45, billableMinutes: 30 });
     expect((await nexus('tickets', 'time', '1001', '--minutes', '0')).code).toBe(2);
@@ -75,7 +75,7 @@ describe('a shift at the desk (built binary)', () => {
     const log = join(sandbox.root, 'relay.log');
     writeFileSync(log, 'relay queue: 1432 messages\n');
     attached = await json('tickets', 'attach', '1001', log);
-    expect(attached).toMatchObject({ ticket: 1001, filename: 'relay.log', contentType: 'text/plain', sizeBytes: 27, uploadedBy: { email: 'ana@example.com' } });
+    expect(attached).toMatchObject({ ticketNumber: 1001, filename: 'relay.log', contentType: 'text/plain', sizeBytes: 27, uploadedBy: { email: 'ana@example.com' } });
     const big = join(sandbox.root, 'big.txt');
     writeFileSync(big, Buffer.alloc(11 * 1024 * 1024, 'a'));
     const tooBig = await nexus('tickets', 'attach', '1001', big);
@@ -86,7 +86,7 @@ describe('a shift at the desk (built binary)', () => {
     const wrongType = await nexus('tickets', 'attach', '1001', exe);
     expect(wrongType.code).toBe(2);
     expect(wrongType.stderr).toContain('not allowed');
-    expect((await json('tickets', 'attachments', '1001')).map((a: { id: string }) => a.id)).toEqual([attached.id]);
+    expect((await json('tickets', 'attachments', '1001')).items.map((a: { id: string }) => a.id)).toEqual([attached.id]);
     expect(storedBlobs()).toHaveLength(1);
 
   }, STEP_MS);
@@ -125,20 +125,20 @@ describe('a shift at the desk (built binary)', () => {
     expect(notClosed.code).toBe(6);
     expect(notClosed.stderr).toContain('#1002 is open');
     expect(await json('tickets', 'delete', '1001')).toEqual({ deleted: [1001], purgeAfterDays: 30 });
-    expect(await json('tickets', 'trash')).toEqual([expect.objectContaining({ number: 1001, daysLeft: 30, deletedBy: expect.objectContaining({ email: 'ana@example.com' }) })]);
+    expect(await json('tickets', 'trash')).toEqual({ items: [expect.objectContaining({ number: 1001, daysLeft: 30, deletedBy: expect.objectContaining({ email: 'ana@example.com' }) })], nextCursor: null });
     expect((await json('tickets', 'view', '1001')).ticket).toMatchObject({ number: 1001, deletedAt: expect.any(String) });
-    expect((await json('tickets', 'list')).tickets.map((t: { number: number }) => t.number)).toEqual([1002]);
+    expect((await json('tickets', 'list')).items.map((t: { number: number }) => t.number)).toEqual([1002]);
     expect(await json('tickets', 'restore', '1001')).toMatchObject({ number: 1001, status: 'closed', deletedAt: null });
     await ok('tickets', 'delete', '1001');
     expect((await nexus('tickets', 'purge', '1001')).code).toBe(4);
 
     await login('admin@example.com');
     expect(await json('tickets', 'purge', '1001')).toEqual({ purged: [1001], count: 1, attachmentsRemoved: 1, blobsFailed: [] });
-    expect(await json('tickets', 'trash')).toEqual([]);
+    expect(await json('tickets', 'trash')).toEqual({ items: [], nextCursor: null });
     expect(storedBlobs()).toEqual([]);
     expect((await nexus('tickets', 'history', '1001')).code).toBe(5);
     expect(await json('tickets', 'purge', '--expired')).toEqual({ purged: [], count: 0, attachmentsRemoved: 0, blobsFailed: [] });
-    expect((await json('tags', 'list')).map((t: { name: string; ticketCount: number }) => [t.name, t.ticketCount])).toEqual([
+    expect((await json('tags', 'list')).items.map((t: { name: string; ticketCount: number }) => [t.name, t.ticketCount])).toEqual([
       ['billing', 0],
       ['VIP', 0],
     ]);
@@ -147,18 +147,18 @@ describe('a shift at the desk (built binary)', () => {
   it('tidies the catalogues: untag, clear a category, rename and delete tags and categories', async () => {
     await json('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Toner smells', '-m', 'Odd smell');
     await ok('tickets', 'tag', '1003', 'billing', 'VIP');
-    expect(await json('tickets', 'untag', '1003', 'billing')).toEqual({ ticket: 1003, tags: ['VIP'], changed: ['billing'] });
+    expect(await json('tickets', 'untag', '1003', 'billing')).toEqual({ ticketNumber: 1003, tags: ['VIP'], changed: ['billing'] });
     await ok('tickets', 'category', '1003', 'Access');
-    expect(await json('tickets', 'category', '1003', '--clear')).toEqual({ ticket: 1003, category: null, changed: true });
+    expect(await json('tickets', 'category', '1003', '--clear')).toEqual({ ticketNumber: 1003, category: null, changed: true });
     expect((await nexus('tickets', 'category', '1003')).code).toBe(2);
     expect(await json('tags', 'rename', 'vip', 'Priority customer', '--color', '#ff0000')).toMatchObject({ name: 'Priority customer', color: '#ff0000', ticketCount: 1 });
     expect((await nexus('tags', 'create', 'BILLING')).code).toBe(6);
     expect(await json('tags', 'delete', 'priority customer')).toEqual({ name: 'Priority customer', deleted: true, ticketsUntagged: 1 });
     expect(await json('categories', 'rename', 'access', 'Accounts', '--description', 'Logins, passwords, 2FA')).toMatchObject({ name: 'Accounts', description: 'Logins, passwords, 2FA' });
     expect(await json('categories', 'delete', 'Accounts')).toEqual({ name: 'Accounts', deleted: true, ticketsCleared: 0 });
-    expect(await json('categories', 'list')).toEqual([]);
+    expect(await json('categories', 'list')).toEqual({ items: [], nextCursor: null });
     const history = await json('tickets', 'history', '1003');
-    expect(history.events.map((e: { type: string }) => e.type).filter((type: string) => /tags|category/.test(type))).toEqual([
+    expect(history.items.map((e: { type: string }) => e.type).filter((type: string) => /tags|category/.test(type))).toEqual([
       'ticket.tags_added',
       'ticket.tags_removed',
       'ticket.category_changed',
@@ -167,7 +167,7 @@ describe('a shift at the desk (built binary)', () => {
     ]);
     await login('ana@example.com');
     expect((await nexus('tags', 'create', 'new-one')).code).toBe(4);
-    expect((await json('tags', 'list')).map((t: { name: string }) => t.name)).toEqual(['billing']);
+    expect((await json('tags', 'list')).items.map((t: { name: string }) => t.name)).toEqual(['billing']);
   }, STEP_MS);
 });
 

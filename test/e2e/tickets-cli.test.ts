@@ -32,11 +32,11 @@ describe('nexus tickets (built binary)', () => {
     await ok('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Printer on fire', '-m', 'Smoke everywhere', '--priority', 'urgent');
 
     const list = await ok('tickets', 'list', '--json');
-    expect(list.json()).toEqual({ tickets: [expect.objectContaining({ number: 1002 }), expect.objectContaining({ number: 1001 })], nextCursor: null });
+    expect(list.json()).toEqual({ items: [expect.objectContaining({ number: 1002 }), expect.objectContaining({ number: 1001 })], nextCursor: null });
     const paged = (await ok('tickets', 'list', '--limit', '1', '--json')).json();
     expect(paged.nextCursor).toEqual(expect.any(String));
-    expect((await ok('tickets', 'list', '--limit', '1', '--cursor', paged.nextCursor, '--json')).json().tickets[0].number).toBe(1001);
-    expect((await ok('tickets', 'list', '--search', 'smoke', '--json')).json().tickets.map((t: { number: number }) => t.number)).toEqual([1002]);
+    expect((await ok('tickets', 'list', '--limit', '1', '--cursor', paged.nextCursor, '--json')).json().items[0].number).toBe(1001);
+    expect((await ok('tickets', 'list', '--search', 'smoke', '--json')).json().items.map((t: { number: number }) => t.number)).toEqual([1002]);
     const table = await ok('tickets', 'list', '--status', 'open', '--priority', 'urgent');
     expect(table.stdout).toMatch(/^TICKET\s+STATUS\s+PRIORITY\s+SUBJECT/);
     expect(table.stdout).toContain('#1002');
@@ -56,7 +56,7 @@ describe('nexus tickets (built binary)', () => {
     expect((await ok('tickets', 'unassign', '1001', '--json')).json()).toMatchObject({ assignee: null });
 
     const history = (await ok('tickets', 'history', '1001', '--json')).json();
-    expect(history.events.map((e: { type: string }) => e.type)).toEqual([
+    expect(history.items.map((e: { type: string }) => e.type)).toEqual([
       'ticket.created',
       'ticket.message_added',
       'ticket.message_added',
@@ -69,7 +69,7 @@ describe('nexus tickets (built binary)', () => {
       'ticket.reopened',
       'ticket.unassigned',
     ]);
-    expect(history.events[3]).toMatchObject({ actor: { email: 'admin@example.com' }, data: { before: { assigneeId: null }, after: { status: 'assigned' } } });
+    expect(history.items[3]).toMatchObject({ actor: { email: 'admin@example.com' }, data: { before: { assigneeId: null }, after: { status: 'assigned' } } });
 
     const stats = (await ok('stats', '--json')).json();
     expect(stats).toMatchObject({ total: 2, byStatus: { open: 1, escalated: 1 }, byPriority: { high: 1, urgent: 1 }, firstResponse: { count: 1 }, resolution: { count: 0 } });
@@ -81,7 +81,7 @@ describe('nexus tickets (built binary)', () => {
     await nexus('users', 'create', '--email', 'dee@example.com', '--role', 'customer', '--password', 'desk-pass-4821');
     await login('dee@example.com');
     expect((await nexus('tickets', 'create', '--subject', 'My order', '-m', 'Where is it?', '--json')).json()).toMatchObject({ ticket: { number: 1003, source: 'cli' } });
-    expect((await nexus('tickets', 'list', '--json')).json().tickets.map((t: { number: number }) => t.number)).toEqual([1003]);
+    expect((await nexus('tickets', 'list', '--json')).json().items.map((t: { number: number }) => t.number)).toEqual([1003]);
     const theirs = await nexus('tickets', 'view', '1001', '--json');
     const missing = await nexus('tickets', 'view', '1099', '--json');
     expect([theirs.code, missing.code]).toEqual([5, 5]);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 /** Keys whose children are data, not contract keys (a settings map names settings as `ai.apiKey`). */
 const FREE_MAPS = new Set(['settings', 'values', 'sources', 'byStatus', 'byPriority', 'counts']);
 /** Plural names that, holding an array at the top of a document, are a list outside the envelope. */
-const COLLECTIONS = ['tickets', 'tags', 'categories', 'users', 'attachments', 'entries', 'traces', 'events', 'mails', 'checks'];
+const COLLECTIONS = ['tickets', 'tags', 'categories', 'users', 'attachments', 'entries', 'traces', 'events', 'mails'];
 const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
 
 /**
@@ -14,7 +14,11 @@ export function contractViolations(doc: unknown): string[] {
   const out: string[] = [];
   if (Array.isArray(doc)) out.push('$: a bare array (lists are {"items": [...], "nextCursor": ...})');
   if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
-    for (const key of COLLECTIONS) if (Array.isArray((doc as Record<string, unknown>)[key])) out.push(`$.${key}: a list outside the {items, nextCursor} envelope`);
+    // A list of resources (objects) outside the envelope; a resource's own list of names (a ticket's tags) is an attribute.
+    for (const key of COLLECTIONS) {
+      const value = (doc as Record<string, unknown>)[key];
+      if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) out.push(`$.${key}: a list outside the {items, nextCursor} envelope`);
+    }
   }
   const walk = (value: unknown, path: string, freeKeys: boolean): void => {
     if (value === '') out.push(`${path}: "" (absent values are null)`);

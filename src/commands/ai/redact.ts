@@ -23,7 +23,7 @@ export function redactCommand(ctx: CliContext): Command {
       }
       const { config } = await ctx.config();
       const input = await readStdin(ctx.io.stdin);
-      const result = redact(input, { allowedEmails: [...config.companyEmails, ...flags.allowEmail], allowedPhones: flags.allowPhone });
+      const result = redact(input, { allowedEmails: [...config.companyEmails, ...flags.allowEmail], allowedPhones: [...config.companyPhones, ...flags.allowPhone] });
       const document = { text: result.text, findings: result.findings.map(({ type, start, end }) => ({ type, start, end })) };
       if (flags.json) present(ctx, flags, document, () => '');
       else ctx.io.stdout.write(document.text);

@@ -5,7 +5,7 @@ import { present, renderTable } from '../output.js';
 export function showCommand(ctx: CliContext): Command {
   return new Command('show')
     .description('Print the effective configuration, secrets masked, with where each value came from')
-    .option('--json', 'print the result as JSON')
+    .option('--json', 'print {"items": [{key, value, source, env}], "nextCursor": null} as JSON')
     .addHelpText('after', '\nExamples:\n  $ nexus config show\n  $ nexus config show --json')
     .action(async (flags: { json?: boolean }) => {
       const { describeConfig } = await import('../../core/config/parse-config.js');
@@ -13,7 +13,7 @@ export function showCommand(ctx: CliContext): Command {
       present(
         ctx,
         flags,
-        Object.fromEntries(rows.map((r) => [r.key, { value: r.value, source: r.source, env: r.env }])),
+        { items: rows.map((r) => ({ key: r.key, value: r.value ?? null, source: r.source, env: r.env ?? null })), nextCursor: null },
         () =>
           renderTable(rows, [
             { header: 'key', value: (r) => r.key },

@@ -23,6 +23,11 @@ export function eventSentence(event: TicketEvent): string {
     case 'ticket.reopened':
     case 'ticket.status_changed':
       return `${move(d, 'status')}${d.reason ? ` (${String(d.reason).replaceAll('_', ' ')})` : ''}`;
+    case 'ticket.edited': {
+      const [before, after] = [obj(d.before), obj(d.after)];
+      const changes = [...(before.subject !== after.subject ? [`subject ${move(d, 'subject')}`] : []), ...(before.customerId !== after.customerId ? ['customer changed'] : [])];
+      return `edited: ${changes.join(', ')}`;
+    }
     case 'ticket.priority_changed':
       return `priority ${move(d, 'priority')}`;
     case 'ticket.message_added':

@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { assignCommand } from './assign.js';
 import { closeCommand } from './close.js';
 import { createCommand } from './create.js';
+import { editCommand } from './edit.js';
 import { escalateCommand } from './escalate.js';
 import { historyCommand } from './history.js';
 import { listCommand, mineCommand } from './list.js';
@@ -29,6 +30,7 @@ export const lifecycleCommands = (ctx: CliContext): Command[] => [
   closeCommand(ctx),
   reopenCommand(ctx),
   priorityCommand(ctx),
+  editCommand(ctx),
   historyCommand(ctx),
   pendingCommand(ctx),
   aiCommand(ctx),

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { Ticket } from '../../core/tickets/ticket.js';
+import { colourOn, paintTicketLine } from '../colour.js';
 import type { CliContext } from '../context.js';
 import { fetchList, presentList, withListOptions, type ListFlags } from '../list-output.js';
 import { TICKET_COLUMNS } from './present-ticket.js';
@@ -79,7 +80,8 @@ Examples:
           sla: flags.sla as never,
         }),
       );
-      presentList<Ticket>(ctx, flags, page, { columns: TICKET_COLUMNS, empty: 'No tickets match.' });
+      const colour = colourOn(ctx.io);
+      presentList<Ticket>(ctx, flags, page, { columns: TICKET_COLUMNS, empty: 'No tickets match.', paintRow: (line, t) => paintTicketLine(colour, line, t) });
     });
 }
 

@@ -29,6 +29,8 @@ export interface GuardInput {
   foreignIdentifiers: string[];
   customerMessage: string;
   companyEmails: string[];
+  /** Hosts of the company's published sites (`companyUrls`): links to them are never an echoed payload. */
+  companyDomains?: string[];
 }
 
 export const replyFilters = {
@@ -36,13 +38,13 @@ export const replyFilters = {
     const verdict = classifyInbound(text);
     return { handoff: verdict.handoff, reason: verdict.handoff ? verdict.reason : null, signals: verdict.signals };
   },
-  redact(text: string, options: { allowedEmails: string[] }): { text: string; findings: RedactionFinding[] } {
-    const result = redact(text, { allowedEmails: options.allowedEmails });
+  redact(text: string, options: { allowedEmails: string[]; allowedPhones?: string[] }): { text: string; findings: RedactionFinding[] } {
+    const result = redact(text, { allowedEmails: options.allowedEmails, allowedPhones: options.allowedPhones });
     // Offsets and types only: the redacted values never reach the traces.
     return { text: result.text, findings: result.findings.map(({ type, start, end }) => ({ type, start, end })) };
   },
   guard(reply: string, input: GuardInput): GuardVerdict {
-    const allowedDomains = [...new Set(input.companyEmails.map((e) => e.split('@')[1] ?? '').filter(Boolean))];
+    const allowedDomains = [...new Set([...input.companyEmails.map((e) => e.split('@')[1] ?? '').filter(Boolean), ...(input.companyDomains ?? [])])];
     const result = guardReply(reply, {
       canaries: [input.canary],
       forbiddenIdentifiers: input.foreignIdentifiers,

@@ -13,6 +13,7 @@ import { aiDisabledReason, breakerSettings, canaryOf, leaseSeconds, llmOf, retry
 import { storeModelAnswer } from './store-answer.js';
 import { upsertTrace } from './traces-store.js';
 import { findGrounding, NO_GROUNDING, type Grounding } from '../kb/grounding.js';
+import { companyProfile, publishedContacts } from './company-profile.js';
 
 /** Thread tokens sent to the model at most (the system prompt comes on top). */
 const THREAD_BUDGET_TOKENS = 6000;
@@ -150,9 +151,10 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob, grounding: G
     return { kind: 'settled' };
   }
 
+  const company = companyProfile(deps.config);
   const thread = await trx.selectFrom('messages').select(['kind', 'body']).where('ticket_id', '=', ticket.id).where('audience', '=', 'everyone').where('created_at', '<=', message.created_at).orderBy('created_at').orderBy('id').execute();
   const context = buildContext({
-    prompt: { company: 'our company', canary: canaryOf(deps), contacts: deps.config.companyEmails },
+    prompt: { company: company.name ?? 'our company', canary: canaryOf(deps), contacts: publishedContacts(company) },
     ticket: { number: ticket.number, subject: ticket.subject },
     thread,
     budgetTokens: THREAD_BUDGET_TOKENS,

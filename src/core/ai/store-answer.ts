@@ -13,6 +13,7 @@ import type { LlmResult } from './llm.js';
 import { upsertTrace } from './traces-store.js';
 import type { ReferencePassage } from './context.js';
 import { citedArticles, storeCitations } from '../kb/citations.js';
+import { companyProfile } from './company-profile.js';
 
 export interface AnswerMeta {
   model: string;
@@ -73,8 +74,9 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
   // The guard reads the model's own words (before redaction hides anything); the redactor then
   // cleans what is stored and sent.
   const foreign = await findForeignIdentifiers(trx, { id: ticket.id, number: ticket.number, customerId: ticket.customer_id }, answer.reply);
-  const verdict = replyFilters.guard(answer.reply, { canary: meta.canary, foreignIdentifiers: foreign, customerMessage: meta.customerMessage, companyEmails: deps.config.companyEmails });
-  const redacted = replyFilters.redact(answer.reply, { allowedEmails: deps.config.companyEmails });
+  const company = companyProfile(deps.config);
+  const verdict = replyFilters.guard(answer.reply, { canary: meta.canary, foreignIdentifiers: foreign, customerMessage: meta.customerMessage, companyEmails: company.emails, companyDomains: company.domains });
+  const redacted = replyFilters.redact(answer.reply, { allowedEmails: company.emails, allowedPhones: company.phones });
   if (verdict.blocked) return handOff('blocked', 'output_blocked', { redactions: redacted.findings, detail: `output_blocked: ${verdict.reasons.join(', ')}` });
 
   const message = await trx

@@ -20,6 +20,10 @@ export const SETTINGS = [
   { key: 'corsOrigins', env: 'NEXUS_CORS_ORIGINS', description: 'Comma-separated origins allowed by CORS (none by default)' },
   { key: 'logLevel', env: 'NEXUS_LOG_LEVEL', description: 'fatal, error, warn, info, debug or trace' },
   { key: 'companyEmails', env: 'NEXUS_COMPANY_EMAILS', description: 'Comma-separated published company addresses the AI may mention' },
+  // The company profile (issue 8): the AI prompt, the redactor, the output guard and outgoing mail use it.
+  { key: 'companyName', env: 'NEXUS_COMPANY_NAME', description: 'The company the desk answers for, by name (AI prompt, outgoing mail)' },
+  { key: 'companyPhones', env: 'NEXUS_COMPANY_PHONES', description: 'Comma-separated published company phone numbers the AI may mention (kept in any formatting)' },
+  { key: 'companyUrls', env: 'NEXUS_COMPANY_URLS', description: 'Comma-separated published company web addresses the AI may link to' },
   { key: 'bcryptCost', env: 'NEXUS_BCRYPT_COST', description: 'bcrypt cost factor for new password hashes' },
   { key: 'embeddedOwner', env: 'NEXUS_EMBEDDED_OWNER', description: 'How commands open the embedded database: `background` (a shared owner process that stays up while commands come, so each command skips the database start-up) or `process` (each command opens it itself)' },
   { key: 'ownerIdleSeconds', env: 'NEXUS_OWNER_IDLE_SECONDS', description: 'How long the background owner of the embedded database stays up with no command connected' },
@@ -99,6 +103,9 @@ export const configSchema = z.object({
   corsOrigins: csv.default([]),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   companyEmails: csv.default(['support@example.com']),
+  companyName: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  companyPhones: csv.default([]),
+  companyUrls: csv.default([]),
   bcryptCost: z.coerce.number().int().min(4).max(15).default(12),
   embeddedOwner: z.enum(['background', 'process']).default('background'),
   ownerIdleSeconds: z.coerce.number().min(1).max(86_400).default(300),
@@ -126,7 +133,6 @@ export const configSchema = z.object({
     .prefault({}),
   // i10: email channel
   publicUrl: z.url().optional(),
-  companyName: z.string().min(1).optional(),
   email: z
     .object({
       maxMessageBytes: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),

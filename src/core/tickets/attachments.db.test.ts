@@ -20,7 +20,7 @@ describe('attachments', () => {
     const { blobs, services, customer, agent, ticket } = await setup();
     const attachment = await services.tickets.uploadAttachment(customer, { ticket: ticket.number, filename: '../../screenshot.png', bytes: SAMPLES.png });
     expect(attachment).toMatchObject({
-      ticket: ticket.number,
+      ticketNumber: ticket.number,
       filename: 'screenshot.png',
       contentType: 'image/png',
       sizeBytes: SAMPLES.png.byteLength,
@@ -29,7 +29,7 @@ describe('attachments', () => {
       messageId: null,
     });
     expect([...blobs.blobs.keys()]).toEqual([`tickets/${ticket.id}/${attachment.id}`]);
-    await expect(services.tickets.listAttachments(agent, { ticket: ticket.number })).resolves.toEqual([attachment]);
+    await expect(services.tickets.listAttachments(agent, { ticket: ticket.number })).resolves.toEqual({ items: [attachment], nextCursor: null });
     const download = await services.tickets.downloadAttachment(customer, { ticket: ticket.number, attachmentId: attachment.id });
     expect(download.attachment).toEqual(attachment);
     expect(Buffer.from(download.bytes).equals(Buffer.from(SAMPLES.png))).toBe(true);
@@ -96,10 +96,10 @@ describe('attachments', () => {
     const mine = await services.tickets.uploadAttachment(customer, { ticket: ticket.number, filename: 'mine.txt', bytes: SAMPLES.text });
     const staffs = await services.tickets.uploadAttachment(agent, { ticket: ticket.number, filename: 'guide.pdf', bytes: SAMPLES.pdf });
     expect((await failureOf(services.tickets.deleteAttachment(customer, { ticket: ticket.number, attachmentId: staffs.id }))).code).toBe('FORBIDDEN');
-    await expect(services.tickets.deleteAttachment(customer, { ticket: ticket.number, attachmentId: mine.id })).resolves.toEqual({ id: mine.id, ticket: ticket.number, filename: 'mine.txt', deleted: true });
+    await expect(services.tickets.deleteAttachment(customer, { ticket: ticket.number, attachmentId: mine.id })).resolves.toEqual({ id: mine.id, ticketNumber: ticket.number, filename: 'mine.txt', deleted: true });
     await services.tickets.deleteAttachment(agent, { ticket: ticket.number, attachmentId: staffs.id });
     expect(blobs.blobs.size).toBe(0);
-    await expect(services.tickets.listAttachments(customer, { ticket: ticket.number })).resolves.toEqual([]);
+    await expect(services.tickets.listAttachments(customer, { ticket: ticket.number })).resolves.toEqual({ items: [], nextCursor: null });
     expect((await eventsOf(t.db, ticket.id)).map((e) => e.type)).toEqual(['ticket.attachment_added', 'ticket.attachment_added', 'ticket.attachment_deleted', 'ticket.attachment_deleted']);
   });
 });

@@ -3,6 +3,7 @@ import type { AttachmentsTable, DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { toPerson, type Person } from './ticket.js';
 
 /** Attachment metadata (JSON, API). The bytes come from `download`. A type alias, so it fits JSON schemas with open objects. */
 export type Attachment = {
@@ -13,7 +14,7 @@ export type Attachment = {
   contentType: string;
   sizeBytes: number;
   sha256: string;
-  uploadedBy: { id: string; email: string; name: string } | null;
+  uploadedBy: Person | null;
   createdAt: string;
 };
 
@@ -45,7 +46,7 @@ export async function presentAttachments(db: Kysely<DB> | Transaction<DB>, ticke
     contentType: r.content_type,
     sizeBytes: r.size_bytes,
     sha256: r.sha256,
-    uploadedBy: r.uploader_id ? (byId.get(r.uploader_id) ?? null) : null,
+    uploadedBy: r.uploader_id && byId.has(r.uploader_id) ? toPerson(byId.get(r.uploader_id)!) : null,
     createdAt: r.created_at.toISOString(),
   }));
 }

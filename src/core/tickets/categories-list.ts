@@ -15,5 +15,5 @@ export async function listCategories(deps: Deps, actor: Actor): Promise<Page<Cat
     .groupBy('categories.id')
     .orderBy(sql`lower(categories.name)`)
     .execute();
-  return onePage(rows.map((r) => ({ id: r.id, name: r.name, description: r.description, ticketCount: Number(r.ticket_count), createdAt: r.created_at.toISOString() })));
+  return onePage(rows.map((r) => ({ id: r.id, name: r.name, description: r.description || null, ticketCount: Number(r.ticket_count), createdAt: r.created_at.toISOString() })));
 }

@@ -40,10 +40,10 @@ describe('a ticket category', () => {
     await t.services.categories.create(admin, { name: 'Billing' });
     await t.services.categories.create(admin, { name: 'Access' });
     const ticket = await seedTicket(t.db, { customerId: customer.id });
-    await expect(t.services.tickets.setCategory(agent, { ticket: ticket.number, category: 'billing' })).resolves.toEqual({ ticket: ticket.number, category: 'Billing', changed: true });
+    await expect(t.services.tickets.setCategory(agent, { ticket: ticket.number, category: 'billing' })).resolves.toEqual({ ticketNumber: ticket.number, category: 'Billing', changed: true });
     await expect(t.services.tickets.setCategory(agent, { ticket: ticket.number, category: 'Billing' })).resolves.toMatchObject({ changed: false });
     await t.services.tickets.setCategory(agent, { ticket: ticket.number, category: 'Access' });
-    await expect(t.services.tickets.setCategory(agent, { ticket: ticket.number, category: null })).resolves.toEqual({ ticket: ticket.number, category: null, changed: true });
+    await expect(t.services.tickets.setCategory(agent, { ticket: ticket.number, category: null })).resolves.toEqual({ ticketNumber: ticket.number, category: null, changed: true });
     expect(await eventsOf(t.db, ticket.id)).toEqual([
       { type: 'ticket.category_changed', data: { from: null, to: 'Billing' } },
       { type: 'ticket.category_changed', data: { from: 'Billing', to: 'Access' } },

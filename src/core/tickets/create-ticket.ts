@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import { authorize, isStaff, type Actor } from '../access/permissions.js';
 import type { DB } from '../db/schema.js';
 import { routeNewTicket } from '../routing/apply-routing.js';
 import type { Deps } from '../deps.js';
@@ -36,6 +36,13 @@ export interface CreateTicketResult {
 }
 
 async function resolveCustomer(trx: Transaction<DB>, actor: Actor, email: string | undefined, now: Date) {
+  // Staff open tickets for someone: an agent or admin never silently becomes the customer (issue 8).
+  if (email === undefined && isStaff(actor)) {
+    throw new NexusError('VALIDATION_FAILED', 'Invalid input — customerEmail: is required when staff open a ticket (whose ticket is it?)', {
+      details: [{ path: 'customerEmail', message: 'is required when staff open a ticket (whose ticket is it?)' }],
+      hint: 'Name the customer, e.g. `--customer bo@example.com` (API: `customerEmail`).',
+    });
+  }
   if (email === undefined || email === actor.email) return { id: actor.id, email: actor.email, name: actor.name };
   authorize(actor, 'ticket.create_for_customer');
   const found = await trx.selectFrom('users').select(['id', 'email', 'name', 'role', 'is_disabled']).where('email', '=', email).executeTakeFirst();

@@ -16,7 +16,7 @@ describe('rating an AI reply', () => {
   it('given a customer, rates an AI reply, and rating again replaces it (one per user per message)', async () => {
     const { customer, ticket, ai } = await setup();
     const first = await t.services.tickets.rateMessage(customer, { ticket: ticket.number, messageId: ai, rating: 2, comment: 'Not quite' });
-    expect(first).toMatchObject({ ticket: ticket.number, messageId: ai, rating: 2, comment: 'Not quite', updated: false });
+    expect(first).toMatchObject({ ticketNumber: ticket.number, messageId: ai, rating: 2, comment: 'Not quite', updated: false });
     t.clock.advance(1000);
     const second = await t.services.tickets.rateMessage(customer, { ticket: ticket.number, messageId: ai, rating: '5' });
     expect(second).toMatchObject({ rating: 5, comment: null, updated: true, createdAt: first.createdAt, updatedAt: '2026-11-25T09:00:01.000Z' });

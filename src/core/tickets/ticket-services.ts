@@ -6,6 +6,7 @@ import { closeTicket, type CloseTicketInput } from './close-ticket.js';
 import { countQueueViews } from './count-queue-views.js';
 import { createTicket, type CreateTicketInput } from './create-ticket.js';
 import { escalateTicket, type EscalateTicketInput } from './escalate-ticket.js';
+import { editTicket, type EditTicketInput } from './edit-ticket.js';
 import { getStats } from './get-stats.js';
 import { getTicket } from './get-ticket.js';
 import type { StatsRangeInput } from './stats-extras.js';
@@ -34,6 +35,7 @@ export function ticketLifecycleServices(deps: Deps) {
     close: (actor: Actor, input: CloseTicketInput) => closeTicket(deps, actor, input),
     reopen: (actor: Actor, input: ReopenTicketInput) => reopenTicket(deps, actor, input),
     setPriority: (actor: Actor, input: SetTicketPriorityInput) => setTicketPriority(deps, actor, input),
+    edit: (actor: Actor, input: EditTicketInput) => editTicket(deps, actor, input),
     history: (actor: Actor, input: GetTicketHistoryInput) => getTicketHistory(deps, actor, input),
     stats: (actor: Actor, input?: StatsRangeInput) => getStats(deps, actor, input),
     setStatus: (actor: Actor, input: SetTicketStatusInput) => setTicketStatus(deps, actor, input),

@@ -13,7 +13,7 @@ describe('time entries', () => {
     const ticket = await seedTicket(t.db, { customerId: customer.id });
     const first = await t.services.tickets.logTime(agent, { ticket: ticket.number, minutes: 30, type: 'work', billable: true, description: ' Fixed it ' });
     expect(first).toMatchObject({
-      ticket: ticket.number,
+      ticketNumber: ticket.number,
       entry: { minutes: 30, type: 'work', billable: true, description: 'Fixed it', user: { email: 'ana@example.com' }, createdAt: '2026-11-25T09:00:00.000Z' },
       totals: { totalMinutes: 30, billableMinutes: 30 },
     });
@@ -35,7 +35,7 @@ describe('time entries', () => {
     const agent = await t.user('agent');
     const customer = await t.user('customer');
     const ticket = await seedTicket(t.db, { customerId: customer.id });
-    await expect(t.services.tickets.listTime(agent, { ticket: ticket.number })).resolves.toEqual({ ticket: ticket.number, entries: [], totals: { totalMinutes: 0, billableMinutes: 0 } });
+    await expect(t.services.tickets.listTime(agent, { ticket: ticket.number })).resolves.toEqual({ items: [], nextCursor: null, ticketNumber: ticket.number, totals: { totalMinutes: 0, billableMinutes: 0 } });
   });
 
   it.each([

@@ -64,7 +64,7 @@ describe('restoring from the trash', () => {
     await t.services.tickets.delete(agent, { tickets: [ticket.number] });
     const restored = await t.services.tickets.restore(agent, { ticket: ticket.number });
     expect(restored).toMatchObject({ number: ticket.number, status: 'closed', deletedAt: null });
-    expect(await t.services.tickets.listTrash(agent)).toEqual([]);
+    expect(await t.services.tickets.listTrash(agent)).toEqual({ items: [], nextCursor: null });
     expect((await eventsOf(t.db, ticket.id)).map((e) => e.type)).toEqual(['ticket.deleted', 'ticket.restored']);
     expect((await failureOf(t.services.tickets.restore(agent, { ticket: ticket.number }))).code).toBe('CONFLICT');
     expect((await failureOf(t.services.tickets.restore(agent, { ticket: 5555 }))).code).toBe('NOT_FOUND');

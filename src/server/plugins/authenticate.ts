@@ -3,6 +3,7 @@ import type { Actor } from '../../core/access/permissions.js';
 import type { VerifiedToken } from '../../core/auth/access-tokens.js';
 import { NexusError } from '../../core/errors.js';
 import type { Services } from '../../core/services.js';
+import { MISSING_TOKEN } from './error-handler.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,8 +30,13 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
     if (request.routeOptions.config?.public || !request.routeOptions.url) return payload;
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? BEARER.exec(header) : null;
+    if (header === undefined || header === '') {
+      throw new NexusError('UNAUTHENTICATED', MISSING_TOKEN, { hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login.' });
+    }
     if (!match) {
-      throw new NexusError('UNAUTHENTICATED', 'An access token is required', { hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login.' });
+      throw new NexusError('UNAUTHENTICATED', 'The Authorization header is malformed: it must be `Bearer <accessToken>`', {
+        hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login, with one space and nothing else.',
+      });
     }
     request.auth = await services.auth.verifyAccessToken(match[1]!);
     return payload;
@@ -39,6 +45,6 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
 
 /** The acting user of an authenticated route (set by the preParsing hook). */
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.auth) throw new NexusError('UNAUTHENTICATED', 'An access token is required');
+  if (!request.auth) throw new NexusError('UNAUTHENTICATED', MISSING_TOKEN);
   return request.auth.actor;
 }

@@ -77,11 +77,16 @@ export function toNexusError(error: unknown): NexusError | null {
 export function sendError(reply: FastifyReply, error: NexusError): FastifyReply {
   const body: ErrorEnvelope = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+  // RFC 6750: every 401 names the scheme; a token that was sent but is bad says so.
+  if (error.httpStatus === 401) reply.header('www-authenticate', error.code === 'UNAUTHENTICATED' && error.message !== MISSING_TOKEN ? 'Bearer realm="nexus", error="invalid_token"' : 'Bearer realm="nexus"');
   return reply.code(ERRORS[error.code].http).type('application/json; charset=utf-8').send(body);
 }
 
+/** The message of a 401 for a request that sent no token at all. */
+export const MISSING_TOKEN = 'An access token is required';
+
 /** The one place that maps errors to HTTP. Unknown errors are a 500 with no details, logged with the stack. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, options: { allowedMethods?: (path: string) => string[] } = {}): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const known = toNexusError(error);
     if (known) {
@@ -91,5 +96,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return sendError(reply, new NexusError('INTERNAL', 'Something went wrong on our side; it has been logged'));
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, new NexusError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`)));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = options.allowedMethods?.(path) ?? [];
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header('allow', allowed.join(', '));
+      return sendError(reply, new NexusError('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path.slice(0, 200)}; it takes ${allowed.join(', ')}`));
+    }
+    return sendError(reply, new NexusError('NOT_FOUND', `No route ${request.method} ${path.slice(0, 200)}`));
+  });
 }

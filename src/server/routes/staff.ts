@@ -20,21 +20,30 @@ export function staffRoutes(app: FastifyInstance, services: Services): void {
     {
       schema: {
         tags,
-        summary: 'Change the priority, set pending/open, or switch AI replies',
+        summary: 'Change the priority, set pending/open, switch AI replies, correct the subject, or move to another customer (`customerEmail`)',
         description: '`status` is `pending` (waiting on the customer: the SLA clock pauses) or `open`; `aiEnabled` turns automatic AI replies on or off. Each change is recorded in the history.',
         params,
-        body: z.strictObject({ priority: z.enum(['low', 'medium', 'high', 'urgent']).optional(), status: z.enum(['pending', 'open']).optional(), aiEnabled: z.boolean().optional() }),
+        body: z.strictObject({
+          priority: z.enum(['low', 'medium', 'high', 'urgent']).optional(),
+          status: z.enum(['pending', 'open']).optional(),
+          aiEnabled: z.boolean().optional(),
+          subject: z.string().max(500).optional(),
+          customerEmail: z.string().max(320).optional(),
+        }),
         response: { 200: ticketSchema, ...staffErrors },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const ticket = request.params.number;
-      const { priority, status, aiEnabled } = request.body;
-      if (priority === undefined && status === undefined && aiEnabled === undefined) {
-        throw new NexusError('VALIDATION_FAILED', 'Invalid input — body: give priority, status or aiEnabled', { details: [{ path: 'body', message: 'give priority, status or aiEnabled' }] });
+      const { priority, status, aiEnabled, subject, customerEmail } = request.body;
+      if (priority === undefined && status === undefined && aiEnabled === undefined && subject === undefined && customerEmail === undefined) {
+        throw new NexusError('VALIDATION_FAILED', 'Invalid input — body: give priority, status, aiEnabled, subject or customerEmail', {
+          details: [{ path: 'body', message: 'give priority, status, aiEnabled, subject or customerEmail' }],
+        });
       }
-      let result = priority !== undefined ? await services.tickets.setPriority(actor, { ticket, priority }) : undefined;
+      let result = subject !== undefined || customerEmail !== undefined ? await services.tickets.edit(actor, { ticket, subject, customerEmail }) : undefined;
+      if (priority !== undefined) result = await services.tickets.setPriority(actor, { ticket, priority });
       if (status !== undefined) result = await services.tickets.setStatus(actor, { ticket, status });
       if (aiEnabled !== undefined) result = await services.tickets.setAi(actor, { ticket, enabled: aiEnabled });
       return result!;

@@ -1,0 +1,239 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { errorDocumentSchema, listOf, messageSchema, threadSchema, ticketSchema, userSchema, attachmentSchema, tagSchema, categorySchema } from '../../src/core/documents.js';
+import { loadCommandTree } from '../../src/commands/command-tree.js';
+import { CliSandbox } from '../support/cli.js';
+import { contractViolations, schemaViolations } from '../support/contract.js';
+import { http, spawnServe, type ServeProcess } from '../support/server.js';
+
+// Issue 8, acceptance 1: every command with --json and every route in /openapi.json, run on one seeded
+// desk, answers documents of the one contract: lists in {items, nextCursor}, camelCase keys, null (never
+// "") for absent values, and the shared schema where the document is a known resource.
+const box = new CliSandbox({ TZ: 'UTC' });
+afterAll(() => box.cleanup());
+
+const tickets = listOf(ticketSchema);
+
+/** The CLI walk, in order: each entry is argv (with --json) and the schema its document must match. */
+const CLI: [string[], z.ZodType | null, { input?: string; as?: string }?][] = [
+  [['whoami', '--json'], null],
+  [['users', 'create', '--email', 'ana@example.com', '--name', 'Ana Lima', '--role', 'agent', '--password', 'password123', '--json'], userSchema],
+  [['users', 'create', '--email', 'cara@example.com', '--role', 'customer', '--password', 'password123', '--json'], userSchema],
+  [['users', 'create', '--email', 'spare@example.com', '--role', 'agent', '--json'], userSchema],
+  [['tags', 'create', 'billing', '--json'], tagSchema],
+  [['tags', 'create', 'vip', '--json'], tagSchema],
+  [['categories', 'create', 'Billing', '--json'], categorySchema],
+  [['categories', 'create', 'Access', '--json'], categorySchema],
+  [['tickets', 'create', '--customer', 'cara@example.com', '--subject', 'Cannot log in', '-m', 'Reset mail never arrives', '--json'], null],
+  [['tickets', 'create', '--customer', 'cara@example.com', '--subject', 'Printer', '-m', 'On fire', '--priority', 'urgent', '--json'], null],
+  [['tickets', 'list', '--json'], tickets],
+  [['tickets', 'list', '--limit', '1', '--all', '--json'], tickets],
+  [['tickets', 'mine', '--json'], tickets],
+  [['tickets', 'view', '1001', '--json'], threadSchema],
+  [['tickets', 'reply', '1001', '-m', 'A new link is on its way', '--json'], null],
+  [['tickets', 'note', '1001', '-m', 'Mail relay is slow', '--json'], messageSchema],
+  [['tickets', 'assign', '1001', '--assignee', 'ana@example.com', '--json'], ticketSchema],
+  [['tickets', 'assign', '1001', '1002', '--assignee', '@me', '--json'], tickets],
+  [['tickets', 'unassign', '1002', '--json'], ticketSchema],
+  [['tickets', 'escalate', '1002', '--reason', 'VIP', '--json'], ticketSchema],
+  [['tickets', 'priority', '1001', 'high', '--json'], ticketSchema],
+  [['tickets', 'edit', '1001', '--subject', 'Cannot sign in', '--json'], ticketSchema],
+  [['tickets', 'tag', '1001', 'billing', 'vip', '--json'], null],
+  [['tickets', 'untag', '1001', 'vip', '--json'], null],
+  [['tickets', 'category', '1001', 'Billing', '--json'], null],
+  [['tickets', 'time', '1001', '--minutes', '15', '--json'], null],
+  [['tickets', 'time', '1001', '--list', '--json'], null],
+  [['tickets', 'attach', '1001', '-', '--name', 'notes.txt', '--json'], attachmentSchema, { input: 'plain text notes\n' }],
+  [['tickets', 'attachments', '1001', '--json'], listOf(attachmentSchema)],
+  [['tickets', 'history', '1001', '--json'], null],
+  [['tickets', 'close', '1001', '--json'], ticketSchema],
+  [['tickets', 'reopen', '1001', '--json'], ticketSchema],
+  [['tickets', 'close', '1002', '--json'], ticketSchema],
+  [['tickets', 'delete', '1002', '--json'], null],
+  [['tickets', 'trash', '--json'], null],
+  [['tickets', 'restore', '1002', '--json'], ticketSchema],
+  [['tickets', 'delete', '1002', '--json'], null],
+  [['tickets', 'purge', '1002', '--yes', '--json'], null],
+  [['stats', '--json'], null],
+  [['tags', 'list', '--json'], listOf(tagSchema)],
+  [['tags', 'rename', 'billing', 'money', '--json'], tagSchema],
+  [['tags', 'delete', 'vip', '--json'], null],
+  [['categories', 'list', '--json'], listOf(categorySchema)],
+  [['categories', 'rename', 'Access', 'Login', '--json'], categorySchema],
+  [['categories', 'delete', 'Login', '--json'], null],
+  [['users', 'list', '--json'], listOf(userSchema)],
+  [['users', 'list', '--limit', '1', '--all', '--json'], listOf(userSchema)],
+  [['users', 'set-role', 'spare@example.com', 'admin', '--json'], userSchema],
+  [['users', 'disable', 'spare@example.com', '--yes', '--json'], userSchema],
+  [['users', 'enable', 'spare@example.com', '--json'], userSchema],
+  [['users', 'reset-password', 'spare@example.com', '--password', 'password456', '--json'], null],
+  [['db', 'migrate', '--json'], null],
+  [['db', 'status', '--json'], null],
+  [['config', 'show', '--json'], null],
+  [['config', 'path', '--json'], null],
+  [['email', 'outbox', '--json'], null],
+  [['ai', 'redact', '--json'], null, { input: 'Call me on +1 415 555 0100 or mail bo@example.com' }],
+  [['ai', 'traces', '--json'], null],
+  [['ai', 'status', '--json'], null],
+  [['doctor', '--json'], null],
+  // As the customer: a rating needs an AI reply, which this desk has none of, so it answers the error document.
+  [['login', '--email', 'cara@example.com', '--password-stdin', '--json'], null, { input: 'password123\n' }],
+  [['tickets', 'rate', '1001', '00000000-0000-4000-8000-000000000000', '5', '--json'], errorDocumentSchema],
+  [['logout', '--json'], null],
+];
+
+/** Commands the walk leaves out, each with the reason. */
+const NOT_WALKED: Record<string, string> = {
+  'nexus init': 'run once in beforeAll (its document is checked there)',
+  'nexus tickets download': 'writes the file; checked below with --output',
+};
+
+describe('the one JSON contract (issue 8 acceptance 1)', () => {
+  const seen = new Map<string, unknown>();
+  let serve: ServeProcess;
+
+  // `nexus serve` holds the desk, so each command goes through its socket instead of opening the folder.
+  beforeAll(async () => {
+    const init = await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input', '--json']);
+    expect(init.code, init.stderr).toBe(0);
+    seen.set('nexus init', init.json());
+    serve = await spawnServe(box.env);
+  }, 180_000);
+  afterAll(async () => {
+    await serve?.stop();
+  });
+
+  it('walks every command that takes --json', async () => {
+    const problems: string[] = [];
+    for (const [argv, schema, options] of CLI) {
+      const result = await box.run(argv, { input: options?.input });
+      const label = `nexus ${argv.join(' ')}`;
+      let doc: unknown;
+      try {
+        doc = result.json();
+      } catch {
+        problems.push(`${label}: stdout is not JSON (exit ${result.code}): ${result.stdout.slice(0, 200)} ${result.stderr.slice(0, 300)}`);
+        continue;
+      }
+      if (result.code !== 0 && schema !== errorDocumentSchema) problems.push(`${label}: exit ${result.code}: ${JSON.stringify(doc).slice(0, 300)}`);
+      for (const v of contractViolations(doc)) problems.push(`${label}: ${v}`);
+      if (schema) for (const v of schemaViolations(schema, doc)) problems.push(`${label}: ${v}`);
+      seen.set(`nexus ${argv.filter((a) => !a.startsWith('-') && !/^\d|@/.test(a)).slice(0, 2).join(' ')}`, doc);
+    }
+    const attachmentId = (seen.get('nexus tickets attachments') as { items: { id: string }[] }).items[0]!.id;
+    const download = await box.run(['tickets', 'download', '1001', attachmentId, '--output', join(box.root, 'out.txt'), '--json']);
+    for (const v of contractViolations(download.json())) problems.push(`nexus tickets download: ${v}`);
+    expect(problems).toEqual([]);
+
+    // Every command with --json is in the walk (a new one must be added above).
+    const walked = new Set(CLI.map(([argv]) => `nexus ${argv.filter((a) => !a.startsWith('-')).slice(0, argv[0] === 'tickets' || argv.length > 2 ? 2 : 1).join(' ')}`));
+    const tree = await loadCommandTree();
+    const withJson = tree.flatMap((g) => g.leaves).filter((l) => l.command.options.some((o) => o.long === '--json')).map((l) => l.path);
+    const missing = withJson.filter((path) => !NOT_WALKED[path] && ![...walked].some((w) => w === path || w.startsWith(`${path} `)));
+    expect(missing).toEqual([]);
+  }, 900_000);
+
+  describe('and every route in /openapi.json', () => {
+    it('answers every operation with a contract document', async () => {
+      const spec = (await http(serve.url, 'GET', '/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
+      const login = async (email: string) => (await http(serve.url, 'POST', '/v1/auth/login', { body: { email, password: 'password123' } })).json.accessToken as string;
+      const admin = await login('admin@example.com');
+      const customer = await login('cara@example.com');
+      const created = (await http(serve.url, 'POST', '/v1/tickets', { token: customer, body: { subject: 'API ticket', body: 'Hello from the API' } })).json;
+      const n = created.ticket.number as number;
+      const messageId = created.message.id as string;
+      const upload = await fetch(`${serve.url}/v1/tickets/${n}/attachments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${customer}`, 'content-type': 'multipart/form-data; boundary=b' },
+        body: `--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n`,
+      });
+      const uploaded = (await upload.json()) as { id: string };
+      const attachmentId = uploaded.id;
+      const refresh = (await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'cara@example.com', password: 'password123' } })).json.refreshToken as string;
+      await http(serve.url, 'POST', '/v1/tags', { token: admin, body: { name: 'urgent-fix' } });
+      await http(serve.url, 'POST', '/v1/categories', { token: admin, body: { name: 'Shipping' } });
+
+      // Each operation, in an order where each finds what it needs. [method, path, token, body?]
+      const calls: [string, string, string | null, unknown?][] = [
+        ['GET', '/healthz', null],
+        ['GET', '/readyz', null],
+        ['POST', '/v1/auth/register', null, { email: 'dee@example.com', password: 'password123', name: 'Dee' }],
+        ['POST', '/v1/auth/login', null, { email: 'cara@example.com', password: 'password123' }],
+        ['POST', '/v1/auth/refresh', null, { refreshToken: refresh }],
+        ['GET', '/v1/auth/me', customer],
+        ['POST', '/v1/auth/forgot-password', null, { email: 'cara@example.com' }],
+        ['POST', '/v1/auth/reset-password', null, { token: 'not-a-token', password: 'password789' }],
+        ['POST', '/v1/tickets', customer, { subject: 'Second', body: 'Another question' }],
+        ['GET', '/v1/tickets', customer],
+        ['GET', '/v1/tickets/{number}', customer],
+        ['POST', '/v1/tickets/{number}/messages', customer, { body: 'Any news?' }],
+        ['GET', '/v1/tickets/{number}/sla', customer],
+        ['GET', '/v1/tickets/{number}/attachments', customer],
+        ['GET', '/v1/tickets/{number}/attachments/{attachmentId}', customer],
+        ['PUT', '/v1/tickets/{number}/messages/{messageId}/rating', customer, { rating: 5 }],
+        ['POST', '/v1/tickets/{number}/escalate', customer, { reason: 'please' }],
+        ['PATCH', '/v1/tickets/{number}', admin, { priority: 'high' }],
+        ['POST', '/v1/tickets/{number}/assign', admin, { assignee: '@me' }],
+        ['POST', '/v1/tickets/{number}/unassign', admin],
+        ['POST', '/v1/tickets/{number}/notes', admin, { body: 'internal' }],
+        ['POST', '/v1/tickets/{number}/tags', admin, { tags: ['urgent-fix'] }],
+        ['DELETE', '/v1/tickets/{number}/tags/{tag}', admin],
+        ['PUT', '/v1/tickets/{number}/category', admin, { category: 'Shipping' }],
+        ['POST', '/v1/tickets/{number}/time-entries', admin, { minutes: 5 }],
+        ['GET', '/v1/tickets/{number}/time-entries', admin],
+        ['GET', '/v1/tickets/{number}/history', admin],
+        ['POST', '/v1/tickets/{number}/close', admin],
+        ['POST', '/v1/tickets/{number}/reopen', admin],
+        ['GET', '/v1/stats', admin],
+        ['GET', '/v1/tags', admin],
+        ['POST', '/v1/tags', admin, { name: 'temp' }],
+        ['PATCH', '/v1/tags/{name}', admin, { name: 'temporary' }],
+        ['DELETE', '/v1/tags/{name}', admin],
+        ['GET', '/v1/categories', admin],
+        ['POST', '/v1/categories', admin, { name: 'Temp' }],
+        ['PATCH', '/v1/categories/{name}', admin, { name: 'Temporary' }],
+        ['DELETE', '/v1/categories/{name}', admin],
+        ['GET', '/v1/users', admin],
+        ['POST', '/v1/users', admin, { email: 'eve@example.com', role: 'agent', password: 'password123' }],
+        ['PATCH', '/v1/users/{email}', admin, { isDisabled: true }],
+        ['PUT', '/v1/users/{email}/password', admin, { password: 'password456' }],
+        ['DELETE', '/v1/tickets/{number}/attachments/{attachmentId}', admin],
+        ['DELETE', '/v1/tickets/{number}', admin],
+        ['GET', '/v1/trash', admin],
+        ['POST', '/v1/trash/{number}/restore', admin],
+        ['DELETE', '/v1/trash/{number}', admin],
+        ['POST', '/v1/auth/logout', customer],
+      ];
+      const names: Record<string, string> = {
+        'PATCH /v1/tags/{name}': 'temp',
+        'DELETE /v1/tags/{name}': 'temporary',
+        'PATCH /v1/categories/{name}': 'Temp',
+        'DELETE /v1/categories/{name}': 'Temporary',
+      };
+      const problems: string[] = contractViolations(uploaded).map((v) => `POST /v1/tickets/{number}/attachments: ${v}`);
+      if (upload.status !== 201) problems.push(`POST /v1/tickets/{number}/attachments: ${upload.status}`);
+      for (const [method, template, token, body] of calls) {
+        const path = template
+          .replaceAll('{number}', String(n))
+          .replace('{attachmentId}', attachmentId)
+          .replace('{messageId}', messageId)
+          .replace('{tag}', 'urgent-fix')
+          .replace('{email}', 'eve@example.com')
+          .replace('{name}', names[`${method} ${template}`] ?? '');
+        const res = await http(serve.url, method, path, { token: token ?? undefined, body });
+        const label = `${method} ${template}`;
+        if (res.status >= 500) problems.push(`${label}: ${res.status}`);
+        if (res.headers.get('content-type')?.includes('application/json')) {
+          for (const v of contractViolations(res.json)) problems.push(`${label} (${res.status}): ${v}`);
+          if (res.status >= 400) for (const v of schemaViolations(errorDocumentSchema, res.json)) problems.push(`${label}: ${v}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      // Every documented operation is in the walk above (a new route must be added).
+      const documented = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+      const walked = new Set([...calls.map(([m, p]) => `${m} ${p}`), 'POST /v1/tickets/{number}/attachments']);
+      expect(documented.filter((op) => !walked.has(op))).toEqual([]);
+    }, 300_000);
+  });
+});
