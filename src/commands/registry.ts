@@ -30,5 +30,10 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'email', summary: 'Mail: the outbox of outgoing mail', load: () => import('./email/index.js') },
   { name: 'ai', summary: 'The AI reply pipeline: redactor, traces and status', load: () => import('./ai/index.js') },
   { name: 'owner', summary: 'Show or stop the background process that holds the embedded database', load: () => import('./owner.js') },
+  // issue 9: backup, restore and moving a desk
+  { name: 'backup', summary: 'Write a consistent snapshot of the desk (database and attachments) to a file', load: () => import('./backup.js') },
+  { name: 'restore', summary: 'Restore a backup into an empty data folder or database', load: () => import('./restore.js') },
+  { name: 'export', summary: 'Write the whole desk as portable JSON Lines', load: () => import('./export.js') },
+  { name: 'import', summary: 'Load an export into an empty desk (e.g. a new Postgres server)', load: () => import('./import.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
 ];
