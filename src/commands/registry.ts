@@ -34,6 +34,11 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'routing', summary: 'Routing rules for new tickets: list, create, move, test', load: () => import('./routing/index.js') },
   { name: 'groups', summary: 'Agent groups for routing (round-robin, least-loaded)', load: () => import('./groups/index.js') },
   { name: 'kb', summary: 'The knowledge base: articles (list, show, create, edit, publish, import) and search', load: () => import('./kb/index.js') },
+  // issue 9: backup, restore and moving a desk
+  { name: 'backup', summary: 'Write a consistent snapshot of the desk (database and attachments) to a file', load: () => import('./backup.js') },
+  { name: 'restore', summary: 'Restore a backup into an empty data folder or database', load: () => import('./restore.js') },
+  { name: 'export', summary: 'Write the whole desk as portable JSON Lines', load: () => import('./export.js') },
+  { name: 'import', summary: 'Load an export into an empty desk (e.g. a new Postgres server)', load: () => import('./import.js') },
   { name: 'doctor', summary: 'Check what is configured and what is missing', load: () => import('./doctor.js') },
   // issue 12: the agents' terminal UI
   { name: 'tui', summary: "The agents' queue in the terminal (interactive)", load: () => import('./tui.js') },
