@@ -5,6 +5,7 @@ import { listAccounts, removeAccount, showAccount } from './accounts/list-accoun
 import { testAccount } from './accounts/test-account.js';
 import { updateAccount, type updateAccountInput } from './accounts/update-account.js';
 import { getEmailStatus } from './get-email-status.js';
+import { editTemplate, listTemplates, previewTemplate, showTemplate, type editTemplateInput } from './templates/manage-templates.js';
 import { pollAccounts } from './inbound/imap-poller.js';
 import { receiveWebhook, type WebhookRequest } from './inbound/webhooks.js';
 import { listOutbox, type listOutboxInput } from './outbound/list-outbox.js';
@@ -30,6 +31,12 @@ export function emailServices(deps: Deps) {
     },
     /** A provider's inbound webhook: verified, replay-checked, stored and processed. */
     receiveWebhook: (request: WebhookRequest) => receiveWebhook(deps, request),
+    templates: {
+      list: (actor: Actor) => listTemplates(deps, actor),
+      show: (actor: Actor, key: string) => showTemplate(deps, actor, { key }),
+      edit: (actor: Actor, input: z.input<typeof editTemplateInput>) => editTemplate(deps, actor, input),
+      preview: (actor: Actor, input: { key: string; ticket?: number }) => previewTemplate(deps, actor, input),
+    },
     poll: (actor: Actor, input?: { account?: string }) => pollAccounts(deps, actor, input),
     status: (actor: Actor) => getEmailStatus(deps, actor),
     outbox: (actor: Actor, input?: z.input<typeof listOutboxInput>) => listOutbox(deps, actor, input),
