@@ -17,7 +17,13 @@ export function startEmailWorkers(deps: Deps, options: { sendEveryMs?: number; r
   let sending: Promise<unknown> = Promise.resolve();
   const send = () => {
     if (stopped) return;
-    sending = sending.then(async () => (await import('./outbound/send-outbox.js')).sendQueuedMail(deps)).catch((error: unknown) => options.onError?.(error));
+    sending = sending
+      .then(async () => {
+        // The transports (nodemailer, SDKs) load only once there is mail to send.
+        const due = await deps.db.selectFrom('email_outbox').select('id').where('status', 'in', ['queued', 'sending']).where('next_attempt_at', '<=', deps.clock.now()).limit(1).executeTakeFirst();
+        if (due) await (await import('./outbound/send-outbox.js')).sendQueuedMail(deps);
+      })
+      .catch((error: unknown) => options.onError?.(error));
   };
   const refresh = async () => {
     if (stopped) return;
