@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { present, renderTable } from '../output.js';
@@ -11,7 +12,30 @@ export function outboxCommand(ctx: CliContext): Command {
     .option('--json', 'print {items, nextCursor}')
     .addHelpText('after', '\nExamples:\n  $ nexus email outbox\n  $ nexus email outbox --status failed --json')
     .action(async (flags: { status?: string; limit?: string; cursor?: string; json?: boolean }) => {
-      const page = await (await ctx.services()).email.outbox(await ctx.actor(), { status: flags.status as never, limit: flags.limit as never, cursor: flags.cursor });
+      const queue = await (await ctx.services()).email.outbox(await ctx.actor(), { status: flags.status as never, limit: flags.limit as never, cursor: flags.cursor });
+      // Mail sent without an account (the embedded default) sits in the local outbox folder: listed too.
+      const { config } = await ctx.config();
+      const { readOutbox } = await import('../../core/email/outbox-transport.js');
+      const local = flags.cursor || (flags.status && flags.status !== 'sent') ? [] : await readOutbox(join(config.dataDir, 'outbox'));
+      const folderItems = local.reverse().map((m) => ({
+        id: m.id,
+        kind: 'local_outbox',
+        automatic: false,
+        status: 'sent',
+        ticket: null,
+        to: m.to,
+        from: m.from ?? null,
+        subject: m.subject,
+        messageId: m.headers?.['Message-ID'] ?? null,
+        providerMessageId: null,
+        attempts: 1,
+        nextAttemptAt: null,
+        lastError: null,
+        createdAt: m.sentAt,
+        sentAt: m.sentAt,
+        text: m.text,
+      }));
+      const page = { items: [...queue.items, ...folderItems], nextCursor: queue.nextCursor };
       present(ctx, flags, page, (p) =>
         p.items.length === 0
           ? 'The outbox is empty.'

@@ -145,6 +145,19 @@ const ADMIN_ONLY: Partial<Record<Permission, [string, AdminCall][]>> = {
     ['tickets purge N', (s, a) => s.tickets.purge(a, { tickets: [1001] })],
     ['tickets purge --expired', (s, a) => s.tickets.purge(a, { expired: true })],
   ],
+  // i10: email channel
+  'email.manage': [
+    ['email accounts list', (s, a) => s.email.accounts.list(a)],
+    ['email accounts add', (s, a) => s.email.accounts.add(a, { address: 'x@desk.test' })],
+    ['email outbox', (s, a) => s.email.outbox(a)],
+    ['email status', (s, a) => s.email.status(a)],
+    ['email poll', (s, a) => s.email.poll(a)],
+    ['email ingest', (s, a) => s.email.ingestFiles(a, { mailbox: 'support@desk.test', files: [{ name: 'a.eml', raw: new Uint8Array([65]) }] })],
+  ],
+  'templates.manage': [
+    ['email templates list', (s, a) => s.email.templates.list(a)],
+    ['email templates edit', (s, a) => s.email.templates.edit(a, { key: 'ack', enabled: false })],
+  ],
 };
 
 /** Admin-only rows that name tickets: a customer gets the ticket's NOT_FOUND (see authorizeOnTickets). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
+import { sendPasswordResetMail } from '../email/outbound/password-reset-mail.js';
 import { findUserByEmail } from '../users/user.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { mayMailReset } from './reset-throttle.js';
@@ -35,18 +36,7 @@ export async function requestPasswordReset(deps: Deps, input: z.input<typeof for
       .values({ user_id: user.id, token_hash: hashToken(token), created_at: now, expires_at: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000) })
       .execute();
   });
-  const link = options.resetUrl ? `${options.resetUrl}${options.resetUrl.includes('?') ? '&' : '?'}token=${token}` : undefined;
-  await deps.mailer?.send({
-    to: user.email,
-    subject: 'Reset your Nexus password',
-    text: [
-      `Someone (hopefully you) asked to reset the password of ${user.email}.`,
-      '',
-      link ? `Open ${link}` : `Your reset token: ${token}`,
-      '',
-      `It works once, within ${RESET_TOKEN_MINUTES} minutes. If you did not ask, ignore this mail.`,
-    ].join('\n'),
-    headers: { 'Auto-Submitted': 'auto-generated' },
-  });
+  // i10: a real mail from the password_reset template (link from publicUrl), queued when an account exists.
+  await sendPasswordResetMail(deps, { to: user.email, name: user.name, token, minutes: RESET_TOKEN_MINUTES, resetUrl: options.resetUrl });
   return FORGOT_PASSWORD_ANSWER;
 }

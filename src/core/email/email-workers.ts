@@ -1,6 +1,5 @@
 import type { Deps } from '../deps.js';
-import { startImapPoller, type RunningPoller } from './inbound/imap-poller.js';
-import { sendQueuedMail } from './outbound/send-outbox.js';
+import type { RunningPoller } from './inbound/imap-poller.js';
 
 export interface RunningEmailWorkers {
   /** Send due mail now instead of at the next tick. */
@@ -18,7 +17,13 @@ export function startEmailWorkers(deps: Deps, options: { sendEveryMs?: number; r
   let sending: Promise<unknown> = Promise.resolve();
   const send = () => {
     if (stopped) return;
-    sending = sending.then(() => sendQueuedMail(deps).catch((error: unknown) => options.onError?.(error)));
+    sending = sending
+      .then(async () => {
+        // The transports (nodemailer, SDKs) load only once there is mail to send.
+        const due = await deps.db.selectFrom('email_outbox').select('id').where('status', 'in', ['queued', 'sending']).where('next_attempt_at', '<=', deps.clock.now()).limit(1).executeTakeFirst();
+        if (due) await (await import('./outbound/send-outbox.js')).sendQueuedMail(deps);
+      })
+      .catch((error: unknown) => options.onError?.(error));
   };
   const refresh = async () => {
     if (stopped) return;
@@ -32,8 +37,9 @@ export function startEmailWorkers(deps: Deps, options: { sendEveryMs?: number; r
           await running.poller.stop();
         }
       }
+      const { startImapPoller } = wanted.size > 0 ? await import('./inbound/imap-poller.js') : { startImapPoller: null };
       for (const [id, account] of wanted) {
-        if (!pollers.has(id) && !stopped) pollers.set(id, { updatedAt: account.updated_at.getTime(), poller: startImapPoller(deps, account, { onError: options.onError }) });
+        if (startImapPoller && !pollers.has(id) && !stopped) pollers.set(id, { updatedAt: account.updated_at.getTime(), poller: startImapPoller(deps, account, { onError: options.onError }) });
       }
     } catch (error) {
       options.onError?.(error);

@@ -3,6 +3,7 @@ import type { Services } from '../../core/services.js';
 import { attachmentRoutes } from './attachments.js';
 import { catalogueRoutes } from './catalogues.js';
 import { emailAccountRoutes } from './email-accounts.js';
+import { emailTemplateRoutes } from './email-templates.js';
 import { webhookRoutes } from './webhooks.js';
 import { slaRoutingRoutes } from './sla-routing.js';
 import { kbRoutes } from './kb.js';
@@ -19,5 +20,6 @@ export async function registerTicketRoutes(app: FastifyInstance, services: Servi
   await attachmentRoutes(app, services);
   // i10: email channel
   emailAccountRoutes(app, services);
+  emailTemplateRoutes(app, services);
   await webhookRoutes(app, services);
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.js';
 import { NexusError } from '../../core/errors.js';
-import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../core/email/inbound/webhooks.js';
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../core/email/inbound/webhook-providers.js';
 
 /**
  * Inbound mail from providers: POST /v1/webhooks/email/{sendgrid,mailgun,postmark,raw}. Public (the

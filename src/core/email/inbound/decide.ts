@@ -13,6 +13,7 @@ import { depsInTransaction } from '../in-transaction.js';
 import { looksLikeOwnMessageId } from '../message-ids.js';
 import { ticketSubjectFromMail } from '../subject.js';
 import { queueAcknowledgement } from './acknowledge.js';
+import { keepAttachments } from './keep-attachments.js';
 import { detectAutoReply, detectBounce, isMachineSender, noAutoReplyReason } from './classify.js';
 import type { ParsedMessage } from './parse-mail.js';
 import { stripQuotedText } from './strip-quotes.js';
@@ -87,6 +88,7 @@ export async function decideAndApply(deps: Deps, trx: Transaction<DB>, input: { 
       const result = await replyToTicket(tdeps, toActor(owner), { ticket: thread.ticketNumber, body: bodyOf(parsed, true), isAutomated });
       // A colleague on the customer's Cc writes as themselves.
       if (owner.id !== senderUser.id) await trx.updateTable('messages').set({ author_id: senderUser.id }).where('id', '=', result.message.id).execute();
+      await keepAttachments(tdeps, toActor(owner), { ticket: result.ticket.number, messageId: result.message.id, parsed });
       return { decision: 'same_ticket', reason: `threaded by ${thread.via}${noReply ? `; no auto-reply: ${noReply}` : ''}`, ticketId: thread.ticketId, ticketNumber: result.ticket.number, messageRef: result.message.id, autoReply: false };
     } catch (error) {
       if (!(error instanceof NexusError && error.code === 'NOT_FOUND')) throw error;
@@ -94,6 +96,7 @@ export async function decideAndApply(deps: Deps, trx: Transaction<DB>, input: { 
   }
   const created = await createTicket(tdeps, toActor(senderUser), { subject: ticketSubjectFromMail(parsed.subject), message: bodyOf(parsed, false), source: 'email', isAutomated });
   const ticket = { ...created.ticket, id: (await trx.selectFrom('tickets').select('id').where('number', '=', created.ticket.number).executeTakeFirstOrThrow()).id };
+  await keepAttachments(tdeps, toActor(senderUser), { ticket: ticket.number, messageId: created.message.id, parsed });
   let acked = false;
   // When the AI will answer, its reply is the one automatic mail; otherwise an acknowledgement.
   const aiWillAnswer = aiDisabledReason(deps.config, deps) === null;

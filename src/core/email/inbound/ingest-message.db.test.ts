@@ -103,3 +103,25 @@ describe('ingestMessage', () => {
     });
   });
 });
+
+describe('attachments', () => {
+  const withBlobs = useTestDatabase();
+  it('keeps the PDF and images of the fixture mails on the ticket messages', async () => {
+    const { MemoryBlobStore } = await import('../../storage/memory-blob-store.js');
+    const { createServices } = await import('../../services.js');
+    const services = createServices({ ...withBlobs.deps, blobs: new MemoryBlobStore() });
+    const dir = fixturePath('email-dev/attachments-pdf-and-image');
+    const first = await services.email.ingest({ mailbox: 'support@example.com', raw: new Uint8Array(readFileSync(join(dir, '01.eml'))) });
+    const second = await services.email.ingest({ mailbox: 'support@example.com', raw: new Uint8Array(readFileSync(join(dir, '02.eml'))) });
+    expect(second).toMatchObject({ decision: 'same_ticket', ticket: first.ticket });
+    const stored = await withBlobs.db.selectFrom('attachments').select(['filename', 'content_type', 'message_id']).orderBy('created_at').execute();
+    expect(stored.map((a) => [a.filename, a.content_type])).toEqual([
+      ['INV-2026-004981.pdf', 'application/pdf'],
+      ['parcel_corner.png', 'image/png'],
+      ['order-page.png', 'image/png'],
+    ]);
+    expect(stored.every((a) => a.message_id !== null)).toBe(true);
+    const raw = await withBlobs.db.selectFrom('email_messages').select('raw_key').where('direction', '=', 'inbound').execute();
+    expect(raw.every((r) => r.raw_key?.startsWith('email/'))).toBe(true);
+  });
+});

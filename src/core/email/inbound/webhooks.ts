@@ -3,8 +3,7 @@ import type { Deps } from '../../deps.js';
 import { NexusError } from '../../errors.js';
 import { ingestMessage, type IngestResult } from './ingest-message.js';
 
-export const WEBHOOK_PROVIDERS = ['sendgrid', 'mailgun', 'postmark', 'raw'] as const;
-export type WebhookProvider = (typeof WEBHOOK_PROVIDERS)[number];
+import type { WebhookProvider } from './webhook-providers.js';
 
 export interface WebhookRequest {
   provider: WebhookProvider;
