@@ -13,6 +13,7 @@ export function command(ctx: CliContext): Command {
   groups.addCommand(
     new Command('list')
       .description('List agent groups and their members')
+      .addHelpText('after', '\nExamples:\n  $ nexus groups list --json')
       .option('--json', 'print {"items": [...], "nextCursor": null} as JSON')
       .action(async (flags: { json?: boolean }) =>
         present(ctx, flags, await (await ctx.services()).groups.list(await ctx.actor()), (r) =>
@@ -35,6 +36,7 @@ export function command(ctx: CliContext): Command {
   groups.addCommand(
     new Command('update')
       .description('Rename a group or change its members (admin)')
+      .addHelpText('after', '\nExamples:\n  $ nexus groups update "Tier 1" --add cy@example.com\n  $ nexus groups update "Tier 1" --remove bo@example.com')
       .argument('<group>', 'group name')
       .option('--name <name>', 'new name')
       .option('--members <emails>', 'replace the members (in order)')
@@ -49,6 +51,7 @@ export function command(ctx: CliContext): Command {
   groups.addCommand(
     new Command('remove')
       .description('Remove a group no rule uses (admin)')
+      .addHelpText('after', '\nExamples:\n  $ nexus groups remove "Tier 1"')
       .argument('<group>', 'group name')
       .option('--json', 'print the removed group as JSON')
       .action(async (group: string, flags: { json?: boolean }) => {

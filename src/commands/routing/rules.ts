@@ -107,6 +107,7 @@ export function rulesCommand(ctx: CliContext): Command {
   rules.addCommand(
     new Command('list')
       .description('List the rules in the order they run')
+      .addHelpText('after', '\nExamples:\n  $ nexus routing rules list')
       .option('--json', 'print {"items": [...], "nextCursor": null} as JSON')
       .action(async (flags: { json?: boolean }) => present(ctx, flags, await (await ctx.services()).routing.rules.list(await ctx.actor()), (r) => rulesTable(r.items))),
   );
@@ -124,6 +125,7 @@ export function rulesCommand(ctx: CliContext): Command {
   );
   rules.addCommand(
     withRuleOptions(new Command('update').description('Change a rule (admin); given conditions or actions replace the old ones').argument('<rule>', 'rule name').option('--name <name>', 'new name').option('--enable', 'switch it on').option('--disable', 'switch it off'))
+      .addHelpText('after', '\nExamples:\n  $ nexus routing rules update Refunds --if-words refund,chargeback\n  $ nexus routing rules update Refunds --disable')
       .action(async (rule: string, flags: RuleFlags & { enable?: boolean; disable?: boolean }) => {
         const actor = await ctx.actor();
         const conditions = conditionsOf(flags);
@@ -144,6 +146,7 @@ export function rulesCommand(ctx: CliContext): Command {
   rules.addCommand(
     new Command('move')
       .description('Move a rule to another place in the order (admin)')
+      .addHelpText('after', '\nExamples:\n  $ nexus routing rules move VIP 1')
       .argument('<rule>', 'rule name')
       .argument('<position>', 'new place, 1 = first')
       .option('--json', 'print the rules as JSON')
@@ -155,6 +158,7 @@ export function rulesCommand(ctx: CliContext): Command {
   rules.addCommand(
     new Command('remove')
       .description('Remove a rule (admin)')
+      .addHelpText('after', '\nExamples:\n  $ nexus routing rules remove Refunds')
       .argument('<rule>', 'rule name')
       .option('--json', 'print the removed rule as JSON')
       .action(async (rule: string, flags: { json?: boolean }) => {

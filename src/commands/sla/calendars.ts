@@ -26,6 +26,7 @@ export function calendarsCommand(ctx: CliContext): Command {
   calendars.addCommand(
     new Command('list')
       .description('List the business calendars')
+      .addHelpText('after', '\nExamples:\n  $ nexus sla calendars list --json')
       .option('--json', 'print {"items": [...], "nextCursor": null} as JSON')
       .action(async (flags: { json?: boolean }) =>
         present(ctx, flags, await (await ctx.services()).sla.calendars.list(await ctx.actor()), (r) =>
@@ -58,6 +59,7 @@ export function calendarsCommand(ctx: CliContext): Command {
   calendars.addCommand(
     new Command('update')
       .description('Change a business calendar (admin); open tickets are evaluated again')
+      .addHelpText('after', '\nExamples:\n  $ nexus sla calendars update "Berlin office" --holidays 2026-12-24,2026-12-25')
       .argument('<calendar>', 'calendar name')
       .option('--name <name>', 'new name')
       .option('--time-zone <zone>', 'IANA time zone')
@@ -73,6 +75,7 @@ export function calendarsCommand(ctx: CliContext): Command {
   calendars.addCommand(
     new Command('remove')
       .description('Remove a calendar no policy uses (admin)')
+      .addHelpText('after', '\nExamples:\n  $ nexus sla calendars remove "Berlin office"')
       .argument('<calendar>', 'calendar name')
       .option('--json', 'print the removed calendar as JSON')
       .action(async (calendar: string, flags: { json?: boolean }) => {

@@ -58,6 +58,7 @@ export function policiesCommand(ctx: CliContext): Command {
   policies.addCommand(
     new Command('list')
       .description('List the SLA policies')
+      .addHelpText('after', '\nExamples:\n  $ nexus sla policies list\n  $ nexus sla policies list --json')
       .option('--json', 'print {"items": [...], "nextCursor": null} as JSON')
       .action(async (flags: { json?: boolean }) => present(ctx, flags, await (await ctx.services()).sla.policies.list(await ctx.actor()), (r) => table(r.items))),
   );
@@ -72,6 +73,7 @@ export function policiesCommand(ctx: CliContext): Command {
   );
   policies.addCommand(
     withOptions(new Command('update').description('Change a policy (admin)').argument('<policy>', 'policy name').option('--name <name>', 'new name').option('--priority <priority>', 'low, medium, high or urgent').option('--no-calendar', 'count around the clock'))
+      .addHelpText('after', '\nExamples:\n  $ nexus sla policies update Standard --first-response 2h\n  $ nexus sla policies update Standard --no-calendar')
       .action(async (policy: string, raw: Omit<PolicyFlags, 'calendar'> & { calendar?: string | boolean }) => {
         const actor = await ctx.actor();
         // commander gives --no-calendar as calendar: false (and true when neither flag is given).
@@ -86,6 +88,7 @@ export function policiesCommand(ctx: CliContext): Command {
   policies.addCommand(
     new Command('remove')
       .description('Remove a policy (admin); its tickets have no SLA afterwards')
+      .addHelpText('after', '\nExamples:\n  $ nexus sla policies remove Standard')
       .argument('<policy>', 'policy name')
       .option('--json', 'print the removed policy as JSON')
       .action(async (policy: string, flags: { json?: boolean }) => {

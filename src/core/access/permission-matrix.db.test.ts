@@ -158,6 +158,23 @@ const ADMIN_ONLY: Partial<Record<Permission, [string, AdminCall][]>> = {
     ['email templates list', (s, a) => s.email.templates.list(a)],
     ['email templates edit', (s, a) => s.email.templates.edit(a, { key: 'ack', enabled: false })],
   ],
+  'sla.manage': [
+    ['sla policies create', (s, a) => s.sla.policies.create(a, { name: 'x', priority: 'low', firstResponse: '1h', resolution: '1d' })],
+    ['sla policies update', (s, a) => s.sla.policies.update(a, { policy: 'x', firstResponse: '2h' })],
+    ['sla policies remove', (s, a) => s.sla.policies.remove(a, { policy: 'x' })],
+    ['sla calendars create', (s, a) => s.sla.calendars.create(a, { name: 'x', timeZone: 'UTC', hours: 'mon 09:00-17:00' })],
+    ['sla calendars update', (s, a) => s.sla.calendars.update(a, { calendar: 'x', timeZone: 'UTC' })],
+    ['sla calendars remove', (s, a) => s.sla.calendars.remove(a, { calendar: 'x' })],
+  ],
+  'routing.manage': [
+    ['routing rules create', (s, a) => s.routing.rules.create(a, { name: 'x', conditions: { keywords: ['x'] }, actions: { stop: true } })],
+    ['routing rules update', (s, a) => s.routing.rules.update(a, { rule: 'x', isEnabled: false })],
+    ['routing rules move', (s, a) => s.routing.rules.move(a, { rule: 'x', position: 1 })],
+    ['routing rules remove', (s, a) => s.routing.rules.remove(a, { rule: 'x' })],
+    ['groups create', (s, a) => s.groups.create(a, { name: 'x' })],
+    ['groups update', (s, a) => s.groups.update(a, { group: 'x', name: 'y' })],
+    ['groups remove', (s, a) => s.groups.remove(a, { group: 'x' })],
+  ],
 };
 
 /** Admin-only rows that name tickets: a customer gets the ticket's NOT_FOUND (see authorizeOnTickets). */

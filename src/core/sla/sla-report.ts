@@ -62,7 +62,7 @@ export interface SlaReport {
   groupBy: (typeof SLA_REPORT_GROUPS)[number];
   items: SlaReportRow[];
   total: SlaReportRow;
-  /** Met rate per week of creation (Monday, UTC), oldest first. */
+  /** Met rate per week of creation (Monday, UTC), oldest first: the last 12 weeks of the range. */
   byWeek: { weekStart: string; met: number; breached: number; metRate: number | null }[];
   failIf: { expression: string; crossed: boolean } | null;
 }
@@ -81,17 +81,51 @@ const groupKey = (by: SlaReportInput['groupBy']): RawBuilder<string | null> => {
 };
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v)));
+/** An element of a float8[] as the driver returns it (an array, or its text form `{1,2}`). */
+const pick = (v: unknown, i: number): unknown => {
+  if (v === null || v === undefined) return null;
+  const list = Array.isArray(v) ? v : String(v).replace(/[{}]/g, '').split(',');
+  const item = list[i];
+  return item === undefined || item === 'NULL' ? null : item;
+};
 
 /**
  * The aggregate: each ticket's state as of `now` from its stored due and met times, grouped, with
- * business-time percentiles — one statement over the rows, grouping sets for groups, weeks and total.
+ * business-time percentiles — one statement over the rows (a grouping set adds the total; one sort
+ * per target gives both percentiles).
  */
 export function slaReportQuery(input: { from?: Date; to?: Date; groupBy: SlaReportInput['groupBy']; now: Date }) {
+  return sql<Record<string, unknown>>`
+    ${stateRows(input)}
+    select grouping(g) as gg, g,
+      count(*) as tickets, count(*) filter (where has_policy) as with_policy,
+      count(*) filter (where met) as met, count(*) filter (where breached) as breached,
+      count(*) filter (where has_policy and not met and not breached and is_paused) as paused,
+      count(*) filter (where has_policy and not met and not breached and not is_paused) as running,
+      percentile_cont(array[0.5, 0.9]) within group (order by fr_s) filter (where has_policy and fr_met) as fr,
+      percentile_cont(array[0.5, 0.9]) within group (order by rs_s) filter (where has_policy and rs_met) as rs
+    from s
+    group by grouping sets ((g), ())`;
+}
+
+/** Met and breached per week of creation, for the chart: the last 12 weeks of the range only. */
+export function slaWeeklyQuery(input: { from?: Date; to?: Date; now: Date }) {
+  const end = input.to && input.to < input.now ? input.to : input.now;
+  const start = new Date(end.getTime() - 12 * 7 * 86_400_000);
+  const from = input.from && input.from > start ? input.from : start;
+  return sql<Record<string, unknown>>`
+    ${stateRows({ from, to: input.to, groupBy: 'none', now: input.now })}
+    select to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as w, count(*) filter (where met) as met, count(*) filter (where breached) as breached
+    from s group by 1 order by 1`;
+}
+
+/** The common table `s`: one row per ticket in the range with its SLA state as of `now`. */
+function stateRows(input: { from?: Date; to?: Date; groupBy: SlaReportInput['groupBy']; now: Date }) {
   const now = sql`${input.now}::timestamptz`;
   const created = [input.from ? sql`and t.created_at >= ${input.from}` : sql``, input.to ? sql`and t.created_at < ${input.to}` : sql``];
-  return sql<Record<string, unknown>>`
+  return sql`
     with b as (
-      select ${groupKey(input.groupBy)} as g, to_char(date_trunc('week', t.created_at at time zone 'UTC'), 'YYYY-MM-DD') as w,
+      select ${groupKey(input.groupBy)} as g, t.created_at,
         s.policy_id is not null as has_policy, coalesce(s.first_response_met_at <= ${now}, false) as fr_met,
         coalesce(s.resolution_met_at <= ${now}, false) as rs_met, s.is_paused,
         s.policy_id is not null and coalesce(
@@ -102,18 +136,7 @@ export function slaReportQuery(input: { from?: Date; to?: Date; groupBy: SlaRepo
       where t.deleted_at is null ${created[0]!} ${created[1]!}
     ), s as (
       select b.*, has_policy and not breached and fr_met and rs_met as met from b
-    )
-    select grouping(g) as gg, grouping(w) as gw, g, w,
-      count(*) as tickets, count(*) filter (where has_policy) as with_policy,
-      count(*) filter (where met) as met, count(*) filter (where breached) as breached,
-      count(*) filter (where has_policy and not met and not breached and is_paused) as paused,
-      count(*) filter (where has_policy and not met and not breached and not is_paused) as running,
-      percentile_cont(0.5) within group (order by fr_s) filter (where has_policy and fr_met) as fr50,
-      percentile_cont(0.9) within group (order by fr_s) filter (where has_policy and fr_met) as fr90,
-      percentile_cont(0.5) within group (order by rs_s) filter (where has_policy and rs_met) as rs50,
-      percentile_cont(0.9) within group (order by rs_s) filter (where has_policy and rs_met) as rs90
-    from s
-    group by grouping sets ((g), (w), ())`;
+    )`;
 }
 
 function toRow(r: Record<string, unknown>): SlaReportRow {
@@ -128,8 +151,8 @@ function toRow(r: Record<string, unknown>): SlaReportRow {
     running: Number(r.running),
     paused: Number(r.paused),
     metRate: met + breached ? Math.round((met / (met + breached)) * 10_000) / 10_000 : null,
-    firstResponse: { p50Seconds: num(r.fr50), p90Seconds: num(r.fr90) },
-    resolution: { p50Seconds: num(r.rs50), p90Seconds: num(r.rs90) },
+    firstResponse: { p50Seconds: num(pick(r.fr, 0)), p90Seconds: num(pick(r.fr, 1)) },
+    resolution: { p50Seconds: num(pick(r.rs, 0)), p90Seconds: num(pick(r.rs, 1)) },
   };
 }
 
@@ -190,18 +213,20 @@ export async function slaReport(deps: Deps, actor: Actor, input: SlaReportInput 
   // Bring the stored columns up to date with the history first (a no-op when nothing changed).
   await refreshTicketSla(deps.db, deps.clock.now());
   const now = data.now ?? deps.clock.now();
-  const { rows } = await slaReportQuery({ from: data.from, to: data.to, groupBy: data.groupBy, now }).execute(deps.db);
-  const total = rows.find((r) => Number(r.gg) === 1 && Number(r.gw) === 1);
+  // Two statements on two connections at once: the aggregate and the weekly chart's counts.
+  const [{ rows }, weekly] = await Promise.all([
+    slaReportQuery({ from: data.from, to: data.to, groupBy: data.groupBy, now }).execute(deps.db),
+    slaWeeklyQuery({ from: data.from, to: data.to, now }).execute(deps.db),
+  ]);
+  const total = rows.find((r) => Number(r.gg) === 1);
   const empty = toRow({ tickets: 0, with_policy: 0, met: 0, breached: 0, running: 0, paused: 0 });
   const totalRow = total ? { ...toRow(total), group: null } : empty;
   const items = data.groupBy === 'none' ? [] : rows.filter((r) => Number(r.gg) === 0).map(toRow).sort((a, b) => String(a.group).localeCompare(String(b.group)));
-  const byWeek = rows
-    .filter((r) => Number(r.gw) === 0 && r.w !== null)
-    .map((r) => {
-      const row = toRow(r);
-      return { weekStart: String(r.w), met: row.met, breached: row.breached, metRate: row.metRate };
-    })
-    .sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+  const byWeek = weekly.rows.map((r) => {
+    const met = Number(r.met);
+    const breached = Number(r.breached);
+    return { weekStart: String(r.w), met, breached, metRate: met + breached ? Math.round((met / (met + breached)) * 10_000) / 10_000 : null };
+  });
   return {
     evaluatedAt: now.toISOString(),
     from: data.from?.toISOString() ?? null,
