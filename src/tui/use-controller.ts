@@ -2,6 +2,7 @@ import { useApp, useInput } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { choosePicked, confirmed, errorText, runTicketCommand, submitPrompt, type CommandContext } from './commands.js';
 import type { TuiDesk } from './desk.js';
+import { helpLines } from './help-overlay.js';
 import { commandFor, keyName, type KeyContext } from './keymap.js';
 import { paneBody } from './pane-lines.js';
 import { adjacentView, initialState, reduce, visibleRows, type Action, type TuiState } from './state.js';
@@ -103,7 +104,7 @@ export function useController(options: ControllerOptions) {
       switch (d.kind) {
         case 'help':
           if (name === 'escape' || name === 'q' || name === '?' || name === 'enter') dispatch({ type: 'dialog', dialog: null });
-          else if (name === 'j' || name === 'down') dispatch({ type: 'dialog', dialog: { kind: 'help', scroll: d.scroll + 1 } });
+          else if (name === 'j' || name === 'down') dispatch({ type: 'dialog', dialog: { kind: 'help', scroll: Math.min(d.scroll + 1, Math.max(0, helpLines().length - (s.size.rows - 4))) } });
           else if (name === 'k' || name === 'up') dispatch({ type: 'dialog', dialog: { kind: 'help', scroll: Math.max(0, d.scroll - 1) } });
           return;
         case 'confirm': {

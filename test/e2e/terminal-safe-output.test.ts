@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliSandbox, type RunResult } from '../support/cli.js';
+import { spawnServe, type ServeProcess } from '../support/server.js';
 
 // Customer-written text is hostile: a desk seeded with escape sequences everywhere a customer (or a
 // careless admin) can put text, then every command that prints stored data is scanned for raw
@@ -21,7 +22,12 @@ const BIDI_ONLY = 'vip\u202eputs\u2067'; // tags and categories refuse C0/C1 but
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 const sandbox = new CliSandbox();
-afterAll(() => sandbox.cleanup());
+// Commands go through the server's socket instead of each opening the embedded database: ~30 commands.
+let serve: ServeProcess | undefined;
+afterAll(async () => {
+  await serve?.stop();
+  sandbox.cleanup();
+});
 
 async function ok(...args: string[]): Promise<RunResult> {
   const result = await sandbox.run([...args, '--verbose']);
@@ -36,6 +42,7 @@ function expectSafe(result: RunResult, command: string): void {
 describe('human output with hostile stored text (built binary)', () => {
   it('given a desk full of escape sequences, when each command prints it, then no raw ESC, C1 or bidi byte reaches the terminal', async () => {
     await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input');
+    serve = await spawnServe(sandbox.env);
     await ok('users', 'create', '--email', 'eve@example.com', '--name', HOSTILE, '--role', 'customer', '--password', 'password123');
     const created = await ok('tickets', 'create', '--customer', 'eve@example.com', '--subject', HOSTILE, '-m', `${HOSTILE}\nsecond line`, '--json');
     expect(created.json().ticket.subject).toBe(HOSTILE); // JSON stays byte-exact

@@ -12,7 +12,7 @@ const SOCKET = `nexus-i12-e2e-${process.pid}`;
 const SESSION = 'nexus-tui';
 let serve: ServeProcess | undefined;
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const keys = (...k: string[]) => tmux('send-keys', '-t', SESSION, ...k);
 const type = (text: string) => tmux('send-keys', '-t', SESSION, '-l', text);
