@@ -141,6 +141,8 @@ const ADMIN_ONLY: Partial<Record<Permission, [string, AdminCall][]>> = {
     ['tickets purge N', (s, a) => s.tickets.purge(a, { tickets: [1001] })],
     ['tickets purge --expired', (s, a) => s.tickets.purge(a, { expired: true })],
   ],
+  // issue 13: agents write knowledge-base articles (kb.write); only admins remove them.
+  'kb.manage': [['kb articles remove', (s, a) => s.kb.remove(a, { article: 'any-article' })]],
 };
 
 /** Admin-only rows that name tickets: a customer gets the ticket's NOT_FOUND (see authorizeOnTickets). */
