@@ -175,6 +175,8 @@ const ADMIN_ONLY: Partial<Record<Permission, [string, AdminCall][]>> = {
     ['groups update', (s, a) => s.groups.update(a, { group: 'x', name: 'y' })],
     ['groups remove', (s, a) => s.groups.remove(a, { group: 'x' })],
   ],
+  // issue 13: agents write knowledge-base articles (kb.write); only admins remove them.
+  'kb.manage': [['kb articles remove', (s, a) => s.kb.remove(a, { article: 'any-article' })]],
 };
 
 /** Admin-only rows that name tickets: a customer gets the ticket's NOT_FOUND (see authorizeOnTickets). */
