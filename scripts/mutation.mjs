@@ -116,7 +116,7 @@ const equivalent = new Set(
         .map(([, file, at, mutator]) => `${file}:${at}:${mutator}`)
     : [],
 );
-const keyOf = (r) => `${relative(root, resolve(r.fileName))}:${r.location.start.line}:${r.location.start.column + 1}:${r.mutatorName}`;
+const keyOf = (r) => `${relative(root, resolve(r.fileName))}:${r.location.start.line}:${r.location.start.column}:${r.mutatorName}`;
 
 const rows = new Map();
 const usedEquivalents = new Set();
@@ -151,7 +151,7 @@ for (const [i, cells] of out.entries()) {
 if (ignoreStatic) console.log('Static mutants were left out (--ignore-static): this is not the full score.');
 const survivors = results
   .filter((r) => (r.status === 'Survived' || r.status === 'NoCoverage') && !equivalent.has(keyOf(r)))
-  .map((r) => `${relative(root, resolve(r.fileName))}:${r.location.start.line}:${r.location.start.column + 1} ${r.status} ${r.mutatorName}: ${JSON.stringify(r.replacement ?? '')}`);
+  .map((r) => `${relative(root, resolve(r.fileName))}:${r.location.start.line}:${r.location.start.column} ${r.status} ${r.mutatorName}: ${JSON.stringify(r.replacement ?? '')}`);
 writeFileSync('reports/mutation/survivors.txt', `${survivors.join('\n')}\n`);
 const stale = [...equivalent].filter((k) => !usedEquivalents.has(k) && mutated.some((f) => k.startsWith(`${f}:`)));
 if (stale.length > 0) console.log(`\nEntries in ${equivalentFile} that match no surviving mutant (update them): ${stale.join(', ')}`);

@@ -18,6 +18,8 @@ describe('passesLuhn', () => {
     ['59', true],
     ['4111a11111111111', false], // a letter is not a digit, whatever its code
     ['4111/11111111111', false],
+    ['5/', false], // '/' would count as -1 if characters were not checked
+    ['0:', false], // ':' would count as 10
     ['', false],
   ])('%s → %s', (value, expected) => {
     expect(passesLuhn(value)).toBe(expected);
@@ -74,6 +76,8 @@ describe('hasCardBrand: issuer ranges and lengths', () => {
     ['Maestro 69', digits(19, '69'), true],
     ['Maestro at 11', digits(11, '50'), false],
     ['Maestro at 20', digits(20, '50'), false],
+    ['62 at 12 is UnionPay, not Maestro', digits(12, '62'), false],
+    ['649 at 12 is Discover, not Maestro', digits(12, '649'), false],
     ['70 is no brand', digits(16, '70'), false],
     ['1 is no brand', digits(16, '1'), false],
   ])('%s', (_name, value, expected) => {
@@ -100,6 +104,9 @@ describe('findCards', () => {
     ['4-6-5', 'Card 3714 496353 98431.', ['3714 496353 98431']],
     ['4-2 groups up to five', 'Card 4012 88 888888 1881.', ['4012 88 888888 1881']],
     ['mixed separators', 'Card 4012 8888-8888 1881.', []],
+    ['a first group of five', 'Card 40128 8888 888 1881.', []],
+    ['13 digits', 'Card 4222222222222.', ['4222222222222']],
+    ['12 digits, though a Maestro with Luhn', 'Card 500000000009.', []],
     ['first group of three', 'Card 401 2888 8888 8188 1.', []],
     ['six groups', 'Card 4012 88 88 88 88 18 81.', []],
     ['a group of seven', 'Card 4012 8888888 81881.', []],
@@ -112,6 +119,7 @@ describe('findCards', () => {
 
   it('Given a card inside a protected range (a URL), Then it is left alone', () => {
     expect(cards('See https://shop.example/4012888888881881 now.')).toEqual([]);
+    expect(cards('See https://shop.example/?card=4012888888881881 now.')).toEqual([]);
   });
 
   it('Given a number glued to letters or decimals, Then it is not a card', () => {

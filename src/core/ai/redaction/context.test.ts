@@ -91,6 +91,7 @@ describe('wordsBefore', () => {
     expect(wordsBefore(text, text.length - 1, 4, 41)).toEqual(['r', 'y'.repeat(38)]);
     expect(wordsBefore(text, text.length - 1, 4, 80)).toEqual(['order', 'y'.repeat(38)]);
     expect(wordsBefore('order 5', 6, 4, 3)).toEqual(['er']);
+    expect(wordsBefore('12 5', 3, 4)).toEqual([]);
   });
 });
 
@@ -105,6 +106,7 @@ describe('sentenceAround', () => {
     const text = 'See v1.2 and e.g.x for 123 now';
     const at = text.indexOf('123');
     expect(sentenceAround(text, at, at + 3)).toBe(text.toLowerCase());
+    expect(sentenceAround('The 123 v1.2 now', 4, 7)).toBe('the 123 v1.2 now');
   });
 
   it('breaks at a newline, ! or ? followed by white space', () => {

@@ -17,6 +17,10 @@ describe('passesIbanMod97', () => {
     ['GBX2WEST12345698765432', false],
     ['GB82', false],
     ['GB82WEST1234-5698765432', false],
+    // Pass mod-97 as computed, but are no IBAN: a character after, before, or a letter in the check digits.
+    ['GB25WEST1234569885-', false],
+    ['-GB52WEST1234569814', false],
+    ['GB1YWEST12345698574', false],
   ])('%s → %s', (value, expected) => {
     expect(passesIbanMod97(value)).toBe(expected);
   });
@@ -40,6 +44,7 @@ describe('findIbans', () => {
     ['one character too many', 'Pay to DE89 3704 0044 0532 0130 001 please.', []],
     ['glued to a letter after', 'Pay to DE89370400440532013000X please.', []],
     ['double space between groups', 'Pay to DE89  3704 0044 0532 0130 00.', []],
+    ['dots between groups', 'Pay to DE89.3704.0044.0532.0130.00 ok.', []],
     ['a space before the fourth character', 'Pay to DE8 9370400440532013000.', []],
     ['glued to a letter before', 'Pay to XDE89370400440532013000.', []],
   ])('%s', (_name, text, expected) => {

@@ -48,6 +48,9 @@ describe('findIps: shapes', () => {
     // Both; redact() keeps the longer one.
     ['IPv4-mapped', 'from ::ffff:192.0.2.128 ok', ['192.0.2.128', '::ffff:192.0.2.128']],
     ['IPv4-mapped with a bad octet', 'from ::ffff:300.1.2.3 ok', []],
+    ['IPv4-mapped with octet 255', 'from ::ffff:192.0.2.255 ok', ['192.0.2.255', '::ffff:192.0.2.255']],
+    ['eight groups ending in a colon', 'from 1:2:3:4:5:6:7: ok', []],
+    ['seven groups and ::', 'from 1:2:3:4:5::6:7 ok', ['1:2:3:4:5::6:7']],
     ['a zone id is not part of it', 'from fe80::1%eth0 ok', ['fe80::1']],
     ['IPv6 inside a URL', 'see https://[2001:db8::1]/x ok', []],
   ])('%s', (_name, text, expected) => {

@@ -34,7 +34,7 @@ describe('findPhones: labels and phone words', () => {
 
   it('reads a label only in the last two words, and a phone word in the last three', () => {
     expect(phones('My order at +44 20 7946 0123.')).toEqual([]);
-    expect(phones('Order my thing at +44 20 7946 0123.')).toEqual(['+44 20 7946 0123']);
+    expect(phones('Order my thing +44 20 7946 0123.')).toEqual(['+44 20 7946 0123']);
     expect(phones('Call my order +44 20 7946 0123.')).toEqual(['+44 20 7946 0123']);
     expect(phones('Call me my order +44 20 7946 0123.')).toEqual([]);
   });
@@ -79,6 +79,18 @@ describe('findPhones: formats', () => {
     ['compact without one', 'See 4155550123 now', []],
     ['7-digit local after a phone word', 'Call 555.0123 now', ['555.0123']],
     ['NANP with extension', 'See 555-234-5678 x204 now', ['555-234-5678 x204']],
+    ['national with ext.', 'See 0161 496 0123 ext. 12 now', ['0161 496 0123 ext. 12']],
+    ['national with Durchwahl', 'See 0161 496 0123, Durchwahl 12 now', ['0161 496 0123, Durchwahl 12']],
+    ['national with x', 'See 0161 496 0123 x12 now', ['0161 496 0123 x12']],
+    ['national with dw', 'See 0161 496 0123 dw 12 now', ['0161 496 0123 dw 12']],
+    ['national with int', 'See 0161 496 0123 int 12 now', ['0161 496 0123 int 12']],
+    ['national with ext', 'See 0161 496 0123 ext 12 now', ['0161 496 0123 ext 12']],
+    ['international with a six-digit extension', 'See +44 20 7946 0123 ext.123456 now', ['+44 20 7946 0123 ext.123456']],
+    ['national with dots', 'See 0161.496.0123 now', ['0161.496.0123']],
+    ['bracketed area code, then dots', 'See (0161) 496.0123 now', ['(0161) 496.0123']],
+    ['bracketed area code, then a dash', 'See (0161) 496-0123 now', ['(0161) 496-0123']],
+    ['worded with 11 digits', 'Call 912 345 678 90 now', ['912 345 678 90']],
+    ['worded with dots', 'Call 912.345.678 now', ['912.345.678']],
   ])('%s', (_name, text, expected) => {
     expect(phones(text)).toEqual(expected);
   });
@@ -88,6 +100,8 @@ describe('findPhones: formats', () => {
     ['after a dot', 'See a.0161 496 0123 now'],
     ['inside a URL', 'See https://x.example/+442079460123 now'],
     ['continuing a code', 'See 1Z 999 AA1 01 2345 6784 now'],
+    ['after a code at the start of the text', '1Z9 0161 496 0123 now'],
+    ['after a code that ends in letters', 'Box 1ZA 0161 496 0123 now'],
   ])('leaves alone a number %s', (_name, text) => {
     expect(phones(text)).toEqual([]);
   });
@@ -95,6 +109,8 @@ describe('findPhones: formats', () => {
   it('Given a code fragment before it, Then an international number is still a phone (and a national one is not)', () => {
     expect(phones('Box 1Z9 +44 20 7946 0123 now')).toEqual(['+44 20 7946 0123']);
     expect(phones('Box 1Z9 0161 496 0123 now')).toEqual([]);
+    // A code earlier in the text, not right before the number, does not count.
+    expect(phones('Box A1 at 0161 496 0123 now')).toEqual(['0161 496 0123']);
   });
 
   it('reports exact offsets', () => {
@@ -119,6 +135,8 @@ describe('phoneDigits and isSamePhone', () => {
     ['99991234567', '1234567', false],
     ['12345678901', '78901234567', false],
     ['1234568', '1234567', false],
+    ['9123456', '123456', false], // one of them too short, though the other ends with it
+    ['123456', '9123456', false],
   ])('%s ≟ %s → %s', (a, b, expected) => {
     expect(isSamePhone(a, b)).toBe(expected);
   });

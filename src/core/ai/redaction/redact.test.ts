@@ -206,6 +206,11 @@ describe('redact: placeholders, priority and allowed contacts', () => {
     });
   });
 
+  it('exempts an allowed email only as an email, and an allowed phone only as a phone', () => {
+    expect(redact('Card 4012 8888 8888 1881', { allowedPhones: ['+1 4012 8888 8888 1881'] }).findings).toEqual([{ type: 'card', start: 5, end: 24 }]);
+    expect(redact('Call +44 20 7946 0123', { allowedEmails: ['+44 20 7946 0123'] }).findings).toEqual([{ type: 'phone', start: 5, end: 21 }]);
+  });
+
   it('returns the text unchanged, with no findings, when there is nothing to redact', () => {
     expect(redact('')).toEqual({ text: '', findings: [] });
     expect(redact('Thanks, all sorted.')).toEqual({ text: 'Thanks, all sorted.', findings: [] });
