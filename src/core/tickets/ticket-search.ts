@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.js';
  * How many of the most recent matching tickets a relevance search ranks. Ranking every match of a word
  * found in half of a million threads takes seconds; the newest matches are ranked exactly instead.
  */
-export const RELEVANCE_CANDIDATES = 1000;
+export const RELEVANCE_CANDIDATES = 500;
 
 /** ts_rank weights {D, C, B, A}: visible messages and internal notes count alike, the subject ten times more. */
 const WEIGHTS = sql.raw(`'{0.1, 0.1, 0.4, 1.0}'::real[]`);
