@@ -147,13 +147,13 @@ async function casesFor(db: Kysely<DB>): Promise<Case[]> {
   ];
   // With the stored search documents (issue 14), the bare SQL of a search is its one ticket query.
   const documents = (await sql<{ n: number }>`select count(*)::int as n from pg_tables where tablename = 'ticket_search'`.execute(db)).rows[0]!.n > 0;
-  const match = (q: string) => sql`s.document @@ websearch_to_tsquery(nexus_search_config(), nexus_fold(${q}))`;
+  const match = (q: string) => sql`s.document @@ websearch_to_tsquery(${sql.lit(config.search.language)}::regconfig, nexus_fold(${sql.lit(q)}))`;
   const bareSearch = (q: string, relevance: boolean) => () =>
     relevance
-      ? sql`select * from (select t.*, ts_rank('{0.1, 0.1, 0.4, 1.0}'::real[], s.document, websearch_to_tsquery(nexus_search_config(), nexus_fold(${q}))) as rank
+      ? sql`select * from (select t.*, ts_rank('{0.1, 0.1, 0.4, 1.0}'::real[], s.document, websearch_to_tsquery(${sql.lit(config.search.language)}::regconfig, nexus_fold(${sql.lit(q)}))) as rank
                              from tickets t join ticket_search s on s.ticket_id = t.id where t.deleted_at is null and ${match(q)}
-                            order by t.created_at desc, t.number desc limit 1000) c order by rank desc, number desc limit 26`.execute(db)
-      : sql`select t.* from tickets t join ticket_search s on s.ticket_id = t.id where t.deleted_at is null and ${match(q)} order by t.created_at desc, t.number desc limit 26`.execute(db);
+                            order by s.created_at desc, s.number desc limit 500) c order by rank desc, number desc limit 26`.execute(db)
+      : sql`select t.* from tickets t join ticket_search s on s.ticket_id = t.id where t.deleted_at is null and ${match(q)} order by s.created_at desc, s.number desc limit 26`.execute(db);
   for (const [what, q] of [['rare word', RARE_WORD], ['common word', 'refund'], ['common word', 'login'], ['phrase', '"password reset"'], ['rare phrase', `"${RARE_WORD} on my card"`]] as const) {
     cases.push({ label: `search ${what} ${q}, relevance`, core: list({ q }), bare: documents ? bareSearch(q, true) : null });
     cases.push({ label: `search ${what} ${q}, newest`, core: list({ q, sort: '-created' }), bare: documents ? bareSearch(q, false) : null });

@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.js';
  * How many of the most recent matching tickets a relevance search ranks. Ranking every match of a word
  * found in half of a million threads takes seconds; the newest matches are ranked exactly instead.
  */
-export const RELEVANCE_CANDIDATES = 1000;
+export const RELEVANCE_CANDIDATES = 500;
 
 /** ts_rank weights {D, C, B, A}: visible messages and internal notes count alike, the subject ten times more. */
 const WEIGHTS = sql.raw(`'{0.1, 0.1, 0.4, 1.0}'::real[]`);
@@ -77,9 +77,9 @@ export async function searchSnippets(db: Kysely<DB>, scope: SearchScope, ticketI
                         where m.ticket_id = t.id ${visible} order by m.created_at, m.id limit 20) x), ''), ${SNIPPET_SOURCE_CHARS}), E'[\\x01\\x02]', ' ', 'g') as source
         from tickets t where t.id = any(${ticketIds}::uuid[])
     )
-    select id, source, nexus_fold(source) as folded,
-           ts_headline(${scope.language}::regconfig, nexus_fold(source), ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) as headline
-      from src`.execute(db);
+    select id, source, folded,
+           ts_headline(${scope.language}::regconfig, folded, ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) as headline
+      from src cross join lateral (select nexus_fold(source) as folded) f`.execute(db);
   for (const row of rows) snippets.set(row.id, unfold(row.source, row.folded, row.headline));
   return snippets;
 }
