@@ -1,5 +1,5 @@
 -- Search at a million tickets (issue 14). One stored search document per ticket — its subject
--- (weight A), its customer-visible messages (weight D) and its internal notes (weight C) — kept by
+-- (weight A), its customer-visible messages (weight D) and its internal notes and staff-only lines (weight C) — kept by
 -- triggers in the same transaction as the change, GIN-indexed, and ordered like the ticket queue, so
 -- newest-first searches walk recent tickets and relevance ranks a bounded candidate set.
 -- Matching is language-aware (search_settings.language, which Nexus keeps equal to the
@@ -41,9 +41,9 @@ language sql stable
 as $$
   select setweight(to_tsvector(nexus_search_config(), nexus_fold(t.subject)), 'A')
       || setweight(to_tsvector(nexus_search_config(), nexus_fold(coalesce(
-           (select string_agg(m.body, E'\n' order by m.created_at, m.id) from messages m where m.ticket_id = t.id and m.kind = 'internal'), ''))), 'C')
+           (select string_agg(m.body, E'\n' order by m.created_at, m.id) from messages m where m.ticket_id = t.id and (m.kind = 'internal' or m.audience = 'staff')), ''))), 'C')
       || setweight(to_tsvector(nexus_search_config(), nexus_fold(coalesce(
-           (select string_agg(m.body, E'\n' order by m.created_at, m.id) from messages m where m.ticket_id = t.id and m.kind <> 'internal'), ''))), 'D')
+           (select string_agg(m.body, E'\n' order by m.created_at, m.id) from messages m where m.ticket_id = t.id and m.kind <> 'internal' and m.audience <> 'staff'), ''))), 'D')
     from tickets t where t.id = ticket
 $$;
 
@@ -66,7 +66,7 @@ create function ticket_search_on_message() returns trigger language plpgsql as $
 begin
   if tg_op = 'INSERT' then
     update ticket_search
-       set document = document || setweight(to_tsvector(nexus_search_config(), nexus_fold(new.body)), case when new.kind = 'internal' then 'C' else 'D' end::"char")
+       set document = document || setweight(to_tsvector(nexus_search_config(), nexus_fold(new.body)), case when new.kind = 'internal' or new.audience = 'staff' then 'C' else 'D' end::"char")
      where ticket_id = new.ticket_id;
     return null;
   end if;
@@ -79,7 +79,7 @@ begin
 end;
 $$;
 create trigger ticket_search_message_insert after insert on messages for each row execute function ticket_search_on_message();
-create trigger ticket_search_message_change after update of body, kind, ticket_id or delete on messages for each row execute function ticket_search_on_message();
+create trigger ticket_search_message_change after update of body, kind, audience, ticket_id or delete on messages for each row execute function ticket_search_on_message();
 
 -- The documents of the tickets there are, set-based (the same text ticket_search_document() gives).
 insert into ticket_search (ticket_id, created_at, number, document)
@@ -89,8 +89,8 @@ select t.id, t.created_at, t.number,
     || setweight(to_tsvector(nexus_search_config(), nexus_fold(coalesce(m.visible, ''))), 'D')
   from tickets t
   left join (select ticket_id,
-                    string_agg(body, E'\n' order by created_at, id) filter (where kind = 'internal') as internal,
-                    string_agg(body, E'\n' order by created_at, id) filter (where kind <> 'internal') as visible
+                    string_agg(body, E'\n' order by created_at, id) filter (where kind = 'internal' or audience = 'staff') as internal,
+                    string_agg(body, E'\n' order by created_at, id) filter (where kind <> 'internal' and audience <> 'staff') as visible
                from messages group by ticket_id) m on m.ticket_id = t.id;
 
 -- The per-row vectors of migration 20261126000100 are no longer read; dropping them spares every

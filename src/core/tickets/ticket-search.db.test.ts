@@ -30,6 +30,14 @@ describe('ticket search: language, accents, highlighting', () => {
     expect(numbers(await t.services.tickets.list(ana, { q: 'refunds' }))).toEqual([refund]);
   });
 
+  it('keeps staff-only lines out of a customer\'s search: an escalation reason finds the ticket for staff only', async () => {
+    const { agent, ana, refund } = await desk();
+    await t.services.tickets.escalate(agent, { ticket: refund, reason: 'zebracorn account flagged' });
+    expect(numbers(await t.services.tickets.list(agent, { q: 'zebracorn' }))).toEqual([refund]);
+    expect(numbers(await t.services.tickets.list(ana, { q: 'zebracorn' }))).toEqual([]);
+    expect(numbers(await t.services.tickets.list(ana, { q: 'refund' }))).toEqual([refund]);
+  });
+
   it('follows search.language: with `simple` there is no stemming, and the documents are rebuilt', async () => {
     const { agent, refund, street } = await desk();
     const simple = { ...t.deps, config: testConfig({ search: { language: 'simple' } }) };

@@ -66,7 +66,7 @@ export async function searchSnippets(db: Kysely<DB>, scope: SearchScope, ticketI
   const snippets = new Map<string, string | null>();
   if (ticketIds.length === 0) return snippets;
   const { query } = searchTerms(scope);
-  const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal'`;
+  const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal' and m.audience <> 'staff'`;
   // The excerpt comes from the subject and the thread's first SNIPPET_SOURCE_CHARS characters: one parse
   // per ticket (ts_headline), not one per message; a match only further down a long thread gets no snippet.
   const { rows } = await sql<{ id: string; source: string; folded: string; headline: string }>`
