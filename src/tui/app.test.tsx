@@ -104,6 +104,17 @@ describe('queue', () => {
     const frame = await waitForText(ui, 'failed: Ticket #1002 was closed');
     expect(frame).toMatch(/#1003 +medium +assigned/);
   });
+
+  it('sets a ticket pending with P through the desk', async () => {
+    const desk = queueDesk();
+    const ui = start(desk);
+    await press(ui, '4');
+    await waitForText(ui, '›#1001');
+    await press(ui, 'P');
+    await waitForText(ui, '✓ Set pending #1001');
+    expect(desk.calls).toEqual(['pending 1001']);
+    expect(ui.lastFrame()).toMatch(/#1001 +urgent +pending/);
+  });
 });
 
 describe('ticket pane', () => {

@@ -56,6 +56,8 @@ export async function runTicketCommand(command: string, ctx: CommandContext): Pr
       return optimistic(ctx, number, 'Assigned', { assignee: me(ctx), status: 'assigned' }, () => ctx.desk.assign(number, '@me'));
     case 'unassign':
       return optimistic(ctx, number, 'Unassigned', { assignee: null }, () => ctx.desk.unassign(number));
+    case 'pending':
+      return optimistic(ctx, number, 'Set pending', { status: 'pending' }, () => ctx.desk.setPending(number));
     case 'reopen':
       return optimistic(ctx, number, 'Reopened', { status: 'open' }, () => ctx.desk.reopen(number));
     case 'closeTicket':

@@ -101,6 +101,7 @@ export class FakeDesk implements TuiDesk {
   escalate = (n: number, reason: string | null) => this.change(`escalate ${n} ${reason ?? ''}`.trim(), n, { status: 'escalated', assignee: null });
   close = (n: number) => this.change(`close ${n}`, n, { status: 'closed' });
   reopen = (n: number) => this.change(`reopen ${n}`, n, { status: 'open' });
+  setPending = (n: number) => this.change(`pending ${n}`, n, { status: 'pending' });
   setPriority = (n: number, priority: Ticket['priority']) => this.change(`priority ${n} ${priority}`, n, { priority });
   changeTags = async (n: number, add: string[], remove: string[]) => void (await this.change(`tags ${n} +${add.join(',')} -${remove.join(',')}`, n, {}));
   setCategory = async (n: number, category: string | null) => void (await this.change(`category ${n} ${category}`, n, {}));

@@ -33,6 +33,8 @@ export interface TuiDesk {
   escalate(number: number, reason: string | null): Promise<Ticket>;
   close(number: number): Promise<Ticket>;
   reopen(number: number): Promise<Ticket>;
+  /** Waiting on the customer: back to open on their next message (issue 11). */
+  setPending(number: number): Promise<Ticket>;
   setPriority(number: number, priority: Ticket['priority']): Promise<Ticket>;
   changeTags(number: number, add: string[], remove: string[]): Promise<void>;
   setCategory(number: number, category: string | null): Promise<void>;
@@ -65,6 +67,7 @@ export function serviceDesk(services: Services, actor: Actor): TuiDesk {
     escalate: (number, reason) => t.escalate(actor, { ticket: number, reason }),
     close: (number) => t.close(actor, { ticket: number }),
     reopen: (number) => t.reopen(actor, { ticket: number }),
+    setPending: (number) => t.setStatus(actor, { ticket: number, status: 'pending' }),
     setPriority: (number, priority) => t.setPriority(actor, { ticket: number, priority }),
     async changeTags(number, add, remove) {
       if (add.length) await t.addTags(actor, { ticket: number, tags: add });

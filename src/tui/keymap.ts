@@ -65,6 +65,7 @@ export const KEYMAP: KeyBinding[] = [
   { command: 'escalate', keys: ['e'], context: 'actions', description: 'escalate (asks for a reason)' },
   { command: 'closeTicket', keys: ['c'], context: 'actions', description: 'close (confirms)' },
   { command: 'reopen', keys: ['o'], context: 'actions', description: 'reopen' },
+  { command: 'pending', keys: ['P'], context: 'actions', description: 'set pending: waiting on the customer (the SLA clock pauses)' },
   { command: 'priority', keys: ['p'], context: 'actions', description: 'set the priority (picker)' },
   { command: 'tags', keys: ['t'], context: 'actions', description: 'add or remove tags (+vip -spam)' },
   { command: 'category', keys: ['C'], context: 'actions', description: 'set the category (picker)' },
