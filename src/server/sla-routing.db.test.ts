@@ -18,7 +18,10 @@ describe('SLA and routing over the API', () => {
     const created = await t.as(customer.accessToken, { method: 'POST', url: '/v1/tickets', payload: { subject: 'Refund', message: 'Please refund me' } });
     expect(created.statusCode, created.body).toBe(201);
     const ticket = created.json().ticket;
-    expect(ticket).toMatchObject({ priority: 'high', status: 'assigned', assignee: { email: agent.email } });
+    // The customer sees the agent by name only (issue 8); staff see the email.
+    expect(ticket).toMatchObject({ priority: 'high', status: 'assigned', assignee: { email: null } });
+    const staffView = (await t.as(admin.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}` })).json();
+    expect(staffView.ticket).toMatchObject({ assignee: { email: agent.email } });
 
     const staffSla = (await t.as(admin.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}/sla` })).json();
     const customerSla = (await t.as(customer.accessToken, { method: 'GET', url: `/v1/tickets/${ticket.number}/sla` })).json();

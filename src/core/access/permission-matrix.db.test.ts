@@ -115,7 +115,7 @@ describe("a customer reaching for another customer's ticket", () => {
     const download = await w.services.tickets.downloadAttachment(w.customer, { ticket: w.mine.number, attachmentId: w.mine.attachmentId });
     expect(download.attachment).toMatchObject({ id: w.mine.attachmentId });
     expect(download.bytes.length).toBeGreaterThan(0);
-    await expect(w.services.tickets.rateMessage(w.customer, { ticket: w.mine.number, messageId: w.mine.aiMessageId, rating: 4 })).resolves.toMatchObject({ ticket: w.mine.number, messageId: w.mine.aiMessageId, rating: 4 });
+    await expect(w.services.tickets.rateMessage(w.customer, { ticket: w.mine.number, messageId: w.mine.aiMessageId, rating: 4 })).resolves.toMatchObject({ ticketNumber: w.mine.number, messageId: w.mine.aiMessageId, rating: 4 });
   });
 });
 
@@ -217,7 +217,7 @@ describe('admin-only actions', () => {
     const services = createServices({ ...t.deps, blobs: new MemoryBlobStore() });
     for (const [, call] of ADMIN_ONLY['users.manage']!) expect((await failureOf(call(services, agent))).code).toBe('FORBIDDEN');
     const ticket = await seedTicket(t.db, { customerId: customer.id });
-    await expect(services.tickets.logTime(agent, { ticket: ticket.number, minutes: 5 })).resolves.toMatchObject({ ticket: ticket.number, entry: { minutes: 5, user: { id: agent.id } } });
+    await expect(services.tickets.logTime(agent, { ticket: ticket.number, minutes: 5 })).resolves.toMatchObject({ ticketNumber: ticket.number, entry: { minutes: 5, user: { id: agent.id } } });
   });
 });
 

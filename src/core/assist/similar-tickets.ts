@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { authorizeOnTickets, loadTicket } from '../tickets/ticket.js';
+import { ensureSearchLanguage } from '../tickets/ticket-search.js';
 import { parseInput } from '../validation.js';
 import { embedderOf, tryEmbed } from '../kb/embedder.js';
 
@@ -39,15 +40,18 @@ export async function similarTickets(deps: Deps, actor: Actor, input: z.input<ty
   const first = await deps.db.selectFrom('messages').select('body').where('ticket_id', '=', ticket.id).where('kind', '=', 'customer').orderBy('created_at').limit(1).executeTakeFirst();
   const words = keywords(`${ticket.subject} ${first?.body ?? ''}`);
   if (!words) return { items: [], nextCursor: null };
+  const language = deps.config.search.language;
+  await ensureSearchLanguage(deps.db, language);
+  // The tickets' stored search documents (issue 14), public part only: the subject (A) and the thread the
+  // customer sees (D); internal notes and staff-only lines (C) never match.
   const { rows } = await sql<{ id: string; number: number; subject: string; status: string; resolved_at: Date | null; rank: number; text: string }>`
-    with q as (select nullif(replace(plainto_tsquery('simple', ${words})::text, ' & ', ' | '), '')::tsquery as tsq)
+    with q as (select nullif(replace(plainto_tsquery(${language}::regconfig, nexus_fold(${words}))::text, ' & ', ' | '), '')::tsquery as tsq)
     select t.id, t.number, t.subject, t.status, t.resolved_at,
-      2 * ts_rank(t.search_vector, q.tsq) + coalesce((select max(ts_rank(m.search_vector, q.tsq)) from messages m
-        where m.ticket_id = t.id and m.kind in ('customer', 'agent', 'ai') and m.search_vector @@ q.tsq), 0) as rank,
+      ts_rank(ts_filter(s.document, '{a,d}'), q.tsq) as rank,
       t.subject || ' ' || coalesce((select m.body from messages m where m.ticket_id = t.id and m.kind = 'customer' order by m.created_at limit 1), '') as text
-    from q, tickets t
+    from q, tickets t join ticket_search s on s.ticket_id = t.id
     where q.tsq is not null and t.status = 'closed' and t.deleted_at is null and t.id <> ${ticket.id}
-      and (t.search_vector @@ q.tsq or exists (select 1 from messages m where m.ticket_id = t.id and m.kind in ('customer', 'agent', 'ai') and m.search_vector @@ q.tsq))
+      and ts_filter(s.document, '{a,d}') @@ q.tsq
     order by rank desc, t.number desc
     limit ${CANDIDATES}`.execute(deps.db);
   const scores = new Map(rows.map((r, i) => [r.id, 1 / (RRF_K + i + 1)]));

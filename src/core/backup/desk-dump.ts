@@ -122,6 +122,10 @@ export async function loadDesk(db: Kysely<DB>, blobs: BlobStore | undefined, rec
         if (record.version > DUMP_VERSION) throw new NexusError('VALIDATION_FAILED', `The dump is format version ${record.version}; this build reads up to ${DUMP_VERSION}`, { hint: 'Upgrade nexus first.' });
         const newer = record.migrations.filter((m) => !known.has(m));
         if (newer.length > 0) throw new NexusError('SCHEMA_MISMATCH', `The dump comes from a newer schema (${newer.join(', ')})`, { hint: 'Upgrade nexus, then restore.' });
+        // Migrations seed a few singleton rows (settings, watermarks, counters): the dump carries the
+        // source's own, so the target starts from nothing (it has no users, checked above).
+        const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public'`.execute(trx)).rows.map((r) => quote(r.name));
+        if (tables.length > 0) await sql`truncate table ${sql.raw(tables.join(', '))}`.execute(trx);
         header = true;
         continue;
       }

@@ -18,7 +18,9 @@ describe('routing rules on new tickets', () => {
     const { ana, admin } = await desk();
     const customer = await t.user('customer');
     const { ticket } = await t.services.tickets.create(customer, { subject: 'Refund please', message: 'Charged twice', source });
-    expect(ticket).toMatchObject({ priority: 'high', status: 'assigned', assignee: { email: ana.email } });
+    // The customer's own answer names staff by name only (issue 8); staff see the email.
+    expect(ticket).toMatchObject({ priority: 'high', status: 'assigned', assignee: { id: ana.id, email: null } });
+    expect(await t.services.tickets.get(admin, { ticket: ticket.number })).toMatchObject({ assignee: { email: ana.email } });
     const history = await t.services.tickets.history(admin, { ticket: ticket.number });
     const routing = history.items.filter((e) => e.type === 'routing.applied').map((e) => e.data);
     expect(routing.map((d) => d.action)).toEqual(['set_priority', 'add_tags', 'assign_round_robin']);

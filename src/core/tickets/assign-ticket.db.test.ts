@@ -16,8 +16,12 @@ describe('assign ticket', () => {
       actor: { email: admin.email },
       data: { before: { assigneeId: null, status: 'open' }, after: { assigneeId: agent.id, status: 'assigned' } },
     });
+    // Assignment churn is staff-only (issue 8): staff read the line, the customer never does.
+    const staffThread = await t.services.tickets.view(admin, { ticket: ticket.number });
+    expect(staffThread.messages.at(-1)).toMatchObject({ kind: 'system', body: 'Assigned to Ana.', visibleToCustomer: false });
     const thread = await t.services.tickets.view(customer, { ticket: ticket.number });
-    expect(thread.messages.at(-1)).toMatchObject({ kind: 'system', body: 'Assigned to Ana.' });
+    expect(thread.messages.map((m) => m.body)).not.toContain('Assigned to Ana.');
+    expect(thread.messages.at(-1)).toMatchObject({ kind: 'customer' });
   });
 
   it('@me assigns to the acting agent; assigning the current assignee again records nothing', async () => {

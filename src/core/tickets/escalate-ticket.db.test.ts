@@ -11,8 +11,12 @@ describe('escalate ticket', () => {
     await t.services.tickets.assign(agent, { ticket: ticket.number, agent: '@me' });
     const after = await t.services.tickets.escalate(customer, { ticket: ticket.number, reason: 'The bot is not helping' });
     expect(after).toMatchObject({ status: 'escalated', assignee: null });
+    // The customer reads that a person will answer; the reason is for staff (issue 8).
     const thread = await t.services.tickets.view(customer, { ticket: ticket.number });
-    expect(thread.messages.at(-1)).toMatchObject({ kind: 'system', body: 'Escalated to a human agent. Reason: The bot is not helping' });
+    expect(thread.messages.at(-1)).toMatchObject({ kind: 'system', body: 'Escalated to a human agent.' });
+    expect(thread.messages.map((m) => m.body).join('\n')).not.toContain('The bot is not helping');
+    const staffThread = await t.services.tickets.view(agent, { ticket: ticket.number });
+    expect(staffThread.messages.at(-1)).toMatchObject({ kind: 'system', body: 'Escalation reason: The bot is not helping', visibleToCustomer: false });
     const history = await t.services.tickets.history(agent, { ticket: ticket.number });
     expect(history.items.at(-1)).toMatchObject({ type: 'ticket.escalated', data: { reason: 'The bot is not helping', before: { status: 'assigned', assigneeId: agent.id }, after: { status: 'escalated' } } });
   });

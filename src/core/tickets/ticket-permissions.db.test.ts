@@ -90,7 +90,7 @@ describe('ticket permissions for customers', () => {
     expect((await state()).status).not.toBe('closed');
     const recorded = await eventTypes(t, ticket.number);
     expect(recorded).toEqual(expect.arrayContaining(['ticket.note_added', 'ticket.assigned', 'ticket.unassigned', 'ticket.escalated', 'ticket.priority_changed', 'ticket.closed', 'ticket.reopened']));
-    const history = (await run('history')) as { events: { type: string }[] };
-    expect(history.events.map((e) => e.type).sort()).toEqual([...recorded].sort());
+    const history = (await run('history')) as { items: { type: string }[] };
+    expect(history.items.map((e) => e.type).sort()).toEqual([...recorded].sort());
   });
 });
