@@ -35,7 +35,8 @@ describe('AI replies through nexus serve (built binary)', () => {
   it('asking for a person escalates without calling the model; a provider outage gives the acknowledgement', async () => {
     const calls = fake.calls.length;
     const human = await http(serve.url, 'POST', '/v1/tickets', { token, body: { subject: 'Help', message: 'I want to talk to a person.' } });
-    expect(human.json).toMatchObject({ ai: { status: 'handed_off', reason: 'explicit_human' }, ticket: { status: 'open' } });
+    // The answer shows the ticket as stored after the hand-off (issue 8): escalated, not open.
+    expect(human.json).toMatchObject({ ai: { status: 'handed_off', reason: 'explicit_human' }, ticket: { status: 'escalated' } });
     expect(fake.calls).toHaveLength(calls);
 
     fake.enqueue({ status: 500 }, { status: 500 });

@@ -49,7 +49,7 @@ describe('the background owner of an embedded desk (the default)', () => {
       box.run(['whoami', '--json']),
     ]);
     expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
-    expect(a.json<{ email: string }[]>().map((u) => u.email)).toContain('ana@example.com');
+    expect(a.json<{ items: { email: string }[] }>().items.map((u) => u.email)).toContain('ana@example.com');
     expect(b.json()).toMatchObject({ created: true, ticket: { subject: 'Hello' } });
     expect(lock()?.pid).toBe(owner!.pid); // still the same owner: no second one was started
   });

@@ -14,7 +14,7 @@ async function ok(...args: string[]) {
 
 describe('nexus email (built binary)', () => {
   it('ingests .eml files in order, manages an account with masked secrets, shows status, outbox and templates', async () => {
-    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input');
+    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
     const dir = fixturePath('email-dev/gmail-reply-chain');
     const ingested = await ok('email', 'ingest', join(dir, '01.eml'), join(dir, '02.eml'), '--mailbox', 'support@example.com', '--json');
     expect(ingested.json()).toEqual({

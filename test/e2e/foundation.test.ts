@@ -58,7 +58,7 @@ describe('a new desk in two commands', () => {
   it('under --json a failure is the error document on stdout, with the same exit code', async () => {
     const result = await box.run(['users', 'create', '--email', 'not-an-email', '--json']);
     expect(result.code).toBe(2);
-    expect(result.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ path: 'email' }] } });
+    expect(result.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ path: '--email' }] } });
   });
 
   it('a customer running users list is refused with exit 4', async () => {

@@ -18,8 +18,8 @@ const tickets = listOf(ticketSchema);
 /** The CLI walk, in order: each entry is argv (with --json) and the schema its document must match. */
 const CLI: [string[], z.ZodType | null, { input?: string; as?: string }?][] = [
   [['whoami', '--json'], null],
-  [['users', 'create', '--email', 'ana@example.com', '--name', 'Ana Lima', '--role', 'agent', '--password', 'password123', '--json'], userSchema],
-  [['users', 'create', '--email', 'cara@example.com', '--role', 'customer', '--password', 'password123', '--json'], userSchema],
+  [['users', 'create', '--email', 'ana@example.com', '--name', 'Ana Lima', '--role', 'agent', '--password', 'desk-pass-4821', '--json'], userSchema],
+  [['users', 'create', '--email', 'cara@example.com', '--role', 'customer', '--password', 'desk-pass-4821', '--json'], userSchema],
   [['users', 'create', '--email', 'spare@example.com', '--role', 'agent', '--json'], userSchema],
   [['tags', 'create', 'billing', '--json'], tagSchema],
   [['tags', 'create', 'vip', '--json'], tagSchema],
@@ -78,7 +78,7 @@ const CLI: [string[], z.ZodType | null, { input?: string; as?: string }?][] = [
   [['ai', 'status', '--json'], null],
   [['doctor', '--json'], null],
   // As the customer: a rating needs an AI reply, which this desk has none of, so it answers the error document.
-  [['login', '--email', 'cara@example.com', '--password-stdin', '--json'], null, { input: 'password123\n' }],
+  [['login', '--email', 'cara@example.com', '--password-stdin', '--json'], null, { input: 'desk-pass-4821\n' }],
   [['tickets', 'rate', '1001', '00000000-0000-4000-8000-000000000000', '5', '--json'], errorDocumentSchema],
   [['logout', '--json'], null],
 ];
@@ -95,7 +95,7 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
 
   // `nexus serve` holds the desk, so each command goes through its socket instead of opening the folder.
   beforeAll(async () => {
-    const init = await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input', '--json']);
+    const init = await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input', '--json']);
     expect(init.code, init.stderr).toBe(0);
     seen.set('nexus init', init.json());
     serve = await spawnServe(box.env);
@@ -137,7 +137,7 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
   describe('and every route in /openapi.json', () => {
     it('answers every operation with a contract document', async () => {
       const spec = (await http(serve.url, 'GET', '/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
-      const login = async (email: string) => (await http(serve.url, 'POST', '/v1/auth/login', { body: { email, password: 'password123' } })).json.accessToken as string;
+      const login = async (email: string) => (await http(serve.url, 'POST', '/v1/auth/login', { body: { email, password: 'desk-pass-4821' } })).json.accessToken as string;
       const admin = await login('admin@example.com');
       const customer = await login('cara@example.com');
       const created = (await http(serve.url, 'POST', '/v1/tickets', { token: customer, body: { subject: 'API ticket', body: 'Hello from the API' } })).json;
@@ -150,7 +150,7 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
       });
       const uploaded = (await upload.json()) as { id: string };
       const attachmentId = uploaded.id;
-      const refresh = (await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'cara@example.com', password: 'password123' } })).json.refreshToken as string;
+      const refresh = (await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'cara@example.com', password: 'desk-pass-4821' } })).json.refreshToken as string;
       await http(serve.url, 'POST', '/v1/tags', { token: admin, body: { name: 'urgent-fix' } });
       await http(serve.url, 'POST', '/v1/categories', { token: admin, body: { name: 'Shipping' } });
 
@@ -158,8 +158,8 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
       const calls: [string, string, string | null, unknown?][] = [
         ['GET', '/healthz', null],
         ['GET', '/readyz', null],
-        ['POST', '/v1/auth/register', null, { email: 'dee@example.com', password: 'password123', name: 'Dee' }],
-        ['POST', '/v1/auth/login', null, { email: 'cara@example.com', password: 'password123' }],
+        ['POST', '/v1/auth/register', null, { email: 'dee@example.com', password: 'desk-pass-4821', name: 'Dee' }],
+        ['POST', '/v1/auth/login', null, { email: 'cara@example.com', password: 'desk-pass-4821' }],
         ['POST', '/v1/auth/refresh', null, { refreshToken: refresh }],
         ['GET', '/v1/auth/me', customer],
         ['POST', '/v1/auth/forgot-password', null, { email: 'cara@example.com' }],
@@ -195,7 +195,7 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
         ['PATCH', '/v1/categories/{name}', admin, { name: 'Temporary' }],
         ['DELETE', '/v1/categories/{name}', admin],
         ['GET', '/v1/users', admin],
-        ['POST', '/v1/users', admin, { email: 'eve@example.com', role: 'agent', password: 'password123' }],
+        ['POST', '/v1/users', admin, { email: 'eve@example.com', role: 'agent', password: 'desk-pass-4821' }],
         ['PATCH', '/v1/users/{email}', admin, { isDisabled: true }],
         ['PUT', '/v1/users/{email}/password', admin, { password: 'password456' }],
         ['DELETE', '/v1/tickets/{number}/attachments/{attachmentId}', admin],

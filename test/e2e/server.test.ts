@@ -71,7 +71,7 @@ describe('nexus serve (embedded database)', () => {
     expect(upload.status).toBe(201);
     const attachment = (await upload.json()) as { id: string; contentType: string };
     expect(attachment.contentType).toBe('image/png');
-    expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}/attachments`, { token: tokens.customer })).json).toHaveLength(1);
+    expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}/attachments`, { token: tokens.customer })).json.items).toHaveLength(1);
     const download = await fetch(`${serve.url}/v1/tickets/${ticket}/attachments/${attachment.id}`, { headers: { authorization: `Bearer ${tokens.customer}` } });
     expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
@@ -90,7 +90,7 @@ describe('nexus serve (embedded database)', () => {
     expect((await http(serve.url, 'POST', `/v1/tickets/${ticket}/tags`, { token: t, body: { tags: ['login'] } })).json.tags).toEqual(['login']);
     expect((await http(serve.url, 'PUT', `/v1/tickets/${ticket}/category`, { token: t, body: { category: 'access' } })).status).toBe(200);
     expect((await http(serve.url, 'POST', `/v1/tickets/${ticket}/time-entries`, { token: t, body: { minutes: 15, description: 'reset' } })).status).toBe(201);
-    expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}/time-entries`, { token: t })).json.entries).toHaveLength(1);
+    expect((await http(serve.url, 'GET', `/v1/tickets/${ticket}/time-entries`, { token: t })).json.items).toHaveLength(1);
     expect((await http(serve.url, 'DELETE', `/v1/tickets/${ticket}/tags/login`, { token: t })).json.tags).toEqual([]);
     expect((await http(serve.url, 'POST', `/v1/tickets/${ticket}/close`, { token: t })).json.status).toBe('closed');
     expect((await http(serve.url, 'POST', `/v1/tickets/${ticket}/reopen`, { token: t })).json.status).not.toBe('closed');
@@ -108,11 +108,11 @@ describe('nexus serve (embedded database)', () => {
 
   it('admin: catalogue CRUD, trash, restore, purge', async () => {
     const t = tokens.admin;
-    expect((await http(serve.url, 'PATCH', '/v1/tags/login', { token: t, body: { newName: 'sign-in' } })).json.name).toBe('sign-in');
+    expect((await http(serve.url, 'PATCH', '/v1/tags/login', { token: t, body: { name: 'sign-in' } })).json.name).toBe('sign-in');
     expect((await http(serve.url, 'GET', '/v1/tags', { token: tokens.agent })).json.items.map((x: { name: string }) => x.name)).toEqual(['sign-in']);
     expect((await http(serve.url, 'DELETE', '/v1/tags/sign-in', { token: t })).status).toBe(200);
     expect((await http(serve.url, 'PATCH', '/v1/categories/access', { token: t, body: { description: 'Accounts' } })).status).toBe(200);
-    expect((await http(serve.url, 'GET', '/v1/categories', { token: t })).json).toHaveLength(1);
+    expect((await http(serve.url, 'GET', '/v1/categories', { token: t })).json.items).toHaveLength(1);
     expect((await http(serve.url, 'DELETE', '/v1/categories/access', { token: t })).status).toBe(200);
     const doomed = (await http(serve.url, 'POST', '/v1/tickets', { token: tokens.customer, body: { subject: 'Spam', message: 'buy now' } })).json.ticket.number;
     expect((await http(serve.url, 'DELETE', `/v1/tickets/${doomed}`, { token: t })).status).toBe(409); // only closed tickets

@@ -41,9 +41,9 @@ function expectSafe(result: RunResult, command: string): void {
 
 describe('human output with hostile stored text (built binary)', () => {
   it('given a desk full of escape sequences, when each command prints it, then no raw ESC, C1 or bidi byte reaches the terminal', async () => {
-    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input');
+    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
     serve = await spawnServe(sandbox.env);
-    await ok('users', 'create', '--email', 'eve@example.com', '--name', HOSTILE, '--role', 'customer', '--password', 'password123');
+    await ok('users', 'create', '--email', 'eve@example.com', '--name', HOSTILE, '--role', 'customer', '--password', 'desk-pass-4821');
     const created = await ok('tickets', 'create', '--customer', 'eve@example.com', '--subject', HOSTILE, '-m', `${HOSTILE}\nsecond line`, '--json');
     expect(created.json().ticket.subject).toBe(HOSTILE); // JSON stays byte-exact
     await ok('tickets', 'create', '--customer', 'eve@example.com', '--subject', `to delete ${HOSTILE}`, '-m', 'x');

@@ -51,10 +51,10 @@ async function ok(...args: string[]) {
 }
 
 beforeAll(async () => {
-  await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'password123', '--no-input');
+  await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
   await ok('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '-m', 'Reset mail never arrives');
   await ok('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Printer on fire', '-m', 'Smoke everywhere', '--priority', 'urgent');
-  await ok('users', 'create', '--email', 'eve@example.com', '--role', 'customer', '--password', 'password123');
+  await ok('users', 'create', '--email', 'eve@example.com', '--role', 'customer', '--password', 'desk-pass-4821');
   serve = await spawnServe(sandbox.env);
 }, 120_000);
 
@@ -145,7 +145,7 @@ describe('nexus tui in a terminal (built binary, beside nexus serve)', () => {
   }, 60_000);
 
   it('refuses customers with exit 4', async () => {
-    await sandbox.run(['login', '--email', 'eve@example.com', '--password-stdin'], { input: 'password123\n' });
+    await sandbox.run(['login', '--email', 'eve@example.com', '--password-stdin'], { input: 'desk-pass-4821\n' });
     startTui();
     const after = await showing('TUI-EXIT=4');
     expect(after).toContain('for agents and admins');
