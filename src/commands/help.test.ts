@@ -20,8 +20,9 @@ describe('--help on every command', () => {
   });
 
   it.each(commands.map((c) => [c.path, c.command] as const))('%s takes --json when it returns data', (path, command) => {
-    // These print notes or run until stopped; they return no data document.
-    const printsOnlyNotes = /^nexus (config (set|unset)|serve|worker|tui|completion)$/.test(path);
+    // These print notes or run until stopped; they return no data document. `export` writes the data
+    // itself (JSON Lines) to stdout, so it has no other document to print.
+    const printsOnlyNotes = /^nexus (config (set|unset)|serve|worker|tui|completion|export)$/.test(path);
     if (!printsOnlyNotes) expect(helpText(command), path).toContain('--json');
   });
 });
