@@ -118,7 +118,7 @@ describe('nexus serve (embedded database)', () => {
     expect((await http(serve.url, 'DELETE', `/v1/tickets/${doomed}`, { token: t })).status).toBe(409); // only closed tickets
     expect((await http(serve.url, 'POST', `/v1/tickets/${doomed}/close`, { token: t })).status).toBe(200);
     expect((await http(serve.url, 'DELETE', `/v1/tickets/${doomed}`, { token: t })).status).toBe(200);
-    expect((await http(serve.url, 'GET', '/v1/trash', { token: t })).json).toHaveLength(1);
+    expect((await http(serve.url, 'GET', '/v1/trash', { token: t })).json.items).toHaveLength(1);
     expect((await http(serve.url, 'POST', `/v1/trash/${doomed}/restore`, { token: t })).status).toBe(200);
     expect((await http(serve.url, 'DELETE', `/v1/tickets/${doomed}`, { token: t })).status).toBe(200);
     expect((await http(serve.url, 'DELETE', `/v1/trash/${doomed}`, { token: tokens.agent })).status).toBe(403);

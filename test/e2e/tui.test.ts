@@ -83,6 +83,7 @@ describe('nexus tui in a terminal (built binary, beside nexus serve)', () => {
     keys('4');
     await until((s) => s.includes('#1001') && s.includes('#1002'), 'both tickets');
     keys('/');
+    await showing('filter:');
     type('printer');
     await until((s) => s.includes('#1002') && !s.includes('#1001') && s.includes('filter: printer'), 'the filtered queue');
     keys('Enter');
