@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -15,8 +16,16 @@ afterAll(() => box.cleanup());
 
 const tickets = listOf(ticketSchema);
 
+// Files the email, KB and backup commands read: one raw message, one Markdown folder, one backup path.
+const eml = join(box.root, 'in.eml');
+writeFileSync(eml, 'From: Cara <cara@example.com>\r\nTo: support@example.com\r\nSubject: Invoice copy\r\nMessage-ID: <one@example.com>\r\nDate: Mon, 30 Nov 2026 09:00:00 +0000\r\n\r\nPlease send my invoice again.\r\n');
+const kbDir = join(box.root, 'kb');
+mkdirSync(kbDir);
+writeFileSync(join(kbDir, 'refunds.md'), '---\ntitle: Refunds\nslug: refunds\ntags: [billing]\n---\nRefunds take five days.\n');
+const backupFile = join(box.root, 'desk.nexus.gz');
+
 /** The CLI walk, in order: each entry is argv (with --json) and the schema its document must match. */
-const CLI: [string[], z.ZodType | null, { input?: string; as?: string }?][] = [
+const CLI: [string[], z.ZodType | null, { input?: string; as?: string; exit?: number }?][] = [
   [['whoami', '--json'], null],
   [['users', 'create', '--email', 'ana@example.com', '--name', 'Ana Lima', '--role', 'agent', '--password', 'desk-pass-4821', '--json'], userSchema],
   [['users', 'create', '--email', 'cara@example.com', '--role', 'customer', '--password', 'desk-pass-4821', '--json'], userSchema],
@@ -77,6 +86,67 @@ const CLI: [string[], z.ZodType | null, { input?: string; as?: string }?][] = [
   [['ai', 'traces', '--json'], null],
   [['ai', 'status', '--json'], null],
   [['doctor', '--json'], null],
+  [['tickets', 'pending', '1001', '--json'], ticketSchema],
+  [['tickets', 'ai', '1001', 'off', '--json'], null],
+  [['tickets', 'similar', '1001', '--json'], null],
+  // No AI model is configured on this desk, so agent assist answers the error document.
+  [['tickets', 'suggest', '1001', '--json'], errorDocumentSchema],
+  [['email', 'accounts', 'add', 'support@example.com', '--display-name', 'ACME Support', '--alias', 'help@example.com', '--webhook-only', '--smtp-host', '127.0.0.1', '--smtp-port', '1', '--json'], null],
+  [['email', 'accounts', 'add', 'old@example.com', '--webhook-only', '--json'], null],
+  [['email', 'accounts', 'list', '--json'], null],
+  [['email', 'accounts', 'show', 'support@example.com', '--json'], null],
+  [['email', 'accounts', 'update', 'support@example.com', '--display-name', 'ACME Help', '--json'], null],
+  [['email', 'accounts', 'remove', 'old@example.com', '--json'], null],
+  // Nothing listens on the SMTP port: the test reports each step with ok false, and exits 1.
+  [['email', 'accounts', 'test', 'support@example.com', '--json'], null, { exit: 1 }],
+  [['email', 'ingest', eml, '--mailbox', 'support@example.com', '--json'], null],
+  [['email', 'poll', '--json'], null],
+  [['email', 'status', '--json'], null],
+  [['email', 'templates', 'list', '--json'], null],
+  [['email', 'templates', 'show', 'ack', '--json'], null],
+  [['email', 'templates', 'edit', 'ack', '--subject', 'We got your message', '--json'], null],
+  [['email', 'templates', 'preview', 'agent_reply', '--ticket', '1001', '--json'], null],
+  [['sla', 'calendars', 'create', 'Berlin office', '--time-zone', 'Europe/Berlin', '--hours', 'mon-fri 09:00-17:00', '--holidays', '2026-12-25', '--json'], null],
+  [['sla', 'calendars', 'create', 'Spare', '--time-zone', 'UTC', '--hours', 'mon-fri 08:00-16:00', '--json'], null],
+  [['sla', 'calendars', 'list', '--json'], null],
+  [['sla', 'calendars', 'update', 'Berlin office', '--holidays', '2026-12-24,2026-12-25', '--json'], null],
+  [['sla', 'calendars', 'remove', 'Spare', '--json'], null],
+  [['sla', 'policies', 'create', 'Urgent', '--priority', 'urgent', '--first-response', '1h', '--resolution', '8h', '--calendar', 'Berlin office', '--json'], null],
+  [['sla', 'policies', 'create', 'Low', '--priority', 'low', '--first-response', '1d', '--resolution', '5d', '--json'], null],
+  [['sla', 'policies', 'list', '--json'], null],
+  [['sla', 'policies', 'update', 'Urgent', '--first-response', '2h', '--json'], null],
+  [['sla', 'policies', 'remove', 'Low', '--json'], null],
+  [['sla', 'explain', '1001', '--json'], null],
+  [['sla', 'report', '--group-by', 'priority', '--json'], null],
+  [['sla', 'check', '--json'], null],
+  [['groups', 'create', 'Tier 1', '--members', 'ana@example.com', '--json'], null],
+  [['groups', 'create', 'Spare', '--json'], null],
+  [['groups', 'list', '--json'], null],
+  [['groups', 'update', 'Tier 1', '--add', 'admin@example.com', '--json'], null],
+  [['groups', 'remove', 'Spare', '--json'], null],
+  [['routing', 'rules', 'create', 'Refunds', '--if-words', 'refund,chargeback', '--set-priority', 'high', '--group', 'Tier 1', '--json'], null],
+  [['routing', 'rules', 'create', 'VIP', '--if-domain', 'example.com', '--assign', 'ana@example.com', '--stop', '--json'], null],
+  [['routing', 'rules', 'list', '--json'], null],
+  [['routing', 'rules', 'update', 'Refunds', '--disable', '--json'], null],
+  [['routing', 'rules', 'move', 'VIP', '1', '--json'], null],
+  [['routing', 'rules', 'remove', 'VIP', '--json'], null],
+  [['routing', 'test', '--subject', 'Refund please', '--message', 'I was charged twice', '--from', 'ana@shop.com', '--json'], null],
+  [['kb', 'articles', 'create', '--title', 'Reset your password', '--body', 'Use the link on the sign-in page.', '--tags', 'account', '--json'], null],
+  [['kb', 'articles', 'list', '--json'], null],
+  [['kb', 'articles', 'show', 'reset-your-password', '--json'], null],
+  [['kb', 'articles', 'edit', 'reset-your-password', '--title', 'Reset a password', '--json'], null],
+  [['kb', 'articles', 'publish', 'reset-your-password', '--json'], null],
+  [['kb', 'articles', 'unpublish', 'reset-your-password', '--json'], null],
+  [['kb', 'articles', 'import', kbDir, '--publish', '--json'], null],
+  [['kb', 'articles', 'remove', 'reset-your-password', '--json'], null],
+  [['kb', 'search', 'refunds', '--json'], null],
+  [['owner', 'status', '--json'], null],
+  // `nexus serve` holds this desk, and `owner stop` leaves serve alone: it answers the error document.
+  [['owner', 'stop', '--json'], errorDocumentSchema],
+  [['backup', backupFile, '--json'], null],
+  // This desk is not empty, so restoring or importing into it answers the error document.
+  [['restore', backupFile, '--json'], errorDocumentSchema],
+  [['import', backupFile, '--json'], errorDocumentSchema],
   // As the customer: a rating needs an AI reply, which this desk has none of, so it answers the error document.
   [['login', '--email', 'cara@example.com', '--password-stdin', '--json'], null, { input: 'desk-pass-4821\n' }],
   [['tickets', 'rate', '1001', '00000000-0000-4000-8000-000000000000', '5', '--json'], errorDocumentSchema],
@@ -116,7 +186,7 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
         problems.push(`${label}: stdout is not JSON (exit ${result.code}): ${result.stdout.slice(0, 200)} ${result.stderr.slice(0, 300)}`);
         continue;
       }
-      if (result.code !== 0 && schema !== errorDocumentSchema) problems.push(`${label}: exit ${result.code}: ${JSON.stringify(doc).slice(0, 300)}`);
+      if (result.code !== (options?.exit ?? 0) && schema !== errorDocumentSchema) problems.push(`${label}: exit ${result.code}: ${JSON.stringify(doc).slice(0, 300)}`);
       for (const v of contractViolations(doc)) problems.push(`${label}: ${v}`);
       if (schema) for (const v of schemaViolations(schema, doc)) problems.push(`${label}: ${v}`);
       seen.set(`nexus ${argv.filter((a) => !a.startsWith('-') && !/^\d|@/.test(a)).slice(0, 2).join(' ')}`, doc);
@@ -127,7 +197,8 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
     expect(problems).toEqual([]);
 
     // Every command with --json is in the walk (a new one must be added above).
-    const walked = new Set(CLI.map(([argv]) => `nexus ${argv.filter((a) => !a.startsWith('-')).slice(0, argv[0] === 'tickets' || argv.length > 2 ? 2 : 1).join(' ')}`));
+    // Each walked argv's words (flags left out), so `email accounts list` and `tickets view 1001` both name their command.
+    const walked = new Set(CLI.map(([argv]) => `nexus ${argv.filter((a) => !a.startsWith('-')).join(' ')}`));
     const tree = await loadCommandTree();
     const withJson = tree.flatMap((g) => g.leaves).filter((l) => l.command.options.some((o) => o.long === '--json')).map((l) => l.path);
     const missing = withJson.filter((path) => !NOT_WALKED[path] && ![...walked].some((w) => w === path || w.startsWith(`${path} `)));
@@ -203,6 +274,48 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
         ['GET', '/v1/trash', admin],
         ['POST', '/v1/trash/{number}/restore', admin],
         ['DELETE', '/v1/trash/{number}', admin],
+        ['GET', '/v1/sla-calendars', admin],
+        ['POST', '/v1/sla-calendars', admin, { name: 'API hours', timeZone: 'UTC', hours: 'mon-fri 09:00-17:00', holidays: ['2026-12-25'] }],
+        ['PATCH', '/v1/sla-calendars/{calendar}', admin, { holidays: '2026-12-24,2026-12-25' }],
+        ['GET', '/v1/sla-policies', admin],
+        ['POST', '/v1/sla-policies', admin, { name: 'API medium', priority: 'medium', firstResponse: '4h', resolution: 3600 * 48, calendar: 'API hours' }],
+        ['PATCH', '/v1/sla-policies/{policy}', admin, { firstResponse: '2h', calendar: null }],
+        ['DELETE', '/v1/sla-policies/{policy}', admin],
+        ['DELETE', '/v1/sla-calendars/{calendar}', admin],
+        ['GET', '/v1/groups', admin],
+        ['POST', '/v1/groups', admin, { name: 'API group', members: ['admin@example.com'] }],
+        ['PATCH', '/v1/groups/{group}', admin, { add: ['eve@example.com'] }],
+        ['GET', '/v1/routing-rules', admin],
+        ['POST', '/v1/routing-rules', admin, { name: 'API rule', conditions: { keywords: ['refund'] }, actions: { group: 'API group', setPriority: 'high' } }],
+        ['PATCH', '/v1/routing-rules/{rule}', admin, { position: 1, isEnabled: false }],
+        ['DELETE', '/v1/routing-rules/{rule}', admin],
+        ['DELETE', '/v1/groups/{group}', admin],
+        ['POST', '/v1/kb/articles', admin, { title: 'API article', body: 'Refunds take five days.', tags: ['billing'], slug: 'api-article' }],
+        ['GET', '/v1/kb/articles', admin],
+        ['GET', '/v1/kb/articles/{article}', admin],
+        ['PATCH', '/v1/kb/articles/{article}', admin, { title: 'API article, again' }],
+        ['GET', '/v1/kb/articles/{article}/versions', admin],
+        ['POST', '/v1/kb/articles/{article}/publish', admin],
+        ['GET', '/v1/kb/search', customer],
+        ['POST', '/v1/kb/articles/{article}/unpublish', admin],
+        ['DELETE', '/v1/kb/articles/{article}', admin],
+        ['GET', '/v1/tickets/{number}/similar', admin],
+        ['GET', '/v1/tickets/{number}/citations', admin],
+        // No AI model is configured on this desk: an error document.
+        ['POST', '/v1/tickets/{number}/suggest', admin],
+        ['GET', '/v1/email-accounts', admin],
+        ['POST', '/v1/email-accounts', admin, { address: 'api@example.com', displayName: 'API desk', inbound: { type: 'webhook' } }],
+        ['GET', '/v1/email-accounts/{account}', admin],
+        ['PATCH', '/v1/email-accounts/{account}', admin, { displayName: 'API help' }],
+        // No mail server behind the account: the test reports its steps or answers an error document.
+        ['POST', '/v1/email-accounts/{account}/test', admin],
+        ['DELETE', '/v1/email-accounts/{account}', admin],
+        ['GET', '/v1/email-templates', admin],
+        ['GET', '/v1/email-templates/{key}', admin],
+        ['PATCH', '/v1/email-templates/{key}', admin, { subject: 'Closed: {{subject}}' }],
+        ['POST', '/v1/email-templates/{key}/preview', admin, {}],
+        // No webhook secret is configured on this desk, so the provider's post answers an error document.
+        ['POST', '/v1/webhooks/email/{provider}', null, { from: 'cara@example.com', to: 'support@example.com', subject: 'Hi', text: 'Hello' }],
         ['POST', '/v1/auth/logout', customer],
       ];
       const names: Record<string, string> = {
@@ -220,7 +333,15 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
           .replace('{messageId}', messageId)
           .replace('{tag}', 'urgent-fix')
           .replace('{email}', 'eve@example.com')
-          .replace('{name}', names[`${method} ${template}`] ?? '');
+          .replace('{name}', names[`${method} ${template}`] ?? '')
+          .replace('{calendar}', 'API%20hours')
+          .replace('{policy}', 'API%20medium')
+          .replace('{group}', 'API%20group')
+          .replace('{rule}', 'API%20rule')
+          .replace('{article}', 'api-article')
+          .replace('{account}', 'api@example.com')
+          .replace('{key}', 'closed')
+          .replace('{provider}', 'sendgrid') + (template === '/v1/kb/search' ? '?q=refunds' : '');
         const res = await http(serve.url, method, path, { token: token ?? undefined, body });
         const label = `${method} ${template}`;
         if (res.status >= 500) problems.push(`${label}: ${res.status}`);

@@ -68,7 +68,7 @@ export function reportCommand(ctx: CliContext): Command {
     .option('--fail-if <condition>', "exit 3 when the totals meet it, e.g. 'breached>0' or 'met_rate<0.95'")
     .option('--now <time>', 'evaluate as of another moment (ISO time)')
     .addHelpText('after', `
-JSON (--format json): {"evaluatedAt", "from", "to", "groupBy", "items": [row], "total": row,
+JSON (--format json): {"evaluatedAt", "from", "to", "groupBy", "items": [row], "nextCursor": null, "total": row,
   "byWeek": [{"weekStart", "met", "breached", "metRate"}], "failIf": {"expression", "crossed"} | null}
   row: {"group", "tickets", "withPolicy", "met", "breached", "running", "paused", "metRate",
         "firstResponse": {"p50Seconds", "p90Seconds"}, "resolution": {"p50Seconds", "p90Seconds"}}

@@ -11,7 +11,7 @@ import { emailSchema, parseInput } from '../validation.js';
 export interface AgentGroup {
   id: string;
   name: string;
-  members: { id: string; email: string; name: string; isDisabled: boolean }[];
+  members: { id: string; email: string; name: string | null; isDisabled: boolean }[];
   createdAt: string;
   updatedAt: string;
 }
@@ -59,7 +59,7 @@ async function present(trx: Transaction<DB>, id: string): Promise<AgentGroup> {
   return {
     id: group.id,
     name: group.name,
-    members: members.map((m) => ({ id: m.id, email: m.email, name: m.name, isDisabled: m.is_disabled })),
+    members: members.map((m) => ({ id: m.id, email: m.email, name: m.name || null, isDisabled: m.is_disabled })),
     createdAt: group.created_at.toISOString(),
     updatedAt: group.updated_at.toISOString(),
   };

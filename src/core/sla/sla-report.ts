@@ -61,6 +61,8 @@ export interface SlaReport {
   to: string | null;
   groupBy: (typeof SLA_REPORT_GROUPS)[number];
   items: SlaReportRow[];
+  /** Always null: the rows are one page (the list envelope of the one JSON contract). */
+  nextCursor: null;
   total: SlaReportRow;
   /** Met rate per week of creation (Monday, UTC), oldest first: the last 12 weeks of the range. */
   byWeek: { weekStart: string; met: number; breached: number; metRate: number | null }[];
@@ -233,6 +235,7 @@ export async function slaReport(deps: Deps, actor: Actor, input: SlaReportInput 
     to: data.to?.toISOString() ?? null,
     groupBy: data.groupBy,
     items,
+    nextCursor: null,
     total: totalRow,
     byWeek,
     failIf: data.failIf ? { expression: data.failIf.expression, crossed: holds(metricOf(totalRow, data.failIf.metric), data.failIf.op, data.failIf.value) } : null,
