@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../test/support/db.js';
 import { startDovecot, type Dovecot } from '../../../../test/support/dovecot.js';
-import { appendMails, numberedMail } from './imap-test-kit.js';
+import { appendMails, numberedMail } from '../../../../test/support/imap-mail.js';
 
 const t = useTestDatabase();
 let dovecot: Dovecot;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../test/support/db.js';
 import { startDovecot, type Dovecot } from '../../../../test/support/dovecot.js';
 import { pollAccountOnce } from './imap-poller.js';
-import { appendMails, numberedMail, recreateFolder } from './imap-test-kit.js';
+import { appendMails, numberedMail, recreateFolder } from '../../../../test/support/imap-mail.js';
 
 const t = useTestDatabase();
 let dovecot: Dovecot;
