@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { NexusError } from '../errors.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -100,10 +100,14 @@ export async function loadDesk(db: Kysely<DB>, blobs: BlobStore | undefined, rec
   let ended = false;
   const pendingBlobs: DumpRecord[] = [];
   await db.transaction().execute(async (trx) => {
-    // Where allowed (PGlite, a superuser), foreign keys and triggers wait: rows referring to rows of the
-    // same table load in any order. Elsewhere the parent-first table order of the dump has to do.
+    // The dump carries the rows that triggers keep (search documents, stats counters): while loading,
+    // those triggers must not fire, or they would add their own copies on top. A superuser (PGlite, a
+    // self-hosted server) pauses every trigger, foreign keys included, so rows referring to rows of the
+    // same table load in any order. The tables' owner (a hosted database such as Supabase) pauses the
+    // desk's own triggers only; the parent-first table order of the dump keeps foreign keys satisfied.
     const isSuper = (await sql<{ s: boolean }>`select rolsuper as s from pg_roles where rolname = current_user`.execute(trx)).rows[0]?.s === true;
     if (isSuper) await sql`set local session_replication_role = replica`.execute(trx);
+    else await pauseDeskTriggers(trx);
     const columns = new Map<string, string[]>();
     const columnsOf = async (table: string) => {
       if (!columns.has(table)) {
@@ -144,6 +148,7 @@ export async function loadDesk(db: Kysely<DB>, blobs: BlobStore | undefined, rec
       }
     }
     if (!header || !ended) throw new NexusError('VALIDATION_FAILED', 'The dump is incomplete (cut off before its end record)');
+    if (!isSuper) await resumeDeskTriggers(trx);
   });
   for (const blob of pendingBlobs) {
     if (blob.type !== 'blob' || !blobs) continue;
@@ -152,4 +157,29 @@ export async function loadDesk(db: Kysely<DB>, blobs: BlobStore | undefined, rec
     progress?.({ rows, blobs: blobCount });
   }
   return { rows, blobs: blobCount };
+}
+
+/** The public tables that carry triggers of the desk's own (not the foreign-key ones). */
+async function tablesWithTriggers(trx: Transaction<DB>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select distinct c.relname as name from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and not g.tgisinternal order by 1`.execute(trx);
+  return rows.map((r) => r.name);
+}
+
+async function pauseDeskTriggers(trx: Transaction<DB>): Promise<void> {
+  for (const table of await tablesWithTriggers(trx)) {
+    try {
+      await sql`alter table ${sql.raw(quote(table))} disable trigger user`.execute(trx);
+    } catch (error) {
+      throw new NexusError('FORBIDDEN', `This database role cannot pause the triggers of table ${table}, so the load would count rows twice`, {
+        hint: "Restore as the owner of the desk's tables (the role that ran the migrations) or as a superuser.",
+        cause: error,
+      });
+    }
+  }
+}
+
+async function resumeDeskTriggers(trx: Transaction<DB>): Promise<void> {
+  for (const table of await tablesWithTriggers(trx)) await sql`alter table ${sql.raw(quote(table))} enable trigger user`.execute(trx);
 }
