@@ -61,7 +61,7 @@ async function* replay(records: DumpRecord[]): AsyncIterable<DumpRecord> {
 }
 
 describe('loading a desk without superuser rights (Postgres)', () => {
-  it('Given a desk with tickets in several states, when loaded by the tables' owner that is no superuser (a hosted database), then search, counters and stats equal the source', async () => {
+  it("Given a desk with tickets in several states, when loaded by the tables' owner that is no superuser (a hosted database), then search, counters and stats equal the source", async () => {
     const customer = await t.user('customer', 'cy@example.com');
     const agent = await t.user('agent', 'ana@example.com');
     const a = await t.services.tickets.create(customer, { subject: 'Printer on fire', message: 'The toner smells of smoke' });
