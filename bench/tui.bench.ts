@@ -15,7 +15,7 @@ import { parseConfig } from '../src/core/config/parse-config.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { readDataDirLock } from '../src/core/db/lock.js';
 import { createServices } from '../src/core/services.js';
-import { MemoryBlobStore } from '../src/core/storage/memory-blob-store.js';
+import { MemoryBlobStore } from '../src/core/storage/memory-blob-store.fake.js';
 import { toActor } from '../src/core/users/user.js';
 import { serviceDesk } from '../src/tui/desk.js';
 import { seedTickets } from './tickets-seed.js';

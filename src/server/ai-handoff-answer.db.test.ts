@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeLlm } from '../core/ai/fake-llm.js';
+import { FakeLlm } from '../core/ai/llm.fake.js';
 import { useTestServer } from '../../test/support/server.js';
 
 // The model asks for a human on every message: the AI job hands the ticket off while the request waits.

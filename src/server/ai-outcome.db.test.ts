@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeLlm } from '../core/ai/fake-llm.js';
+import { FakeLlm } from '../core/ai/llm.fake.js';
 import { useTestServer } from '../../test/support/server.js';
 
 const llm = new FakeLlm({ reply: 'Open Settings, then Security, and choose Reset password.', confidence: 0.95, needsHuman: false, reason: 'none' });

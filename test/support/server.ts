@@ -5,7 +5,7 @@ import type { Actor } from '../../src/core/access/permissions.js';
 import type { Deps } from '../../src/core/deps.js';
 import { MemoryMailTransport } from '../../src/core/email/mail-transport.js';
 import { createServices, type Services } from '../../src/core/services.js';
-import { MemoryBlobStore } from '../../src/core/storage/memory-blob-store.js';
+import { MemoryBlobStore } from '../../src/core/storage/memory-blob-store.fake.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
 import { NEXUS_BIN } from './cli.js';
 import { TEST_PASSWORD, useTestDatabase, type TestDatabase } from './db.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { testConfig, useTestDatabase } from '../../../test/support/db.js';
 import { startWorkers } from '../jobs/workers.js';
 import { createServices } from '../services.js';
-import { addCustomerMessage, seedTicket } from './ai-test-kit.js';
-import { FakeLlm } from './fake-llm.js';
+import { addCustomerMessage, seedTicket } from '../../../test/support/ai-kit.js';
+import { FakeLlm } from './llm.fake.js';
 import type { LlmAnswer } from './llm.js';
 import { leaseSeconds } from './runtime.js';
 

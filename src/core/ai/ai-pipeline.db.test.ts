@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { testConfig, useTestDatabase } from '../../../test/support/db.js';
 import { NexusError } from '../errors.js';
 import { createServices, type Services } from '../services.js';
-import { addCustomerMessage, drainAiJobs, seedTicket } from './ai-test-kit.js';
-import { FakeLlm } from './fake-llm.js';
+import { addCustomerMessage, drainAiJobs, seedTicket } from '../../../test/support/ai-kit.js';
+import { FakeLlm } from './llm.fake.js';
 import { LlmError } from './llm.js';
 
 const t = useTestDatabase();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import { createServices } from '../services.js';
-import { addCustomerMessage, drainAiJobs, seedTicket } from './ai-test-kit.js';
-import { FakeLlm } from './fake-llm.js';
+import { addCustomerMessage, drainAiJobs, seedTicket } from '../../../test/support/ai-kit.js';
+import { FakeLlm } from './llm.fake.js';
 
 const t = useTestDatabase({ config: { ai: { apiKey: 'sk-test' } } });
 

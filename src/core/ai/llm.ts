@@ -1,6 +1,6 @@
 /**
  * The LLM port. The pipeline talks to the model only through `LlmClient`; the OpenAI adapter
- * (openai-llm.ts) wraps the official SDK and the fake (fake-llm.ts) serves unit tests.
+ * (openai-llm.ts) wraps the official SDK and the fake (llm.fake.ts) serves unit tests.
  */
 export interface LlmMessage {
   role: 'system' | 'user' | 'assistant';

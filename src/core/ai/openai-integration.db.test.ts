@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig, useTestDatabase } from '../../../test/support/db.js';
 import { FakeOpenAi } from '../../../test/support/fake-openai.js';
 import { createServices } from '../services.js';
-import { addCustomerMessage, drainAiJobs, seedTicket } from './ai-test-kit.js';
+import { addCustomerMessage, drainAiJobs, seedTicket } from '../../../test/support/ai-kit.js';
 
 // The real OpenAI adapter (official SDK, maxRetries 0) against a local OpenAI-compatible server.
 const t = useTestDatabase();

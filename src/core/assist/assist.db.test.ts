@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig, useTestDatabase } from '../../../test/support/db.js';
 import { FakeOpenAi } from '../../../test/support/fake-openai.js';
-import { seedTicket } from '../ai/ai-test-kit.js';
+import { seedTicket } from '../../../test/support/ai-kit.js';
 import { createServices } from '../services.js';
-import { failureOf } from '../tickets/catalogue-fixtures.js';
+import { failureOf } from '../../../test/support/catalogue-fixtures.js';
 
 const t = useTestDatabase();
 const fake = new FakeOpenAi();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig, useTestDatabase } from '../../../test/support/db.js';
-import { expectCode } from '../tickets/test-kit.js';
+import { expectCode } from '../../../test/support/tickets-kit.js';
 import { verifyAccessToken } from './access-tokens.js';
 
 const t = useTestDatabase();

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openTestDb, useTestDatabase, type OpenedTestDb } from '../../../test/support/db.js';
 import type { DB } from '../db/schema.js';
 import { createServices } from '../services.js';
-import { MemoryBlobStore } from '../storage/memory-blob-store.js';
-import { SAMPLES } from '../tickets/catalogue-fixtures.js';
+import { MemoryBlobStore } from '../storage/memory-blob-store.fake.js';
+import { SAMPLES } from '../../../test/support/catalogue-fixtures.js';
 import { dumpDesk, loadDesk, type DumpRecord } from './desk-dump.js';
 
 // Issue 9, items 17–18: a desk dumped and loaded into an empty database comes back whole — every row

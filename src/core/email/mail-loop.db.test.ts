@@ -1,8 +1,8 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { drainAiJobs } from '../ai/ai-test-kit.js';
-import { FakeLlm } from '../ai/fake-llm.js';
+import { drainAiJobs } from '../../../test/support/ai-kit.js';
+import { FakeLlm } from '../ai/llm.fake.js';
 import { createServices, type Services } from '../services.js';
 import type { MailTransport } from './mail-transport.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import { createServices } from '../services.js';
-import { failureOf } from '../tickets/catalogue-fixtures.js';
+import { failureOf } from '../../../test/support/catalogue-fixtures.js';
 import { createHashEmbedder } from './hash-embedder.fake.js';
 
 const t = useTestDatabase();

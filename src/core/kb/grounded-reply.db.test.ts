@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig, useTestDatabase } from '../../../test/support/db.js';
 import { FakeOpenAi } from '../../../test/support/fake-openai.js';
-import { addCustomerMessage, drainAiJobs, seedTicket } from '../ai/ai-test-kit.js';
+import { addCustomerMessage, drainAiJobs, seedTicket } from '../../../test/support/ai-kit.js';
 import { createServices } from '../services.js';
 
 // Grounded AI replies through the real OpenAI adapter (chat and embeddings) against the local fake server.

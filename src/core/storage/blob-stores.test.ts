@@ -9,7 +9,7 @@ import { testConfig } from '../../../test/support/db.js';
 import type { BlobStore } from './blob-store.js';
 import { createBlobStore } from './create-blob-store.js';
 import { LocalBlobStore } from './local-blob-store.js';
-import { MemoryBlobStore } from './memory-blob-store.js';
+import { MemoryBlobStore } from './memory-blob-store.fake.js';
 import { SupabaseBlobStore } from './supabase-blob-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'nexus-blobs-'));

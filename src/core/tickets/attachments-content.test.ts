@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NexusError } from '../errors.js';
 import { checkUpload, MAX_ATTACHMENT_BYTES, sanitizeFilename, sniffContent } from './attachments-content.js';
-import { bytes, SAMPLES } from './catalogue-fixtures.js';
+import { bytes, SAMPLES } from '../../../test/support/catalogue-fixtures.js';
 
 function refusal(fn: () => unknown): NexusError {
   try {

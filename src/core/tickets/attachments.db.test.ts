@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import { createServices } from '../services.js';
-import { MemoryBlobStore } from '../storage/memory-blob-store.js';
-import { eventsOf, failureOf, SAMPLES, seedMessage, seedTicket } from './catalogue-fixtures.js';
+import { MemoryBlobStore } from '../storage/memory-blob-store.fake.js';
+import { eventsOf, failureOf, SAMPLES, seedMessage, seedTicket } from '../../../test/support/catalogue-fixtures.js';
 
 const t = useTestDatabase();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import { createServices } from '../services.js';
-import { MemoryBlobStore } from '../storage/memory-blob-store.js';
-import { eventsOf, SAMPLES, seedTicket } from './catalogue-fixtures.js';
+import { MemoryBlobStore } from '../storage/memory-blob-store.fake.js';
+import { eventsOf, SAMPLES, seedTicket } from '../../../test/support/catalogue-fixtures.js';
 
 // Postgres only: PGlite runs one connection at a time, so nothing there truly races.
 const t = useTestDatabase();

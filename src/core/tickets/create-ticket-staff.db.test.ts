@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { expectCode } from './test-kit.js';
+import { expectCode } from '../../../test/support/tickets-kit.js';
 
 const t = useTestDatabase();
 

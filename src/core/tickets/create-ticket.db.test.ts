@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import type { CustomerMessageEvent } from '../deps.js';
-import { eventTypes, expectCode } from './test-kit.js';
+import { eventTypes, expectCode } from '../../../test/support/tickets-kit.js';
 
 const t = useTestDatabase();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { eventTypes, expectCode, expectTicketNotFound, openTicket } from './test-kit.js';
+import { eventTypes, expectCode, expectTicketNotFound, openTicket } from '../../../test/support/tickets-kit.js';
 
 const t = useTestDatabase();
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import type { Actor } from '../access/permissions.js';
-import { expectCode } from './test-kit.js';
+import { expectCode } from '../../../test/support/tickets-kit.js';
 
 const t = useTestDatabase();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { eventsOf, failureOf, seedMessage, seedTicket } from './catalogue-fixtures.js';
+import { eventsOf, failureOf, seedMessage, seedTicket } from '../../../test/support/catalogue-fixtures.js';
 
 const t = useTestDatabase();
 

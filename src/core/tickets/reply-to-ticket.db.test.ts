@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import { createServices } from '../services.js';
-import { eventTypes, expectCode, openTicket } from './test-kit.js';
+import { eventTypes, expectCode, openTicket } from '../../../test/support/tickets-kit.js';
 
 const t = useTestDatabase();
 

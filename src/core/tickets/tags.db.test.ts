@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
-import { eventsOf, failureOf, seedTicket } from './catalogue-fixtures.js';
-import { expectTicketNotFound } from './test-kit.js';
+import { eventsOf, failureOf, seedTicket } from '../../../test/support/catalogue-fixtures.js';
+import { expectTicketNotFound } from '../../../test/support/tickets-kit.js';
 
 const t = useTestDatabase();
 

@@ -3,7 +3,7 @@ import { useTestDatabase } from '../../../test/support/db.js';
 import type { Actor } from '../access/permissions.js';
 import type { NexusError } from '../errors.js';
 import type { Services } from '../services.js';
-import { eventTypes, expectCode, openTicket } from './test-kit.js';
+import { eventTypes, expectCode, openTicket } from '../../../test/support/tickets-kit.js';
 
 const t = useTestDatabase();
 

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
 import { createServices } from '../services.js';
-import { MemoryBlobStore } from '../storage/memory-blob-store.js';
-import { eventsOf, failureOf, seedMessage, seedTicket } from './catalogue-fixtures.js';
+import { MemoryBlobStore } from '../storage/memory-blob-store.fake.js';
+import { eventsOf, failureOf, seedMessage, seedTicket } from '../../../test/support/catalogue-fixtures.js';
 import { purgeExpiredTickets } from './purge-tickets.js';
-import { expectTicketNotFound } from './test-kit.js';
+import { expectTicketNotFound } from '../../../test/support/tickets-kit.js';
 
 const t = useTestDatabase();
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 // Helpers for the ticket test files (imported by *.db.test.ts only, never by the product).
 import { expect } from 'vitest';
-import type { TestDatabase } from '../../../test/support/db.js';
-import type { Actor } from '../access/permissions.js';
-import { NexusError, type ErrorCode } from '../errors.js';
-import { ticketNotFound } from './ticket.js';
+import type { TestDatabase } from './db.js';
+import type { Actor } from '../../src/core/access/permissions.js';
+import { NexusError, type ErrorCode } from '../../src/core/errors.js';
+import { ticketNotFound } from '../../src/core/tickets/ticket.js';
 
 export async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<NexusError> {
   const error = await promise.then(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, TicketStatus } from '../db/schema.js';
-import type { Deps } from '../deps.js';
+import type { DB, TicketStatus } from '../../src/core/db/schema.js';
+import type { Deps } from '../../src/core/deps.js';
 
 /**
  * Seeding helpers for the AI pipeline's database tests and the injection eval: a ticket row and a

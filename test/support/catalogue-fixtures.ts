@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, MessageKind, TicketStatus } from '../db/schema.js';
+import type { DB, MessageKind, TicketStatus } from '../../src/core/db/schema.js';
 
 /**
  * Test data for the catalogue, time, rating, trash and attachment tests: rows written directly, so
