@@ -22,7 +22,7 @@ const production = sources(src).filter((path) => !isTestOrFake(path));
 /** The files a module imports (relative specifiers only), as paths from the repository root. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
   return specifiers.map((s) => relative(root, resolve(dirname(file), s)));
 }
 
