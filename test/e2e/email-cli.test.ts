@@ -36,7 +36,7 @@ describe('nexus email (built binary)', () => {
     expect((await ok('email', 'accounts', 'list')).stdout).toContain('support@example.com');
 
     const outbox = await ok('email', 'outbox', '--json');
-    expect(outbox.json()).toMatchObject({ items: [{ kind: 'ack', status: 'queued', ticket: 1001, to: 'anna.kowalczyk@mailbox.example.net' }], nextCursor: null });
+    expect(outbox.json()).toMatchObject({ items: [{ kind: 'ack', status: 'queued', ticketNumber: 1001, to: 'anna.kowalczyk@mailbox.example.net' }], nextCursor: null });
     const status = await ok('email', 'status', '--json');
     expect(status.json()).toMatchObject({ outbox: { queued: 1, failed: 0, sent: 0 }, quarantined: [] });
     expect((await ok('email', 'templates', 'list', '--json')).json().items).toHaveLength(4);

@@ -87,7 +87,7 @@ describe.each(Object.keys(providers) as (keyof typeof providers)[])('acceptance 
     expect(reply!.references).toContain('c1@customer.test');
     expect(reply!.references.at(-1)).toBe('c1@customer.test');
     expect(reply!.html).toContain('&lt;b&gt;restarting&lt;/b&gt; it &amp; tell us.');
-    expect(agentMail).toMatchObject({ status: 'sent', ticket: first.ticket, to: 'pat@customer.test' });
+    expect(agentMail).toMatchObject({ status: 'sent', ticketNumber: first.ticket, to: 'pat@customer.test' });
 
     // The customer answers our mail: their client quotes the id it saw (SES: the provider's).
     const seenId = name === 'ses' ? agentMail.providerMessageId! : reply!.messageId;
