@@ -22,8 +22,8 @@ describe('nexus email (built binary)', () => {
     const ingested = await ok('email', 'ingest', join(dir, '01.eml'), join(dir, '02.eml'), '--mailbox', 'support@example.com', '--json');
     expect(ingested.json()).toEqual({
       items: [
-        expect.objectContaining({ file: '01.eml', decision: 'new_ticket', ticket: 1001, autoReply: true }),
-        expect.objectContaining({ file: '02.eml', decision: 'same_ticket', ticket: 1001, autoReply: false }),
+        expect.objectContaining({ file: '01.eml', decision: 'new_ticket', ticketNumber: 1001, autoReply: true }),
+        expect.objectContaining({ file: '02.eml', decision: 'same_ticket', ticketNumber: 1001, autoReply: false }),
       ],
       nextCursor: null,
     });
