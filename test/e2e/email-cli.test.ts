@@ -28,7 +28,7 @@ describe('nexus email (built binary)', () => {
       nextCursor: null,
     });
     const again = await ok('email', 'ingest', join(dir, '02.eml'), '--mailbox', 'support@example.com', '--json');
-    expect(again.json().items[0]).toMatchObject({ decision: 'duplicate', ticket: null, autoReply: false });
+    expect(again.json().items[0]).toMatchObject({ decision: 'duplicate', ticketNumber: null, autoReply: false });
 
     const added = await ok('email', 'accounts', 'add', 'support@example.com', '--alias', 'help@example.com', '--smtp-host', 'smtp.example.com', '--smtp-user', 'support', '--smtp-password', 'very-secret-smtp', '--json');
     expect(added.json()).toMatchObject({ address: 'support@example.com', isDefault: true, outbound: { kind: 'smtp', password: '********' } });

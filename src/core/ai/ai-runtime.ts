@@ -44,7 +44,8 @@ export type AiRuntime = z.infer<typeof aiRuntimeSchema>;
 
 const DEFAULT_HOST = 'api.openai.com';
 
-function hostOf(baseUrl: string | undefined): string {
+/** host[:port] of an endpoint URL: never its path, query or credentials. */
+export function hostOf(baseUrl: string | undefined): string {
   if (!baseUrl) return DEFAULT_HOST;
   try {
     return new URL(baseUrl).host || DEFAULT_HOST;

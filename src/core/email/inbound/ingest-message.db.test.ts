@@ -44,7 +44,7 @@ describe('ingestMessage', () => {
     const customer = await t.db.selectFrom('users').selectAll().where('email', '=', 'pat@customer.test').executeTakeFirstOrThrow();
     expect(customer).toMatchObject({ role: 'customer', password_hash: null, name: 'Pat Doe' });
     const again = await t.services.email.ingest({ mailbox: 'support@example.com', raw });
-    expect(again).toMatchObject({ decision: 'duplicate', autoReply: false, ticket: null });
+    expect(again).toMatchObject({ decision: 'duplicate', autoReply: false, ticketNumber: null });
     expect(await t.db.selectFrom('messages').select('id').execute()).toHaveLength(1);
     const outbox = await t.db.selectFrom('email_outbox').selectAll().execute();
     expect(outbox).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('ingestMessage', () => {
   describe('acceptance 6: bad input is stored as far as it can be, or quarantined with a reason', () => {
     it('no From: quarantined with the reason, raw kept', async () => {
       const result = await t.services.email.ingest({ mailbox: 'support@example.com', raw: eml(['To: support@example.com', 'Subject: ?', 'Message-ID: <nofrom@x.test>'], 'text') });
-      expect(result).toMatchObject({ decision: 'quarantined', ticket: null });
+      expect(result).toMatchObject({ decision: 'quarantined', ticketNumber: null });
       const row = await t.db.selectFrom('email_messages').selectAll().where('message_id', '=', 'nofrom@x.test').executeTakeFirstOrThrow();
       expect(row.reason).toMatch(/^no_from/);
       expect(row.raw?.byteLength).toBeGreaterThan(0);
