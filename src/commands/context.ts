@@ -32,6 +32,7 @@ export class CliContext {
   /** The command being run (set before its action): report-error names its flags in validation errors. */
   activeCommand?: import('commander').Command;
   private resolved?: ResolvedConfig;
+  private deskFile?: string;
   private database?: Promise<Database>;
   private built?: Promise<Services>;
   private actorPromise?: Promise<Actor>;
@@ -48,19 +49,32 @@ export class CliContext {
     return this.globals.input !== false && Boolean(this.io.stdin.isTTY && this.io.stdout.isTTY);
   }
 
+  /**
+   * The settings, parsed once: defaults < the desk's own secret.key < config file < env < flags. The
+   * data folder is found first (from the raw sources, unvalidated) so its secret key can take part.
+   */
   async config(): Promise<ResolvedConfig> {
     if (this.resolved) return this.resolved;
-    const { parseConfig } = await import('../core/config/parse-config.js');
+    const { mergeSources, parseConfig } = await import('../core/config/parse-config.js');
     const { readConfigFile } = await import('./stores.js');
     const file = await readConfigFile(this.configDir);
     const flags: SettingValues = { dataDir: this.globals.dataDir, databaseUrl: this.globals.databaseUrl };
-    const base = parseConfig({ defaults: { dataDir: defaultDataDir(this.io.env) }, file, env: this.io.env, flags });
-    const dataDir = resolve(base.config.dataDir);
+    const sources = { defaults: { dataDir: defaultDataDir(this.io.env) }, file, env: this.io.env, flags };
+    const rawDataDir = mergeSources(sources).values.dataDir;
     // The embedded desk keeps its generated secret beside its data (`nexus init` writes it).
-    const secretFile = join(dataDir, 'secret.key');
-    const secretKey = !base.config.secretKey && existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined;
-    this.resolved = parseConfig({ defaults: { dataDir: defaultDataDir(this.io.env), secretKey }, file, env: this.io.env, flags: { ...flags, dataDir } });
+    const secretFile = typeof rawDataDir === 'string' && rawDataDir ? join(resolve(rawDataDir), 'secret.key') : undefined;
+    const secretKey = secretFile && existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : undefined;
+    const parsed = parseConfig({ ...sources, desk: { secretKey } });
+    this.deskFile = secretKey ? secretFile : undefined;
+    this.resolved = { ...parsed, config: { ...parsed.config, dataDir: resolve(parsed.config.dataDir) } };
     return this.resolved;
+  }
+
+  /** Where `config show` says each value came from: the config file, the desk's secret file, the flags given. */
+  async configPlaces(): Promise<import('../core/config/parse-config.js').SourcePlaces> {
+    await this.config();
+    const { openConfigStore } = await import('./stores.js');
+    return { file: (await openConfigStore(this.configDir)).path, desk: this.deskFile, flags: { dataDir: '--data-dir', databaseUrl: '--database-url' } };
   }
 
   /** Opens (and on first use creates and migrates) the database once. */

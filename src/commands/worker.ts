@@ -34,8 +34,10 @@ export function command(ctx: CliContext): Command {
         note(ctx, `ran ${done} job${done === 1 ? '' : 's'}`);
         return;
       }
+      const { hostname } = await import('node:os');
       const workers = services.startWorkers({
         concurrency: flags.concurrency,
+        identity: { command: 'nexus worker', hostname: hostname(), pid: process.pid },
         onError: (error) => note(ctx, `job failed: ${error instanceof Error ? error.message : String(error)}`),
       });
       note(ctx, `worker running (${flags.concurrency} at a time); stop with Ctrl-C or SIGTERM`);

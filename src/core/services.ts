@@ -11,6 +11,7 @@ import { registerCustomer, type RegisterInput } from './auth/register-customer.j
 import { requestPasswordReset } from './auth/request-password-reset.js';
 import { resetPasswordWithToken } from './auth/reset-password.js';
 import type { Deps } from './deps.js';
+import { getDbStatus, getDbStatusAsOwner } from './db/get-db-status.js';
 import { emailServices } from './email/email-services.js';
 import { withEmailHooks } from './email/outbound/email-hooks.js';
 import { startEmailWorkers } from './email/email-workers.js';
@@ -68,6 +69,11 @@ export function createServices(input: Deps) {
     tags: tagServices(deps),
     categories: categoryServices(deps),
     ai,
+    /** The schema's migration state (issue 8): admins over the API, the database's owner in the CLI. */
+    db: {
+      status: (actor: Actor) => getDbStatus(deps, actor),
+      statusAsOwner: () => getDbStatusAsOwner(deps),
+    },
     // i10: email channel
     email: emailServices(deps),
     /** SLA policies, calendars, explain, report, check (issue 11). */

@@ -15,6 +15,7 @@ import { registerRequestHardening } from './plugins/request-hardening.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { registerTicketRoutes } from './routes/index.js';
+import { operationsRoutes } from './routes/operations.js';
 import { userRoutes } from './routes/users.js';
 
 export interface ServerOptions {
@@ -94,5 +95,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   authRoutes(app, services);
   await registerTicketRoutes(app, services);
   userRoutes(app, services);
+  operationsRoutes(app, services);
   return app;
 }

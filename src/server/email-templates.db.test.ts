@@ -28,7 +28,7 @@ describe('mail templates', () => {
     const edited = await t.as(token, { method: 'PATCH', url: '/v1/email-templates/ack', payload: { body: 'Got it, {{customer.name}}: #{{ticket.number}} from {{company.name}}' } });
     expect(edited.json()).toMatchObject({ key: 'ack', isDefault: false, enabled: true });
     const preview = await t.as(token, { method: 'POST', url: '/v1/email-templates/ack/preview', payload: { ticket: ticket.number } });
-    expect(preview.json()).toMatchObject({ ticket: ticket.number, text: `Got it, Pat <b>Doe</b>: #${ticket.number} from ACME <Support>` });
+    expect(preview.json()).toMatchObject({ ticketNumber: ticket.number, text: `Got it, Pat <b>Doe</b>: #${ticket.number} from ACME <Support>` });
     expect(preview.json().html).toContain('Pat &lt;b&gt;Doe&lt;/b&gt;');
     const agent = await t.user('agent');
     const forbidden = await t.as((await t.login(agent)).accessToken, { method: 'GET', url: '/v1/email-templates' });

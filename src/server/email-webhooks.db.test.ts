@@ -45,7 +45,7 @@ describe('acceptance 5: POST /v1/webhooks/email/{provider}', () => {
 
     const ok = await post({ 'x-nexus-timestamp': ts, 'x-nexus-signature': `sha256=${signature}` });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ decision: 'new_ticket', ticket: expect.any(Number) });
+    expect(ok.json()).toMatchObject({ decision: 'new_ticket', ticketNumber: expect.any(Number) });
     const replay = await post({ 'x-nexus-timestamp': ts, 'x-nexus-signature': `sha256=${signature}` });
     expect(replay.statusCode).toBe(401);
     expect(await stored()).toBe(1);

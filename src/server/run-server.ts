@@ -165,7 +165,11 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
     });
     const waiting = trackUnreadConnections(app.server);
     // The background workers (AI replies) run beside the API.
-    const workers = services.startWorkers({ onError: (error) => app.log.error({ err: error }, 'background job failed') });
+    // They publish this server's AI configuration, which `nexus ai status` reports as the desk's (issue 8).
+    const workers = services.startWorkers({
+      onError: (error) => app.log.error({ err: error }, 'background job failed'),
+      identity: { command: 'nexus serve', hostname: hostname(), pid: process.pid },
+    });
     let closing: Promise<void> | undefined;
     return {
       app,

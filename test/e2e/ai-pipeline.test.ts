@@ -54,4 +54,21 @@ describe('AI replies through nexus serve (built binary)', () => {
     const status = await box.run(['ai', 'status', '--json']);
     expect(status.json()).toMatchObject({ enabled: true, model: 'gpt-4o-mini', breaker: { state: 'closed', consecutiveFailures: 1 }, queue: { queued: 0, running: 0 } });
   });
+
+  it('ai status reports the desk\'s AI as the server sees it, not the asking shell\'s environment (issue 8)', async () => {
+    // This shell has no key, no endpoint and another model; the server has the key and the fake endpoint.
+    const shell = { OPENAI_API_KEY: undefined, NEXUS_AI_BASE_URL: undefined, NEXUS_AI_MODEL: 'shell-model' };
+    const status = await box.run(['ai', 'status', '--json'], { env: shell });
+    expect(status.code, status.stderr).toBe(0);
+    const host = new URL(fake.baseUrl).host;
+    expect(status.json()).toMatchObject({ configSource: 'server', server: { command: 'nexus serve' }, enabled: true, apiKeyPresent: true, provider: 'openai-compatible', baseUrlHost: host, model: 'gpt-4o-mini' });
+    expect(status.stdout).not.toContain('sk-e2e');
+    const human = await box.run(['ai', 'status'], { env: shell });
+    expect(human.stdout).toMatch(/API key:\s+present/);
+    expect(human.stdout).toContain(`openai-compatible (${host})`);
+    // The API publishes the same configuration to staff.
+    const login = await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'admin@example.com', password: 'admin password' } });
+    const api = await http(serve.url, 'GET', '/v1/ai/status', { token: login.json.accessToken });
+    expect(api.json).toMatchObject({ configSource: 'server', apiKeyPresent: true, baseUrlHost: host, model: 'gpt-4o-mini' });
+  });
 });

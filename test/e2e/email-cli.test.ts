@@ -22,13 +22,13 @@ describe('nexus email (built binary)', () => {
     const ingested = await ok('email', 'ingest', join(dir, '01.eml'), join(dir, '02.eml'), '--mailbox', 'support@example.com', '--json');
     expect(ingested.json()).toEqual({
       items: [
-        expect.objectContaining({ file: '01.eml', decision: 'new_ticket', ticket: 1001, autoReply: true }),
-        expect.objectContaining({ file: '02.eml', decision: 'same_ticket', ticket: 1001, autoReply: false }),
+        expect.objectContaining({ file: '01.eml', decision: 'new_ticket', ticketNumber: 1001, autoReply: true }),
+        expect.objectContaining({ file: '02.eml', decision: 'same_ticket', ticketNumber: 1001, autoReply: false }),
       ],
       nextCursor: null,
     });
     const again = await ok('email', 'ingest', join(dir, '02.eml'), '--mailbox', 'support@example.com', '--json');
-    expect(again.json().items[0]).toMatchObject({ decision: 'duplicate', ticket: null, autoReply: false });
+    expect(again.json().items[0]).toMatchObject({ decision: 'duplicate', ticketNumber: null, autoReply: false });
 
     const added = await ok('email', 'accounts', 'add', 'support@example.com', '--alias', 'help@example.com', '--smtp-host', 'smtp.example.com', '--smtp-user', 'support', '--smtp-password', 'very-secret-smtp', '--json');
     expect(added.json()).toMatchObject({ address: 'support@example.com', isDefault: true, outbound: { kind: 'smtp', password: '********' } });
@@ -36,7 +36,7 @@ describe('nexus email (built binary)', () => {
     expect((await ok('email', 'accounts', 'list')).stdout).toContain('support@example.com');
 
     const outbox = await ok('email', 'outbox', '--json');
-    expect(outbox.json()).toMatchObject({ items: [{ kind: 'ack', status: 'queued', ticket: 1001, to: 'anna.kowalczyk@mailbox.example.net' }], nextCursor: null });
+    expect(outbox.json()).toMatchObject({ items: [{ kind: 'ack', status: 'queued', ticketNumber: 1001, to: 'anna.kowalczyk@mailbox.example.net' }], nextCursor: null });
     const status = await ok('email', 'status', '--json');
     expect(status.json()).toMatchObject({ outbox: { queued: 1, failed: 0, sent: 0 }, quarantined: [] });
     expect((await ok('email', 'templates', 'list', '--json')).json().items).toHaveLength(4);

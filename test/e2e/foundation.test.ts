@@ -106,6 +106,30 @@ describe('a new desk in two commands', () => {
     expect(bad.stderr).toMatch(/ai\.maxRetries/);
   });
 
+  it('config show names the true source of each value: default, desk (secret.key), file, env, flag', async () => {
+    expect((await box.run(['config', 'set', 'ai.model', 'file-model'])).code).toBe(0);
+    const configFile = (await box.run(['config', 'path', '--json'])).json().path as string;
+    const show = async (args: string[], env: Record<string, string | undefined>) => {
+      const result = await box.run(['config', 'show', ...args, '--json'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      return Object.fromEntries(result.json<{ items: { key: string; source: string; from: string | null; value: unknown }[] }>().items.map((r) => [r.key, r]));
+    };
+    const byEnv = await show([], { NEXUS_PORT: '9099', NEXUS_AI_MODEL: undefined, NEXUS_SECRET_KEY: undefined });
+    expect(byEnv.host).toMatchObject({ source: 'default', from: null, value: '127.0.0.1' });
+    expect(byEnv.secretKey).toMatchObject({ source: 'desk', from: join(box.env.NEXUS_DATA_DIR!, 'secret.key') });
+    expect(byEnv['ai.model']).toMatchObject({ source: 'file', from: configFile, value: 'file-model' });
+    expect(byEnv.port).toMatchObject({ source: 'env', from: 'NEXUS_PORT', value: 9099 });
+    expect(byEnv.dataDir).toMatchObject({ source: 'env', from: 'NEXUS_DATA_DIR', value: box.env.NEXUS_DATA_DIR });
+    // A flag beats env; env beats the file; a secret in env beats the desk's file.
+    const byFlag = await show(['--data-dir', box.env.NEXUS_DATA_DIR!], { NEXUS_AI_MODEL: 'env-model', NEXUS_SECRET_KEY: 'e'.repeat(40) });
+    expect(byFlag.dataDir).toMatchObject({ source: 'flag', from: '--data-dir' });
+    expect(byFlag['ai.model']).toMatchObject({ source: 'env', from: 'NEXUS_AI_MODEL', value: 'env-model' });
+    expect(byFlag.secretKey).toMatchObject({ source: 'env', from: 'NEXUS_SECRET_KEY' });
+    const csv = await box.run(['config', 'show', '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('key,value,source,from,env');
+    expect((await box.run(['config', 'unset', 'ai.model'])).code).toBe(0);
+  });
+
   it('doctor says plainly that the AI is off without OPENAI_API_KEY', async () => {
     const result = await box.run(['doctor', '--json'], { env: { OPENAI_API_KEY: undefined } });
     expect(result.code).toBe(0);

@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { errorDocumentSchema, listOf, messageSchema, threadSchema, ticketSchema, userSchema, attachmentSchema, tagSchema, categorySchema } from '../../src/core/documents.js';
 import { loadCommandTree } from '../../src/commands/command-tree.js';
+import { aiStatusSchema } from '../../src/core/ai/get-ai-status.js';
+import { aiTraceSchema } from '../../src/core/ai/list-ai-traces.js';
+import { dbStatusSchema } from '../../src/core/db/get-db-status.js';
+import { outboxMailSchema } from '../../src/core/email/outbound/list-outbox.js';
 import { CliSandbox } from '../support/cli.js';
 import { contractViolations, schemaViolations } from '../support/contract.js';
 import { http, spawnServe, type ServeProcess } from '../support/server.js';
@@ -78,13 +82,14 @@ const CLI: [string[], z.ZodType | null, { input?: string; as?: string; exit?: nu
   [['users', 'enable', 'spare@example.com', '--json'], userSchema],
   [['users', 'reset-password', 'spare@example.com', '--password', 'password456', '--json'], null],
   [['db', 'migrate', '--json'], null],
-  [['db', 'status', '--json'], null],
+  [['db', 'status', '--json'], dbStatusSchema],
   [['config', 'show', '--json'], null],
   [['config', 'path', '--json'], null],
-  [['email', 'outbox', '--json'], null],
+  [['email', 'outbox', '--json'], listOf(outboxMailSchema)],
+  [['email', 'outbox', '--limit', '1', '--all', '--json'], listOf(outboxMailSchema)],
   [['ai', 'redact', '--json'], null, { input: 'Call me on +1 415 555 0100 or mail bo@example.com' }],
-  [['ai', 'traces', '--json'], null],
-  [['ai', 'status', '--json'], null],
+  [['ai', 'traces', '--json'], listOf(aiTraceSchema)],
+  [['ai', 'status', '--json'], aiStatusSchema],
   [['doctor', '--json'], null],
   [['tickets', 'pending', '1001', '--json'], ticketSchema],
   [['tickets', 'ai', '1001', 'off', '--json'], null],
@@ -316,8 +321,25 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
         ['POST', '/v1/email-templates/{key}/preview', admin, {}],
         // No webhook secret is configured on this desk, so the provider's post answers an error document.
         ['POST', '/v1/webhooks/email/{provider}', null, { from: 'cara@example.com', to: 'support@example.com', subject: 'Hi', text: 'Hello' }],
+        // Issue 8: the API twins of email outbox, ai traces, ai status and db status.
+        ['GET', '/v1/email/outbox', admin],
+        ['GET', '/v1/ai/traces', admin],
+        ['GET', '/v1/ai/traces/{traceId}', admin],
+        ['GET', '/v1/ai/status', admin],
+        ['GET', '/v1/db/status', admin],
         ['POST', '/v1/auth/logout', customer],
       ];
+      /** Routes whose success document has a schema of its own (the same one the CLI's --json is checked against). */
+      const SCHEMAS: Record<string, z.ZodType> = {
+        'GET /v1/email/outbox': listOf(outboxMailSchema),
+        'GET /v1/ai/traces': listOf(aiTraceSchema),
+        'GET /v1/ai/traces/{traceId}': aiTraceSchema,
+        'GET /v1/ai/status': aiStatusSchema,
+        'GET /v1/db/status': dbStatusSchema,
+      };
+      // A trace to show, when the desk has one; otherwise the route answers its 404 error document.
+      const traces = (await http(serve.url, 'GET', '/v1/ai/traces', { token: admin })).json as { items: { id: string }[] };
+      const traceId = traces.items[0]?.id ?? '00000000-0000-4000-8000-000000000000';
       const names: Record<string, string> = {
         'PATCH /v1/tags/{name}': 'temp',
         'DELETE /v1/tags/{name}': 'temporary',
@@ -341,16 +363,25 @@ describe('the one JSON contract (issue 8 acceptance 1)', () => {
           .replace('{article}', 'api-article')
           .replace('{account}', 'api@example.com')
           .replace('{key}', 'closed')
-          .replace('{provider}', 'sendgrid') + (template === '/v1/kb/search' ? '?q=refunds' : '');
+          .replace('{provider}', 'sendgrid')
+          .replace('{traceId}', traceId) + (template === '/v1/kb/search' ? '?q=refunds' : '');
         const res = await http(serve.url, method, path, { token: token ?? undefined, body });
         const label = `${method} ${template}`;
         if (res.status >= 500) problems.push(`${label}: ${res.status}`);
         if (res.headers.get('content-type')?.includes('application/json')) {
           for (const v of contractViolations(res.json)) problems.push(`${label} (${res.status}): ${v}`);
           if (res.status >= 400) for (const v of schemaViolations(errorDocumentSchema, res.json)) problems.push(`${label}: ${v}`);
+          else if (SCHEMAS[label]) for (const v of schemaViolations(SCHEMAS[label], res.json)) problems.push(`${label}: ${v}`);
         }
       }
       expect(problems).toEqual([]);
+      // The CLI and the API answer one document: the schema's state, and the desk's AI as `nexus serve` published it.
+      const [cliDb, apiDb] = [seen.get('nexus db status'), (await http(serve.url, 'GET', '/v1/db/status', { token: admin })).json];
+      expect(apiDb).toEqual(cliDb);
+      const [cliAi, apiAi] = [seen.get('nexus ai status') as Record<string, unknown>, (await http(serve.url, 'GET', '/v1/ai/status', { token: admin })).json];
+      const config = (s: Record<string, unknown>) => ({ configSource: s.configSource, server: s.server && { pid: (s.server as { pid: number }).pid }, model: s.model, apiKeyPresent: s.apiKeyPresent, baseUrlHost: s.baseUrlHost, enabled: s.enabled });
+      expect(config(apiAi)).toEqual(config(cliAi));
+      expect(apiAi).toMatchObject({ configSource: 'server', server: { command: 'nexus serve' } });
       // Every documented operation is in the walk above (a new route must be added).
       const documented = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
       const walked = new Set([...calls.map(([m, p]) => `${m} ${p}`), 'POST /v1/tickets/{number}/attachments']);

@@ -74,6 +74,12 @@ describe('nexus tickets (built binary)', () => {
     const stats = (await ok('stats', '--json')).json();
     expect(stats).toMatchObject({ total: 2, byStatus: { open: 1, escalated: 1 }, byPriority: { high: 1, urgent: 1 }, firstResponse: { count: 1 }, resolution: { count: 0 } });
     expect((await ok('stats')).stdout).toContain('first response:');
+    // Issue 8: stats as CSV (RFC 4180), a row per number, named as in --json.
+    const csv = (await ok('stats', '--format', 'csv')).stdout;
+    expect(csv.split('\r\n').slice(0, 1)).toEqual(['scope,metric,value']);
+    expect(csv).toContain('\r\ndesk,total,2\r\n');
+    expect(csv).toContain('\r\ndesk,byStatus.escalated,1\r\n');
+    expect((await nexus('stats', '--json', '--format', 'csv')).code).toBe(2);
   }, 180_000);
 
   it('a customer sees only their own tickets; another customer\'s number is exit 5 exactly like a missing one', async () => {

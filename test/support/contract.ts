@@ -29,6 +29,8 @@ export function contractViolations(doc: unknown): string[] {
       if ('nextCursor' in record && record.nextCursor !== null && typeof record.nextCursor !== 'string') out.push(`${path}.nextCursor: neither a string nor null`);
       for (const [key, child] of Object.entries(record)) {
         if (!freeKeys && !CAMEL.test(key)) out.push(`${path}.${key}: not camelCase`);
+        // A key named `ticket` is always the ticket document; a bare number is `ticketNumber`.
+        if (!freeKeys && key === 'ticket' && typeof child === 'number') out.push(`${path}.ticket: a bare ticket number (it is ticketNumber)`);
         walk(child, `${path}.${key}`, FREE_MAPS.has(key) || key === 'data');
       }
     }

@@ -2,13 +2,17 @@ import { Command } from 'commander';
 import type { AiStatus } from '../../core/ai/get-ai-status.js';
 import type { CliContext } from '../context.js';
 import { present, renderFields } from '../output.js';
+import { formatTime } from '../time-format.js';
 
 function human(s: AiStatus): string {
   const breaker = s.breaker.state === 'open' ? `open since ${s.breaker.openedAt} (probe at ${s.breaker.probeAt})` : s.breaker.state;
+  const seenBy = s.server ? `${s.server.command} (pid ${s.server.pid} on ${s.server.hostname}, seen ${formatTime(s.server.seenAt)})` : 'no server or worker runs: this desk\'s configuration as read here';
   return renderFields([
+    ['configuration', seenBy],
     ['AI replies', s.enabled ? 'on' : `off: ${s.disabledReason}`],
+    ['provider', `${s.provider} (${s.baseUrlHost})`],
     ['model', s.model],
-    ['endpoint', s.baseUrl ?? 'OpenAI (default)'],
+    ['API key', s.apiKeyPresent ? 'present' : 'missing'],
     ['prompt', `${s.prompt.version} (${s.prompt.hash})`],
     ['breaker', `${breaker}; ${s.breaker.consecutiveFailures}/${s.breaker.threshold} consecutive failures`],
     ['last error', s.breaker.lastError],
@@ -22,7 +26,7 @@ function human(s: AiStatus): string {
 
 export function statusCommand(ctx: CliContext): Command {
   return new Command('status')
-    .description('Is the AI on (and why not), breaker state, limits, usage and spend today')
+    .description('The desk\'s AI as the running server sees it: on or off (and why), provider, model, key present, breaker, limits, usage, spend today')
     .option('--json', 'print the status as JSON')
     .addHelpText('after', '\nExamples:\n  $ nexus ai status\n  $ nexus ai status --json')
     .action(async (flags: { json?: boolean }) => {

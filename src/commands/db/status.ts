@@ -5,13 +5,12 @@ import { present, renderTable } from '../output.js';
 export function statusCommand(ctx: CliContext): Command {
   return new Command('status')
     .description('Show which migrations are applied and which are pending')
-    .option('--json', 'print the result as JSON')
+    .option('--json', 'print the result as JSON (the document of GET /v1/db/status)')
     .addHelpText('after', '\nExamples:\n  $ nexus db status\n  $ nexus db status --json')
     .action(async (flags: { json?: boolean }) => {
-      const database = await ctx.db({ migrate: false });
-      const { migrationStatus } = await import('../../core/db/migrator.js');
-      const status = await migrationStatus(database.db);
-      present(ctx, flags, { database: database.target, kind: database.kind, ...status }, (s) =>
+      await ctx.db({ migrate: false });
+      const status = await (await ctx.services()).db.statusAsOwner();
+      present(ctx, flags, status, (s) =>
         [
           `database: ${s.database}`,
           s.current ? '✓ schema is current' : `! ${s.pending} migration(s) pending — run \`nexus db migrate\``,

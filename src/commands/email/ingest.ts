@@ -29,7 +29,7 @@ export function ingestCommand(ctx: CliContext): Command {
         renderTable(doc.items, [
           { header: 'file', value: (r) => r.file },
           { header: 'decision', value: (r) => r.decision },
-          { header: 'ticket', value: (r) => (r.ticket === null ? null : `#${r.ticket}`) },
+          { header: 'ticket', value: (r) => (r.ticketNumber === null ? null : `#${r.ticketNumber}`) },
           { header: 'auto-reply', value: (r) => (r.autoReply ? 'queued' : 'no') },
           { header: 'reason', value: (r) => r.reason },
         ]),

@@ -2,25 +2,25 @@ import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { EmailTemplate } from '../../core/email/templates/manage-templates.js';
 import type { CliContext } from '../context.js';
-import { present, renderFields, renderTable } from '../output.js';
+import { presentList, withListOptions, type ListFlags } from '../list-output.js';
+import { present, renderFields } from '../output.js';
 
 const fields = (t: EmailTemplate) => `${renderFields([['key', t.key], ['enabled', t.enabled ? 'yes' : 'no'], ['edited', t.isDefault ? 'no (built-in)' : 'yes'], ['subject', t.subject]])}\n\n${t.body}`;
 
 export function templatesCommand(ctx: CliContext): Command {
-  const list = new Command('list')
-    .description('List the mail templates (ack, agent_reply, closed, password_reset)')
-    .option('--json', 'print {items, nextCursor}')
-    .addHelpText('after', '\nExamples:\n  $ nexus email templates list')
-    .action(async (flags: { json?: boolean }) => {
+  const list = withListOptions(new Command('list').description('List the mail templates (ack, agent_reply, closed, password_reset)'), 'templates')
+    .addHelpText('after', '\nExamples:\n  $ nexus email templates list\n  $ nexus email templates list --format csv')
+    .action(async (flags: ListFlags) => {
       const result = await (await ctx.services()).email.templates.list(await ctx.actor());
-      present(ctx, flags, result, (r) =>
-        renderTable(r.items, [
+      presentList(ctx, flags, result, {
+        empty: 'No templates.',
+        columns: [
           { header: 'key', value: (t) => t.key },
           { header: 'enabled', value: (t) => (t.enabled ? 'yes' : 'no') },
           { header: 'edited', value: (t) => (t.isDefault ? 'no' : 'yes') },
           { header: 'subject', value: (t) => t.subject },
-        ]),
-      );
+        ],
+      });
     });
   const show = new Command('show')
     .description('Show one template with its variables')

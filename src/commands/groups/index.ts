@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import type { AgentGroup } from '../../core/groups/agent-groups.js';
 import type { CliContext } from '../context.js';
 import { withFlagNames } from '../flag-names.js';
-import { present, renderTable } from '../output.js';
+import { presentList, withListOptions, type ListFlags } from '../list-output.js';
+import { present } from '../output.js';
 
 const FLAGS = { name: '--name', members: '--members', add: '--add', remove: '--remove', group: '<group>' };
 const members = (g: AgentGroup) => g.members.map((m) => `${m.email}${m.isDisabled ? ' (disabled)' : ''}`).join(', ') || null;
@@ -11,14 +12,13 @@ const members = (g: AgentGroup) => g.members.map((m) => `${m.email}${m.isDisable
 export function command(ctx: CliContext): Command {
   const groups = new Command('groups').description('Agent groups for routing (round-robin, least-loaded)');
   groups.addCommand(
-    new Command('list')
-      .description('List agent groups and their members')
-      .addHelpText('after', '\nExamples:\n  $ nexus groups list --json')
-      .option('--json', 'print {"items": [...], "nextCursor": null} as JSON')
-      .action(async (flags: { json?: boolean }) =>
-        present(ctx, flags, await (await ctx.services()).groups.list(await ctx.actor()), (r) =>
-          r.items.length === 0 ? 'No agent groups.' : renderTable(r.items, [{ header: 'name', value: (g) => g.name }, { header: 'members', value: members }]),
-        ),
+    withListOptions(new Command('list').description('List agent groups and their members'), 'groups')
+      .addHelpText('after', '\nExamples:\n  $ nexus groups list --json\n  $ nexus groups list --format csv')
+      .action(async (flags: ListFlags) =>
+        presentList(ctx, flags, await (await ctx.services()).groups.list(await ctx.actor()), {
+          empty: 'No agent groups.',
+          columns: [{ header: 'name', value: (g) => g.name }, { header: 'members', value: members }],
+        }),
       ),
   );
   groups.addCommand(

@@ -4,24 +4,18 @@ import type { Article } from '../../core/kb/article.js';
 import type { KbSearchHit } from '../../core/kb/search-kb.js';
 import type { CliContext } from '../context.js';
 import { readStdin } from '../io.js';
-import { renderFields, renderTable } from '../output.js';
+import { renderFields, renderTable, type Column } from '../output.js';
 
-export const articlesTable = (articles: Article[], width?: number): string =>
-  articles.length === 0
-    ? 'No articles. Staff add one with `nexus kb articles create --title TEXT --body-file FILE` or `nexus kb articles import DIR`.'
-    : renderTable(
-        articles,
-        [
-          { header: 'slug', value: (a) => a.slug },
-          { header: 'title', value: (a) => a.title },
-          { header: 'status', value: (a) => a.status },
-          { header: 'locale', value: (a) => a.locale },
-          { header: 'v', value: (a) => a.version },
-          { header: 'tags', value: (a) => a.tags.join(', ') },
-          { header: 'updated', value: (a) => a.updatedAt.slice(0, 10) },
-        ],
-        width,
-      );
+export const ARTICLE_COLUMNS: Column<Article>[] = [
+  { header: 'slug', value: (a) => a.slug },
+  { header: 'title', value: (a) => a.title },
+  { header: 'status', value: (a) => a.status },
+  { header: 'locale', value: (a) => a.locale },
+  { header: 'v', value: (a) => a.version },
+  { header: 'tags', value: (a) => a.tags.join(', ') },
+  { header: 'updated', value: (a) => a.updatedAt.slice(0, 10) },
+];
+export const NO_ARTICLES = 'No articles. Staff add one with `nexus kb articles create --title TEXT --body-file FILE` or `nexus kb articles import DIR`.';
 
 export const articleFields = (a: Article): string =>
   `${renderFields([

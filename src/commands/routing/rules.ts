@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import type { RoutingRule } from '../../core/routing/routing-rule.js';
 import type { CliContext } from '../context.js';
 import { withFlagNames } from '../flag-names.js';
-import { present, renderTable } from '../output.js';
+import { presentList, withListOptions, type ListFlags } from '../list-output.js';
+import { present, renderTable, type Column } from '../output.js';
 
 export const RULE_FLAGS = {
   name: '--name',
@@ -90,26 +91,23 @@ export const describeActions = (r: Pick<RoutingRule, 'actions'>) => {
     .join('; ');
 };
 
-const rulesTable = (items: RoutingRule[]) =>
-  items.length === 0
-    ? 'No routing rules. Add one with `nexus routing rules create`.'
-    : renderTable(items, [
-        { header: '#', value: (r) => r.position },
-        { header: 'name', value: (r) => r.name },
-        { header: 'on', value: (r) => (r.isEnabled ? 'yes' : 'no') },
-        { header: 'when', value: describeConditions },
-        { header: 'then', value: describeActions },
-      ]);
+const RULE_COLUMNS: Column<RoutingRule>[] = [
+  { header: '#', value: (r) => r.position },
+  { header: 'name', value: (r) => r.name },
+  { header: 'on', value: (r) => (r.isEnabled ? 'yes' : 'no') },
+  { header: 'when', value: describeConditions },
+  { header: 'then', value: describeActions },
+];
+const NO_RULES = 'No routing rules. Add one with `nexus routing rules create`.';
+const rulesTable = (items: RoutingRule[]) => (items.length === 0 ? NO_RULES : renderTable(items, RULE_COLUMNS));
 
 /** `nexus routing rules list|create|update|remove|move` (admin writes, staff read). */
 export function rulesCommand(ctx: CliContext): Command {
   const rules = new Command('rules').description('Ordered routing rules: conditions and actions');
   rules.addCommand(
-    new Command('list')
-      .description('List the rules in the order they run')
-      .addHelpText('after', '\nExamples:\n  $ nexus routing rules list')
-      .option('--json', 'print {"items": [...], "nextCursor": null} as JSON')
-      .action(async (flags: { json?: boolean }) => present(ctx, flags, await (await ctx.services()).routing.rules.list(await ctx.actor()), (r) => rulesTable(r.items))),
+    withListOptions(new Command('list').description('List the rules in the order they run'), 'rules')
+      .addHelpText('after', '\nExamples:\n  $ nexus routing rules list\n  $ nexus routing rules list --format csv')
+      .action(async (flags: ListFlags) => presentList(ctx, flags, await (await ctx.services()).routing.rules.list(await ctx.actor()), { empty: NO_RULES, columns: RULE_COLUMNS })),
   );
   rules.addCommand(
     withRuleOptions(new Command('create').description('Add a rule (admin)').argument('<name>', 'rule name').option('--position <n>', 'place in the order (default: last)').option('--disabled', 'create it switched off'))

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import type { SlaCalendar } from '../../core/sla/sla-schemas.js';
 import type { CliContext } from '../context.js';
 import { withFlagNames } from '../flag-names.js';
-import { present, renderTable } from '../output.js';
+import { presentList, withListOptions, type ListFlags } from '../list-output.js';
+import { present } from '../output.js';
 
 const FLAGS = { name: '--name', timeZone: '--time-zone', hours: '--hours', holidays: '--holidays', calendar: '<calendar>' };
 
@@ -24,21 +25,18 @@ interface CalendarFlags {
 export function calendarsCommand(ctx: CliContext): Command {
   const calendars = new Command('calendars').description('Business calendars: IANA time zone, weekly hours, holidays');
   calendars.addCommand(
-    new Command('list')
-      .description('List the business calendars')
-      .addHelpText('after', '\nExamples:\n  $ nexus sla calendars list --json')
-      .option('--json', 'print {"items": [...], "nextCursor": null} as JSON')
-      .action(async (flags: { json?: boolean }) =>
-        present(ctx, flags, await (await ctx.services()).sla.calendars.list(await ctx.actor()), (r) =>
-          r.items.length === 0
-            ? 'No calendars: SLA time counts around the clock.'
-            : renderTable(r.items, [
-                { header: 'name', value: (c) => c.name },
-                { header: 'time zone', value: (c) => c.timeZone },
-                { header: 'hours', value: hoursText },
-                { header: 'holidays', value: (c) => c.holidays.join(', ') || null },
-              ]),
-        ),
+    withListOptions(new Command('list').description('List the business calendars'), 'calendars')
+      .addHelpText('after', '\nExamples:\n  $ nexus sla calendars list --json\n  $ nexus sla calendars list --format csv')
+      .action(async (flags: ListFlags) =>
+        presentList(ctx, flags, await (await ctx.services()).sla.calendars.list(await ctx.actor()), {
+          empty: 'No calendars: SLA time counts around the clock.',
+          columns: [
+            { header: 'name', value: (c) => c.name },
+            { header: 'time zone', value: (c) => c.timeZone },
+            { header: 'hours', value: hoursText },
+            { header: 'holidays', value: (c) => c.holidays.join(', ') || null },
+          ],
+        }),
       ),
   );
   calendars.addCommand(

@@ -16,7 +16,7 @@ export function checkCommand(ctx: CliContext): Command {
         r.items.length === 0
           ? `No new SLA warnings or breaches (${r.evaluated} tickets evaluated).`
           : renderTable(r.items, [
-              { header: 'ticket', value: (i) => `#${i.ticket}` },
+              { header: 'ticket', value: (i) => `#${i.ticketNumber}` },
               { header: 'target', value: (i) => i.target },
               { header: 'event', value: (i) => i.kind },
               { header: 'due', value: (i) => i.dueAt },

@@ -17,7 +17,7 @@ export function explainCommand(ctx: CliContext): Command {
       present(ctx, flags, doc, (d) =>
         [
           renderFields([
-            ['ticket', `#${d.ticket}`],
+            ['ticket', `#${d.ticketNumber}`],
             ['state', d.state],
             ['policy', d.policy ? `${d.policy.name} (${d.policy.priority}${d.policy.calendar ? `, ${d.policy.calendar}` : ', around the clock'})` : null],
             ['first response', d.firstResponse ? `${d.firstResponse.state}, due ${d.firstResponse.dueAt ?? '-'}` : null],

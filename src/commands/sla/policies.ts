@@ -3,7 +3,8 @@ import type { SlaPolicy } from '../../core/sla/sla-schemas.js';
 import { formatDuration } from '../../core/sla/sla-clock.js';
 import type { CliContext } from '../context.js';
 import { withFlagNames } from '../flag-names.js';
-import { present, renderTable } from '../output.js';
+import { presentList, withListOptions, type ListFlags } from '../list-output.js';
+import { present, type Column } from '../output.js';
 
 const FLAGS = { name: '--name', priority: '--priority', firstResponse: '--first-response', resolution: '--resolution', calendar: '--calendar', pauseStatuses: '--pause-on', warnPercent: '--warn-at', policy: '<policy>' };
 
@@ -20,18 +21,15 @@ interface PolicyFlags {
   json?: boolean;
 }
 
-const table = (items: SlaPolicy[]) =>
-  items.length === 0
-    ? 'No SLA policies. Add one with `nexus sla policies create`.'
-    : renderTable(items, [
-        { header: 'name', value: (p) => p.name },
-        { header: 'priority', value: (p) => p.priority },
-        { header: 'first response', value: (p) => formatDuration(p.firstResponseSeconds) },
-        { header: 'resolution', value: (p) => formatDuration(p.resolutionSeconds) },
-        { header: 'calendar', value: (p) => p.calendar?.name ?? 'around the clock' },
-        { header: 'pauses on', value: (p) => p.pauseStatuses.join(', ') },
-        { header: 'warn at', value: (p) => `${p.warnPercent}%` },
-      ]);
+const POLICY_COLUMNS: Column<SlaPolicy>[] = [
+  { header: 'name', value: (p) => p.name },
+  { header: 'priority', value: (p) => p.priority },
+  { header: 'first response', value: (p) => formatDuration(p.firstResponseSeconds) },
+  { header: 'resolution', value: (p) => formatDuration(p.resolutionSeconds) },
+  { header: 'calendar', value: (p) => p.calendar?.name ?? 'around the clock' },
+  { header: 'pauses on', value: (p) => p.pauseStatuses.join(', ') },
+  { header: 'warn at', value: (p) => `${p.warnPercent}%` },
+];
 
 const withOptions = (command: Command) =>
   command
@@ -56,11 +54,11 @@ const input = (flags: PolicyFlags) => ({
 export function policiesCommand(ctx: CliContext): Command {
   const policies = new Command('policies').description('SLA policies, one per priority: targets, calendar, pause statuses');
   policies.addCommand(
-    new Command('list')
-      .description('List the SLA policies')
-      .addHelpText('after', '\nExamples:\n  $ nexus sla policies list\n  $ nexus sla policies list --json')
-      .option('--json', 'print {"items": [...], "nextCursor": null} as JSON')
-      .action(async (flags: { json?: boolean }) => present(ctx, flags, await (await ctx.services()).sla.policies.list(await ctx.actor()), (r) => table(r.items))),
+    withListOptions(new Command('list').description('List the SLA policies'), 'policies')
+      .addHelpText('after', '\nExamples:\n  $ nexus sla policies list\n  $ nexus sla policies list --json\n  $ nexus sla policies list --format csv')
+      .action(async (flags: ListFlags) =>
+        presentList(ctx, flags, await (await ctx.services()).sla.policies.list(await ctx.actor()), { empty: 'No SLA policies. Add one with `nexus sla policies create`.', columns: POLICY_COLUMNS }),
+      ),
   );
   policies.addCommand(
     withOptions(new Command('create').description('Add the policy for a priority (admin)').argument('<name>', 'policy name').requiredOption('--priority <priority>', 'low, medium, high or urgent'))

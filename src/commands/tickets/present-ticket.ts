@@ -68,15 +68,8 @@ const KIND_LABEL: Record<Message['kind'], string> = { customer: 'customer', agen
 export const messageBlock = (m: Message): string =>
   `── ${KIND_LABEL[m.kind]}${m.author ? ` · ${safe(m.author.email ?? m.author.name ?? '')}` : ''}${m.visibleToCustomer ? '' : ' · staff only'} · ${when(m.createdAt)}\n${safe(m.body, { multiline: true })}`;
 
-export const eventsTable = (events: TicketEvent[], width?: number): string =>
-  events.length === 0
-    ? 'No history.'
-    : renderTable(
-        events,
-        [
-          { header: 'time', value: (e) => when(e.createdAt) },
-          { header: 'by', value: (e) => e.actor?.email ?? 'system' },
-          { header: 'what', value: (e) => eventSentence(e) },
-        ],
-        width,
-      );
+export const EVENT_COLUMNS: Column<TicketEvent>[] = [
+  { header: 'time', value: (e) => when(e.createdAt) },
+  { header: 'by', value: (e) => e.actor?.email ?? 'system' },
+  { header: 'what', value: (e) => eventSentence(e) },
+];

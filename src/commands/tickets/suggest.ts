@@ -16,7 +16,7 @@ export function suggestCommand(ctx: CliContext): Command {
       present(ctx, flags, suggestion, (s) =>
         [
           renderFields([
-            ['ticket', `#${s.ticket}`],
+            ['ticket', `#${s.ticketNumber}`],
             ['confidence', s.confidence.toFixed(2)],
             ['needs human', s.needsHuman ? 'yes' : 'no'],
             ['note', s.note],

@@ -18,7 +18,7 @@ const STAFF_ONLY: Permission[] = [
 ];
 const ADMIN_ONLY: Permission[] = [
   'ticket.purge', 'tags.manage', 'categories.manage', 'users.manage', 'sla.manage', 'routing.manage',
-  'email.manage', 'templates.manage', 'ai.manage', 'kb.manage', 'config.manage',
+  'email.manage', 'templates.manage', 'ai.manage', 'kb.manage', 'config.manage', 'db.view',
 ];
 const CUSTOMER_OWN_AND_STAFF: Permission[] = [
   'ticket.list', 'ticket.view', 'ticket.reply', 'ticket.escalate', 'ticket.close', 'attachment.upload',

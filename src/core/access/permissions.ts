@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   // issue 13: agents and admins write and publish knowledge-base articles; removing one is kb.manage.
   'kb.write': { customer: false, agent: true, admin: true },
   'config.manage': { customer: false, agent: false, admin: true },
+  // issue 8: the schema's migration state over the API (`nexus db status` on the desk's own machine needs no login).
+  'db.view': { customer: false, agent: false, admin: true },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { getAiOutcome } from './ai-outcome.js';
 import { aiTicketHooks } from './enqueue-ai-reply.js';
 import { getAiStatus } from './get-ai-status.js';
-import { listAiTraces, type ListAiTracesInput } from './list-ai-traces.js';
+import { getAiTrace, listAiTraces, type ListAiTracesInput } from './list-ai-traces.js';
 import { startWorkers, type RunningWorkers, type WorkerOptions } from '../jobs/workers.js';
 import { runNextAiJob } from './run-ai-job.js';
 
@@ -39,6 +39,7 @@ export function aiServices(deps: Deps) {
     },
     status: (actor: Actor) => getAiStatus(deps, actor),
     traces: (actor: Actor, input?: ListAiTracesInput) => listAiTraces(deps, actor, input),
+    trace: (actor: Actor, id: string) => getAiTrace(deps, actor, { id }),
     /** Runs one queued AI job if one is ready (workers and tests); false when nothing was ready. */
     runNextJob: () => runNextAiJob(deps),
   };

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../db/schema.js';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { ticketNotFound } from '../tickets/ticket.js';
@@ -14,27 +16,70 @@ export const listAiTracesInput = z.object({
 });
 export type ListAiTracesInput = z.input<typeof listAiTracesInput>;
 
-export interface AiTrace {
-  id: string;
-  ticketNumber: number;
-  messageId: string;
-  replyMessageId: string | null;
-  outcome: string;
-  reason: string | null;
-  model: string;
-  promptVersion: string;
-  promptHash: string;
-  tokensIn: number;
-  tokensOut: number;
-  latencyMs: number;
-  costUsd: number;
-  confidence: number | null;
-  redactions: RedactionFinding[];
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  /** issue 13: knowledge-base articles the reply cites. */
-  citations: { articleId: string; slug: string; title: string }[];
+/** One AI decision, as `nexus ai traces --json` and GET /v1/ai/traces[/{traceId}] give it (staff only). */
+export const aiTraceSchema = z
+  .object({
+    id: z.string(),
+    ticketNumber: z.number().int(),
+    messageId: z.string(),
+    replyMessageId: z.string().nullable(),
+    outcome: z.string(),
+    reason: z.string().nullable(),
+    model: z.string(),
+    promptVersion: z.string(),
+    promptHash: z.string(),
+    tokensIn: z.number().int(),
+    tokensOut: z.number().int(),
+    latencyMs: z.number().int(),
+    costUsd: z.number(),
+    confidence: z.number().nullable(),
+    /** What the redactor removed before the model saw the message: the kind and the span, never the text. */
+    redactions: z.array(z.object({ type: z.string(), start: z.number().int(), end: z.number().int() })),
+    attempts: z.number().int(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    /** issue 13: knowledge-base articles the reply cites. */
+    citations: z.array(z.object({ articleId: z.string(), slug: z.string(), title: z.string() })),
+  })
+  .meta({ id: 'AiTrace' });
+export type AiTrace = z.infer<typeof aiTraceSchema>;
+
+type TraceRow = Selectable<DB['ai_traces']> & { number: number };
+
+function toTrace(r: TraceRow): AiTrace {
+  return {
+    id: r.id,
+    ticketNumber: r.number,
+    messageId: r.message_id,
+    replyMessageId: r.reply_message_id,
+    outcome: r.outcome,
+    reason: r.reason,
+    model: r.model,
+    promptVersion: r.prompt_version,
+    promptHash: r.prompt_hash,
+    tokensIn: r.tokens_in,
+    tokensOut: r.tokens_out,
+    latencyMs: r.latency_ms,
+    costUsd: Number(r.cost_usd),
+    confidence: r.confidence,
+    redactions: (r.redactions as RedactionFinding[]).map(({ type, start, end }) => ({ type, start, end })),
+    attempts: r.attempts,
+    error: r.error,
+    createdAt: r.created_at.toISOString(),
+    citations: r.citations as AiTrace['citations'],
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const getAiTraceInput = z.object({ id: z.string().regex(UUID, 'must be a trace id (uuid)') });
+
+/** One AI decision by its id. Staff only; an unknown id is NOT_FOUND. */
+export async function getAiTrace(deps: Deps, actor: Actor, input: z.input<typeof getAiTraceInput>): Promise<AiTrace> {
+  authorize(actor, 'ai.view');
+  const { id } = parseInput(getAiTraceInput, input);
+  const row = await deps.db.selectFrom('ai_traces').innerJoin('tickets', 'tickets.id', 'ai_traces.ticket_id').selectAll('ai_traces').select('tickets.number').where('ai_traces.id', '=', id).executeTakeFirst();
+  if (!row) throw new NexusError('NOT_FOUND', `AI trace ${id} not found`, { hint: 'List them with `nexus ai traces`.' });
+  return toTrace(row);
 }
 
 /** `nexus ai traces`: the AI's decisions, newest first. Staff only (customers never see traces). */
@@ -51,26 +96,6 @@ export async function listAiTraces(deps: Deps, actor: Actor, input: ListAiTraces
       query = query.where('tickets.number', '=', data.ticket);
     }
     const rows = await query.orderBy('ai_traces.created_at', 'desc').orderBy('ai_traces.id').limit(data.limit + 1).offset(offset).execute();
-    return pageAt(rows.map((r) => ({
-      id: r.id,
-      ticketNumber: r.number,
-      messageId: r.message_id,
-      replyMessageId: r.reply_message_id,
-      outcome: r.outcome,
-      reason: r.reason,
-      model: r.model,
-      promptVersion: r.prompt_version,
-      promptHash: r.prompt_hash,
-      tokensIn: r.tokens_in,
-      tokensOut: r.tokens_out,
-      latencyMs: r.latency_ms,
-      costUsd: Number(r.cost_usd),
-      confidence: r.confidence,
-      redactions: r.redactions as RedactionFinding[],
-      attempts: r.attempts,
-      error: r.error,
-      createdAt: r.created_at.toISOString(),
-      citations: r.citations as AiTrace['citations'],
-    })), data.limit, offset);
+    return pageAt(rows.map(toTrace), data.limit, offset);
   });
 }

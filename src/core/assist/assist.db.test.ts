@@ -38,7 +38,7 @@ describe('agent assist', () => {
     const before = await t.db.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).execute();
 
     const suggestion = await services.kb.suggest(agent, { ticket: ticket.number });
-    expect(suggestion).toMatchObject({ ticket: ticket.number, draft: 'You have 30 days from delivery; print the prepaid label from Orders.', citations: [{ articleId: article.id, slug: 'return-an-item', url: '/v1/kb/articles/return-an-item' }], needsHuman: false });
+    expect(suggestion).toMatchObject({ ticketNumber: ticket.number, draft: 'You have 30 days from delivery; print the prepaid label from Orders.', citations: [{ articleId: article.id, slug: 'return-an-item', url: '/v1/kb/articles/return-an-item' }], needsHuman: false });
     expect(suggestion.passages[0]).toMatchObject({ slug: 'return-an-item' });
     expect(JSON.stringify(fake.calls[0]!.body.messages)).not.toContain('SECRET-NOTE');
     expect(await t.db.selectFrom('messages').select('id').where('ticket_id', '=', ticket.id).execute()).toEqual(before);

@@ -13,7 +13,7 @@ import { findGrounding } from '../kb/grounding.js';
 const THREAD_BUDGET_TOKENS = 6000;
 
 export interface SuggestedReply {
-  ticket: number;
+  ticketNumber: number;
   /** The drafted reply (redacted), or null when the output guard refused it. Never sent by itself. */
   draft: string | null;
   citations: { articleId: string; slug: string; title: string; url: string }[];
@@ -58,7 +58,7 @@ export async function suggestReply(deps: Deps, actor: Actor, input: { ticket: nu
   const verdict = replyFilters.guard(answer.reply, { canary: canaryOf(deps), foreignIdentifiers: foreign, customerMessage: lastCustomer?.body ?? '', companyEmails: deps.config.companyEmails });
   const citations = citedArticles(answer.citations ?? [], grounding.passages).map((c) => ({ ...c, url: `/v1/kb/articles/${c.slug}` }));
   return {
-    ticket: ticket.number,
+    ticketNumber: ticket.number,
     draft: verdict.blocked ? null : replyFilters.redact(answer.reply, { allowedEmails: deps.config.companyEmails }).text,
     citations,
     passages: grounding.passages.map((p) => ({ articleId: p.articleId, slug: p.slug, title: p.title, heading: p.heading, match: Number(p.match.toFixed(4)) })),

@@ -69,6 +69,25 @@ describe('describeConfig', () => {
     expect(byKey['ai.model']).toMatchObject({ value: 'gpt-4o-mini', source: 'default', env: 'NEXUS_AI_MODEL' });
   });
 
+  // Issue 8: `config show` names the true source of each value, audited against parseConfig's merge.
+  const places = { file: '/home/ana/.config/nexus/config.json', desk: '/data/secret.key', flags: { dataDir: '--data-dir', databaseUrl: '--database-url' } };
+  const secret = 'k'.repeat(40);
+  const shown = (sources: Parameters<typeof parseConfig>[0], key: string) => describeConfig(parseConfig({ ...base, ...sources }), places).find((r) => r.key === key);
+
+  it.each([
+    ['a default', {}, 'ai.model', { source: 'default', from: null, value: 'gpt-4o-mini' }],
+    ['the data folder\'s secret.key', { desk: { secretKey: secret } }, 'secretKey', { source: 'desk', from: '/data/secret.key' }],
+    ['the config file over the desk', { desk: { secretKey: secret }, file: { secretKey: 's'.repeat(40) } }, 'secretKey', { source: 'file', from: '/home/ana/.config/nexus/config.json' }],
+    ['the config file', { file: { 'ai.model': 'file-model' } }, 'ai.model', { source: 'file', from: '/home/ana/.config/nexus/config.json', value: 'file-model' }],
+    ['env over the file', { file: { 'ai.model': 'file-model' }, env: { NEXUS_AI_MODEL: 'env-model' } }, 'ai.model', { source: 'env', from: 'NEXUS_AI_MODEL', value: 'env-model' }],
+    ['a provider variable', { env: { OPENAI_API_KEY: 'sk-live-abcdefghijklmnop' } }, 'ai.apiKey', { source: 'env', from: 'OPENAI_API_KEY', value: 'sk-…****' }],
+    ['an empty variable, which sets nothing', { file: { 'ai.model': 'file-model' }, env: { NEXUS_AI_MODEL: '' } }, 'ai.model', { source: 'file', value: 'file-model' }],
+    ['a flag over env', { env: { NEXUS_DATA_DIR: '/env' }, flags: { dataDir: '/flag' } }, 'dataDir', { source: 'flag', from: '--data-dir', value: '/flag' }],
+    ['env when no flag is given', { env: { NEXUS_DATA_DIR: '/env' }, flags: { dataDir: undefined } }, 'dataDir', { source: 'env', from: 'NEXUS_DATA_DIR', value: '/env' }],
+  ] as const)('given a value from %s, then config show names that source exactly', (_what, sources, key, expected) => {
+    expect(shown(sources as Parameters<typeof parseConfig>[0], key)).toMatchObject(expected);
+  });
+
   it('masks short secrets completely', () => {
     expect(maskSecret('abc')).toBe('****');
   });

@@ -8,6 +8,11 @@ export type SettingValues = Partial<Record<SettingKey, unknown>>;
 export interface ConfigSources {
   /** Defaults computed at the edge (e.g. the platform's data folder). */
   defaults?: SettingValues;
+  /**
+   * What the desk keeps itself, in its data folder: the secret key `nexus init` wrote to
+   * `<dataDir>/secret.key`. Above the defaults, below the config file, env and flags.
+   */
+  desk?: SettingValues;
   /** The config file (`nexus config set`). */
   file?: SettingValues;
   /** The process environment; only the variables in SETTINGS are read. */
@@ -16,7 +21,7 @@ export interface ConfigSources {
   flags?: SettingValues;
 }
 
-export type ConfigSource = 'default' | 'file' | 'env' | 'flag';
+export type ConfigSource = 'default' | 'desk' | 'file' | 'env' | 'flag';
 
 export interface ResolvedConfig {
   config: NexusConfig;
@@ -41,21 +46,20 @@ function nest(flat: Record<string, unknown>): Record<string, unknown> {
   return root;
 }
 
-/**
- * Merges defaults < file < env < flags and validates once. Every problem is reported at once, each
- * with its key and the source that set it.
- */
-export function parseConfig(sources: ConfigSources): ResolvedConfig {
-  const merged: Record<string, unknown> = {};
+/** The raw values of every source merged, defaults < desk < file < env < flags, and where each came from. */
+export function mergeSources(sources: ConfigSources): { values: Record<string, unknown>; origins: ResolvedConfig['origins'] } {
+  const values: Record<string, unknown> = {};
   const origins: ResolvedConfig['origins'] = {};
-  const put = (values: SettingValues | undefined, origin: ConfigSource) => {
-    for (const [key, value] of Object.entries(values ?? {})) {
+  const put = (from: SettingValues | undefined, origin: ConfigSource) => {
+    for (const [key, value] of Object.entries(from ?? {})) {
+      // An empty value (`NEXUS_AI_MODEL=`) sets nothing: the value below it stays, and so does its source.
       if (value === undefined || value === '') continue;
-      merged[key] = value;
+      values[key] = value;
       if (isSettingKey(key)) origins[key] = origin;
     }
   };
   put(sources.defaults, 'default');
+  put(sources.desk, 'desk');
   put(sources.file, 'file');
   const fromEnv: SettingValues = {};
   for (const setting of SETTINGS) {
@@ -64,6 +68,15 @@ export function parseConfig(sources: ConfigSources): ResolvedConfig {
   }
   put(fromEnv, 'env');
   put(sources.flags, 'flag');
+  return { values, origins };
+}
+
+/**
+ * Merges defaults < desk < file < env < flags and validates once. Every problem is reported at once,
+ * each with its key and the source that set it.
+ */
+export function parseConfig(sources: ConfigSources): ResolvedConfig {
+  const { values: merged, origins } = mergeSources(sources);
 
   const unknown = Object.keys(sources.file ?? {}).filter((key) => !isSettingKey(key));
   const result = configSchema.safeParse(nest(merged));
@@ -85,13 +98,34 @@ export function parseConfig(sources: ConfigSources): ResolvedConfig {
   return { config: result.data!, origins };
 }
 
-/** The effective config as a flat list, secrets masked, for `nexus config show`. */
-export function describeConfig(resolved: ResolvedConfig): { key: string; env: string; value: unknown; source: ConfigSource }[] {
+/** Where the edge read each source, to name it exactly in `nexus config show`. */
+export interface SourcePlaces {
+  /** The config file's path. */
+  file?: string;
+  /** The file the desk's own values were read from (`<dataDir>/secret.key`). */
+  desk?: string;
+  /** The global flag of each key given on the command line (`dataDir` → `--data-dir`). */
+  flags?: Partial<Record<SettingKey, string>>;
+}
+
+export interface DescribedSetting {
+  key: string;
+  env: string;
+  value: unknown;
+  source: ConfigSource;
+  /** The exact place: the variable, the file's path, the flag; null for a default. */
+  from: string | null;
+}
+
+/** The effective config as a flat list, secrets masked, each value with its true source, for `nexus config show`. */
+export function describeConfig(resolved: ResolvedConfig, places: SourcePlaces = {}): DescribedSetting[] {
   const flat = flatten(resolved.config as unknown as Record<string, unknown>);
   return SETTINGS.map((setting) => {
     const value = flat[setting.key];
     const masked = 'secret' in setting && setting.secret && value !== undefined ? maskSecret(String(value)) : value;
-    return { key: setting.key, env: setting.env, value: masked ?? null, source: resolved.origins[setting.key] ?? 'default' };
+    const source = resolved.origins[setting.key] ?? 'default';
+    const from = { default: null, desk: places.desk ?? null, file: places.file ?? null, env: setting.env, flag: places.flags?.[setting.key] ?? null }[source];
+    return { key: setting.key, env: setting.env, value: masked ?? null, source, from };
   });
 }
 

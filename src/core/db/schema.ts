@@ -213,6 +213,17 @@ export interface AiBreakerTable {
   updated_at: Timestamp;
 }
 
+/** Issue 8: the AI configuration a process running the AI workers published (see get-ai-status.ts). */
+export interface AiRuntimesTable {
+  id: string;
+  command: string;
+  hostname: string;
+  pid: number;
+  settings: ColumnType<unknown, string, string>;
+  started_at: Timestamp;
+  seen_at: Timestamp;
+}
+
 export interface AiUsageTable {
   minute: Timestamp;
   requests: Generated<number>;
@@ -297,6 +308,7 @@ export interface DB {
   ai_traces: AiTracesTable;
   ai_breaker: AiBreakerTable;
   ai_usage: AiUsageTable;
+  ai_runtimes: AiRuntimesTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   tickets: TicketsTable;

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { publishAiRuntime, RUNTIME_BEAT_MS, type ProcessIdentity, type PublishedRuntime } from '../ai/ai-runtime.js';
 import { runNextAiJob } from '../ai/run-ai-job.js';
 import { checkSlaAt } from '../sla/check-sla.js';
 import { purgeExpiredTickets } from '../tickets/purge-tickets.js';
@@ -14,6 +15,11 @@ export interface WorkerOptions {
   purgeEveryMs?: number;
   /** How often SLA warnings and breaches are written to ticket histories (default every minute; 0 = never). */
   slaCheckEveryMs?: number;
+  /**
+   * This process, named for `nexus ai status`: when given, its AI configuration is published in the
+   * database while the workers run (issue 8), so status shows the desk's AI as this process sees it.
+   */
+  identity?: ProcessIdentity;
 }
 
 export interface RunningWorkers {
@@ -72,14 +78,31 @@ export function startWorkers(services: { deps: Deps }, options: WorkerOptions = 
         }, slaEveryMs)
       : undefined;
   slaTimer?.unref();
+  // Published in the background: a database hiccup here never stops the workers.
+  let published: Promise<PublishedRuntime | undefined> = Promise.resolve(undefined);
+  let beating: Promise<unknown> = Promise.resolve();
+  let beatTimer: ReturnType<typeof setInterval> | undefined;
+  if (options.identity) {
+    const identity = options.identity;
+    published = publishAiRuntime(deps, identity).catch((error: unknown) => {
+      options.onError?.(error);
+      return undefined;
+    });
+    beatTimer = setInterval(() => {
+      beating = published.then((runtime) => runtime?.beat()).catch((error: unknown) => options.onError?.(error));
+    }, RUNTIME_BEAT_MS);
+    beatTimer.unref();
+  }
   return {
     poke: () => wake?.(),
     async stop() {
       stopped = true;
       clearInterval(purgeTimer);
       clearInterval(slaTimer);
+      clearInterval(beatTimer);
       wake?.();
-      await Promise.all([...loops, purging, checking]);
+      await Promise.all([...loops, purging, checking, beating]);
+      await (await published)?.remove().catch((error: unknown) => options.onError?.(error));
     },
   };
 }

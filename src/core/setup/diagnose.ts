@@ -1,3 +1,4 @@
+import { hostOf } from '../ai/ai-runtime.js';
 import type { NexusConfig } from '../config/schema.js';
 
 export type CheckLevel = 'ok' | 'warn' | 'fail';
@@ -55,7 +56,7 @@ export function diagnose(input: DiagnoseInput): Check[] {
   if (!config.ai.enabled) checks.push({ name: 'ai', level: 'warn', message: 'AI replies are turned off (ai.enabled=false); tickets go to the human queue' });
   else if (!config.ai.apiKey) {
     checks.push({ name: 'ai', level: 'warn', message: 'OPENAI_API_KEY is not set: AI replies are off and tickets go straight to the human queue', hint: 'Set OPENAI_API_KEY (and NEXUS_AI_BASE_URL for another OpenAI-compatible endpoint).' });
-  } else checks.push({ name: 'ai', level: 'ok', message: `model ${config.ai.model}${config.ai.baseUrl ? ` at ${config.ai.baseUrl}` : ''}` });
+  } else checks.push({ name: 'ai', level: 'ok', message: `model ${config.ai.model}${config.ai.baseUrl ? ` at ${hostOf(config.ai.baseUrl)}` : ''}` });
   const supabase = config.storage.supabaseUrl && config.storage.supabaseServiceRoleKey;
   if (config.storage.supabaseUrl && !config.storage.supabaseServiceRoleKey) {
     checks.push({ name: 'attachments', level: 'fail', message: 'SUPABASE_URL is set but SUPABASE_SERVICE_ROLE_KEY is not', hint: 'Set both, or neither to keep attachments in the data folder.' });

@@ -10,7 +10,7 @@ export const checkSlaInput = z.object({ now: z.coerce.date({ message: 'must be a
 export type CheckSlaInput = z.input<typeof checkSlaInput>;
 
 export interface SlaNotice {
-  ticket: number;
+  ticketNumber: number;
   target: 'firstResponse' | 'resolution';
   kind: 'warning' | 'breached';
   dueAt: string | null;
@@ -53,12 +53,12 @@ export async function checkSlaAt(deps: Deps, now: Date): Promise<SlaCheckResult>
         for (const row of rows.rows) {
           await recordEvent(trx, { ticketId: row.ticket_id, actorId: null, type: `sla.${kind}`, data: { target, dueAt: row.due_at?.toISOString() ?? null }, at: now });
           await sql`update ticket_sla set notices = array_append(notices, ${notice}) where ticket_id = ${row.ticket_id}`.execute(trx);
-          items.push({ ticket: row.number, target, kind, dueAt: row.due_at?.toISOString() ?? null });
+          items.push({ ticketNumber: row.number, target, kind, dueAt: row.due_at?.toISOString() ?? null });
         }
       });
     }
   }
-  items.sort((a, b) => a.ticket - b.ticket);
+  items.sort((a, b) => a.ticketNumber - b.ticketNumber);
   return { checkedAt: now.toISOString(), evaluated, items, nextCursor: null };
 }
 

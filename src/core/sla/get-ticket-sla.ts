@@ -27,7 +27,7 @@ export interface SlaTargetDocument {
 
 /** `GET /v1/tickets/{n}/sla`, `nexus sla explain`: customers get the same document without the policy and the steps. */
 export interface TicketSlaDocument {
-  ticket: number;
+  ticketNumber: number;
   evaluatedAt: string;
   state: SlaStateName;
   dueAt: string | null;
@@ -43,7 +43,7 @@ const target = (t: SlaTarget | null): SlaTargetDocument | null =>
 
 export function toSlaDocument(number: number, result: SlaResult, at: Date, staff: boolean): TicketSlaDocument {
   return {
-    ticket: number,
+    ticketNumber: number,
     evaluatedAt: at.toISOString(),
     state: result.state,
     dueAt: iso(result.dueAt),

@@ -101,9 +101,9 @@ describe('SLA on tickets', () => {
     t.clock.set('2026-11-30T08:00:00Z');
     const { ticket } = await t.services.tickets.create(customer, { subject: 'Slow', message: 'Very slow' });
     const warned = await t.services.sla.check(agent, { now: '2026-11-30T11:30:00Z' });
-    expect(warned.items).toEqual([{ ticket: ticket.number, target: 'firstResponse', kind: 'warning', dueAt: '2026-11-30T12:00:00.000Z' }]);
+    expect(warned.items).toEqual([{ ticketNumber: ticket.number, target: 'firstResponse', kind: 'warning', dueAt: '2026-11-30T12:00:00.000Z' }]);
     const breached = await t.services.sla.check(agent, { now: '2026-11-30T12:30:00Z' });
-    expect(breached.items).toEqual([{ ticket: ticket.number, target: 'firstResponse', kind: 'breached', dueAt: '2026-11-30T12:00:00.000Z' }]);
+    expect(breached.items).toEqual([{ ticketNumber: ticket.number, target: 'firstResponse', kind: 'breached', dueAt: '2026-11-30T12:00:00.000Z' }]);
     expect((await t.services.sla.check(agent, { now: '2026-11-30T12:40:00Z' })).items).toEqual([]);
     const history = await t.services.tickets.history(agent, { ticket: ticket.number });
     expect(history.items.map((e) => e.type)).toEqual(expect.arrayContaining(['sla.warning', 'sla.breached']));

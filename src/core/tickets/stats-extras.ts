@@ -14,7 +14,7 @@ export const statsRangeInput = z.object({ from: instant(false), to: instant(true
 export type StatsRangeInput = z.input<typeof statsRangeInput>;
 
 export interface AgentStats {
-  agent: { id: string; email: string; name: string };
+  agent: { id: string; email: string; name: string | null };
   /** Tickets (created in the range) assigned to the agent now. */
   tickets: number;
   open: number;
@@ -48,7 +48,7 @@ export async function agentStats(trx: Transaction<DB>, range: { from?: Date; to?
     where t.deleted_at is null and ${createdInRange(range, sql.ref('t.created_at'))}
     group by u.id, u.email, u.name order by u.email`.execute(trx);
   return rows.rows.map((r) => ({
-    agent: { id: String(r.id), email: String(r.email), name: String(r.name ?? '') },
+    agent: { id: String(r.id), email: String(r.email), name: r.name === null || r.name === undefined || r.name === '' ? null : String(r.name) },
     tickets: Number(r.tickets),
     open: Number(r.open),
     resolved: Number(r.resolved),

@@ -21,7 +21,7 @@ export async function webhookRoutes(app: FastifyInstance, services: Services): P
         if (!(WEBHOOK_PROVIDERS as readonly string[]).includes(provider)) throw new NexusError('NOT_FOUND', `No webhook for ${provider}`, { hint: `Use one of ${WEBHOOK_PROVIDERS.join(', ')}.` });
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const result = await services.email.receiveWebhook({ provider: provider as WebhookProvider, headers: request.headers, body, mailbox: request.query.mailbox });
-        return { decision: result.decision, ticket: result.ticket, autoReply: result.autoReply, messageId: result.messageId, reason: result.reason };
+        return { decision: result.decision, ticketNumber: result.ticketNumber, autoReply: result.autoReply, messageId: result.messageId, reason: result.reason };
       },
     );
   });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../context.js';
-import { present, renderTable } from '../../output.js';
+import { presentList, withListOptions, type ListFlags } from '../../list-output.js';
+import { present } from '../../output.js';
 import { accountOptions, sidesFromFlags, type AccountFlags } from './flags.js';
 import { accountFields } from './present-account.js';
 
@@ -27,24 +28,21 @@ function updateCommand(ctx: CliContext): Command {
 }
 
 function listCommand(ctx: CliContext): Command {
-  return new Command('list')
-    .description('List mail accounts (secrets masked)')
-    .option('--json', 'print {items, nextCursor}')
-    .addHelpText('after', '\nExamples:\n  $ nexus email accounts list\n  $ nexus email accounts list --json')
-    .action(async (flags: { json?: boolean }) => {
+  return withListOptions(new Command('list').description('List mail accounts (secrets masked)'), 'accounts')
+    .addHelpText('after', '\nExamples:\n  $ nexus email accounts list\n  $ nexus email accounts list --json\n  $ nexus email accounts list --format csv')
+    .action(async (flags: ListFlags) => {
       const list = await (await ctx.services()).email.accounts.list(await ctx.actor());
-      present(ctx, flags, list, (l) =>
-        l.items.length === 0
-          ? 'No mail accounts. Add one with `nexus email accounts add`.'
-          : renderTable(l.items, [
-              { header: 'address', value: (a) => a.address },
-              { header: 'default', value: (a) => (a.isDefault ? 'yes' : '') },
-              { header: 'active', value: (a) => (a.isActive ? 'yes' : 'no') },
-              { header: 'inbound', value: (a) => String(a.inbound.kind) },
-              { header: 'outbound', value: (a) => String(a.outbound.kind) },
-              { header: 'aliases', value: (a) => a.aliases.join(', ') },
-            ]),
-      );
+      presentList(ctx, flags, list, {
+        empty: 'No mail accounts. Add one with `nexus email accounts add`.',
+        columns: [
+          { header: 'address', value: (a) => a.address },
+          { header: 'default', value: (a) => (a.isDefault ? 'yes' : 'no') },
+          { header: 'active', value: (a) => (a.isActive ? 'yes' : 'no') },
+          { header: 'inbound', value: (a) => String(a.inbound.kind) },
+          { header: 'outbound', value: (a) => String(a.outbound.kind) },
+          { header: 'aliases', value: (a) => a.aliases.join(', ') || null },
+        ],
+      });
     });
 }
 

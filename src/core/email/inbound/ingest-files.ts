@@ -12,7 +12,7 @@ export const ingestFilesInput = z.object({
 export interface IngestFileResult {
   file: string;
   decision: EmailDecision;
-  ticket: number | null;
+  ticketNumber: number | null;
   autoReply: boolean;
   messageId: string;
   reason: string | null;

@@ -39,17 +39,17 @@ describe('ingestMessage', () => {
     const raw = basic(['Message-ID: <one@customer.test>']);
     const first = await t.services.email.ingest({ mailbox: 'support@example.com', raw });
     expect(first).toMatchObject({ decision: 'new_ticket', autoReply: true });
-    const ticket = await t.db.selectFrom('tickets').selectAll().where('number', '=', first.ticket!).executeTakeFirstOrThrow();
+    const ticket = await t.db.selectFrom('tickets').selectAll().where('number', '=', first.ticketNumber!).executeTakeFirstOrThrow();
     expect(ticket.source).toBe('email');
     const customer = await t.db.selectFrom('users').selectAll().where('email', '=', 'pat@customer.test').executeTakeFirstOrThrow();
     expect(customer).toMatchObject({ role: 'customer', password_hash: null, name: 'Pat Doe' });
     const again = await t.services.email.ingest({ mailbox: 'support@example.com', raw });
-    expect(again).toMatchObject({ decision: 'duplicate', autoReply: false, ticket: null });
+    expect(again).toMatchObject({ decision: 'duplicate', autoReply: false, ticketNumber: null });
     expect(await t.db.selectFrom('messages').select('id').execute()).toHaveLength(1);
     const outbox = await t.db.selectFrom('email_outbox').selectAll().execute();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ kind: 'ack', automatic: true, to_address: 'pat@customer.test' });
-    expect(outbox[0]!.subject).toBe(`Re: [#${first.ticket}] Printer jams`);
+    expect(outbox[0]!.subject).toBe(`Re: [#${first.ticketNumber}] Printer jams`);
     expect(outbox[0]!.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied', 'In-Reply-To': '<one@customer.test>' });
   });
 
@@ -64,7 +64,7 @@ describe('ingestMessage', () => {
   describe('acceptance 6: bad input is stored as far as it can be, or quarantined with a reason', () => {
     it('no From: quarantined with the reason, raw kept', async () => {
       const result = await t.services.email.ingest({ mailbox: 'support@example.com', raw: eml(['To: support@example.com', 'Subject: ?', 'Message-ID: <nofrom@x.test>'], 'text') });
-      expect(result).toMatchObject({ decision: 'quarantined', ticket: null });
+      expect(result).toMatchObject({ decision: 'quarantined', ticketNumber: null });
       const row = await t.db.selectFrom('email_messages').selectAll().where('message_id', '=', 'nofrom@x.test').executeTakeFirstOrThrow();
       expect(row.reason).toMatch(/^no_from/);
       expect(row.raw?.byteLength).toBeGreaterThan(0);
@@ -116,7 +116,7 @@ describe('attachments', () => {
     const dir = fixturePath('email-dev/attachments-pdf-and-image');
     const first = await services.email.ingest({ mailbox: 'support@example.com', raw: new Uint8Array(readFileSync(join(dir, '01.eml'))) });
     const second = await services.email.ingest({ mailbox: 'support@example.com', raw: new Uint8Array(readFileSync(join(dir, '02.eml'))) });
-    expect(second).toMatchObject({ decision: 'same_ticket', ticket: first.ticket });
+    expect(second).toMatchObject({ decision: 'same_ticket', ticketNumber: first.ticketNumber });
     const stored = await withBlobs.db.selectFrom('attachments').select(['filename', 'content_type', 'message_id']).orderBy('created_at').execute();
     expect(stored.map((a) => [a.filename, a.content_type])).toEqual([
       ['INV-2026-004981.pdf', 'application/pdf'],

@@ -13,7 +13,7 @@ export type EmailDecision = 'new_ticket' | 'same_ticket' | 'duplicate' | 'ignore
 export interface IngestResult {
   decision: EmailDecision;
   /** The ticket number the message went to (null when it opened or joined none). */
-  ticket: number | null;
+  ticketNumber: number | null;
   /** Whether an automatic mail (acknowledgement) was queued for it. */
   autoReply: boolean;
   messageId: string;
@@ -86,7 +86,7 @@ export async function ingestMessage(deps: Deps, input: IngestInput): Promise<Ing
     return deps.db.transaction().execute(async (trx) => {
       const inserted = await insertRow(trx, { mailbox, parsed, at, size: input.raw.byteLength, keep }, 'quarantined', reason);
       await saveCheckpoint(trx, input.checkpoint, at);
-      return { decision: inserted ? 'quarantined' : 'duplicate', ticket: null, autoReply: false, messageId: parsed.messageId, reason } satisfies IngestResult;
+      return { decision: inserted ? 'quarantined' : 'duplicate', ticketNumber: null, autoReply: false, messageId: parsed.messageId, reason } satisfies IngestResult;
     });
   }
 }
@@ -128,7 +128,7 @@ async function ingestInTransaction(deps: Deps, trx: Transaction<DB>, p: Prepared
   const rowId = await insertRow(trx, p, 'quarantined', 'processing');
   if (!rowId) {
     await saveCheckpoint(trx, p.checkpoint, p.at);
-    return { decision: 'duplicate', ticket: null, autoReply: false, messageId: p.parsed.messageId, reason: 'Message-ID already ingested in this mailbox' };
+    return { decision: 'duplicate', ticketNumber: null, autoReply: false, messageId: p.parsed.messageId, reason: 'Message-ID already ingested in this mailbox' };
   }
   const outcome: Outcome = p.tooLarge
     ? { decision: 'quarantined', reason: `too_large: ${p.size} bytes (limit ${deps.config.email.maxMessageBytes})`, ticketId: null, ticketNumber: null, messageRef: null, autoReply: false }
@@ -139,5 +139,5 @@ async function ingestInTransaction(deps: Deps, trx: Transaction<DB>, p: Prepared
     .where('id', '=', rowId)
     .execute();
   await saveCheckpoint(trx, p.checkpoint, p.at);
-  return { decision: outcome.decision, ticket: outcome.ticketNumber, autoReply: outcome.autoReply, messageId: p.parsed.messageId, reason: outcome.reason };
+  return { decision: outcome.decision, ticketNumber: outcome.ticketNumber, autoReply: outcome.autoReply, messageId: p.parsed.messageId, reason: outcome.reason };
 }

@@ -34,7 +34,7 @@ export async function scoreEmailCase(spec: EmailCase, io: { read(file: string): 
       text = text.split(sub.placeholder).join(number === undefined || number === null ? '0' : String(number));
     }
     const result = await io.ingest(message.file, new Uint8Array(Buffer.from(text, 'latin1')));
-    tickets.set(message.file, result.ticket);
+    tickets.set(message.file, result.ticketNumber);
     const [kind, ref] = message.expect.split(':') as [string, string | undefined];
     let ok: boolean;
     let got: string = result.decision;
@@ -47,8 +47,8 @@ export async function scoreEmailCase(spec: EmailCase, io: { read(file: string): 
         got = `${result.decision}${result.autoReply ? ' (auto-replied)' : ''}`;
         break;
       case 'same_ticket_as':
-        ok = result.decision === 'same_ticket' && result.ticket !== null && result.ticket === tickets.get(ref!);
-        got = `${result.decision} #${result.ticket ?? '-'} (${ref} is #${tickets.get(ref!) ?? '-'})`;
+        ok = result.decision === 'same_ticket' && result.ticketNumber !== null && result.ticketNumber === tickets.get(ref!);
+        got = `${result.decision} #${result.ticketNumber ?? '-'} (${ref} is #${tickets.get(ref!) ?? '-'})`;
         break;
       case 'duplicate_of':
         ok = result.decision === 'duplicate' && !result.autoReply;
@@ -60,7 +60,7 @@ export async function scoreEmailCase(spec: EmailCase, io: { read(file: string): 
       default:
         ok = false;
     }
-    out.push({ file: message.file, expect: message.expect, got, ticket: result.ticket, autoReply: result.autoReply, reason: result.reason, ok });
+    out.push({ file: message.file, expect: message.expect, got, ticket: result.ticketNumber, autoReply: result.autoReply, reason: result.reason, ok });
   }
   return out;
 }

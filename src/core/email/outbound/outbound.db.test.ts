@@ -73,7 +73,7 @@ describe.each(Object.keys(providers) as (keyof typeof providers)[])('acceptance 
     await t.services.email.accounts.add(admin, { address: MAILBOX, displayName: 'Desk Support', outbound: provider.outbound() });
     const first = await t.services.email.ingest({ mailbox: MAILBOX, raw: customerMail('c1@customer.test', 'Printer jams') });
     expect(first).toMatchObject({ decision: 'new_ticket', autoReply: true });
-    await t.services.tickets.reply(agent, { ticket: first.ticket!, body: 'Please try <b>restarting</b> it & tell us.' });
+    await t.services.tickets.reply(agent, { ticket: first.ticketNumber!, body: 'Please try <b>restarting</b> it & tell us.' });
     expect(await t.services.email.sendQueued()).toEqual({ sent: 2, failed: 0, retried: 0 });
 
     const [ack, reply] = await provider.seen();
@@ -82,17 +82,17 @@ describe.each(Object.keys(providers) as (keyof typeof providers)[])('acceptance 
     expect(ack!.autoSubmitted).toBe('auto-replied');
     expect(reply!.autoSubmitted).toBeUndefined();
     expect(reply!.messageId).toBe(agentMail.messageId);
-    expect(reply!.subject).toBe(`Re: [#${first.ticket}] Printer jams`);
+    expect(reply!.subject).toBe(`Re: [#${first.ticketNumber}] Printer jams`);
     expect(reply!.inReplyTo).toBe('c1@customer.test');
     expect(reply!.references).toContain('c1@customer.test');
     expect(reply!.references.at(-1)).toBe('c1@customer.test');
     expect(reply!.html).toContain('&lt;b&gt;restarting&lt;/b&gt; it &amp; tell us.');
-    expect(agentMail).toMatchObject({ status: 'sent', ticket: first.ticket, to: 'pat@customer.test' });
+    expect(agentMail).toMatchObject({ status: 'sent', ticketNumber: first.ticketNumber, to: 'pat@customer.test' });
 
     // The customer answers our mail: their client quotes the id it saw (SES: the provider's).
     const seenId = name === 'ses' ? agentMail.providerMessageId! : reply!.messageId;
     const answer = await t.services.email.ingest({ mailbox: MAILBOX, raw: customerMail('c2@customer.test', `Re: ${reply!.subject}`, [`In-Reply-To: <${seenId}>`, `References: <c1@customer.test> <${seenId}>`]) });
-    expect(answer).toMatchObject({ decision: 'same_ticket', ticket: first.ticket });
+    expect(answer).toMatchObject({ decision: 'same_ticket', ticketNumber: first.ticketNumber });
   });
 
   it('a failing provider leaves the mail queued and retried; the reply itself succeeds', async () => {
@@ -102,7 +102,7 @@ describe.each(Object.keys(providers) as (keyof typeof providers)[])('acceptance 
     const first = await t.services.email.ingest({ mailbox: MAILBOX, raw: customerMail('f1@customer.test', 'Scanner broken') });
     provider.fail(true);
     try {
-      const replied = await t.services.tickets.reply(agent, { ticket: first.ticket!, body: 'On it.' });
+      const replied = await t.services.tickets.reply(agent, { ticket: first.ticketNumber!, body: 'On it.' });
       expect(replied.message.kind).toBe('agent');
       expect(await t.services.email.sendQueued()).toEqual({ sent: 0, failed: 0, retried: 2 });
       const queued = (await t.services.email.outbox(admin)).items;

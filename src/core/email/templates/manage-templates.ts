@@ -72,7 +72,7 @@ export async function editTemplate(deps: Deps, actor: Actor, input: z.input<type
 }
 
 /** Renders a template against a ticket (its number, subject, customer, latest agent reply) or sample data. */
-export async function previewTemplate(deps: Deps, actor: Actor, input: { key: string; ticket?: number }): Promise<RenderedMail & { key: TemplateKey; ticket: number | null }> {
+export async function previewTemplate(deps: Deps, actor: Actor, input: { key: string; ticket?: number }): Promise<RenderedMail & { key: TemplateKey; ticketNumber: number | null }> {
   authorize(actor, 'templates.manage');
   const { key, ticket } = parseInput(z.object({ key: keySchema, ticket: z.coerce.number().int().positive().optional() }), input);
   const template = await loadTemplate(deps.db, key);
@@ -84,5 +84,5 @@ export async function previewTemplate(deps: Deps, actor: Actor, input: { key: st
     const last = await deps.db.selectFrom('messages').select('body').where('ticket_id', '=', row.id).where('kind', 'in', ['agent', 'ai']).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
     vars = { ...vars, 'ticket.number': row.number, 'ticket.subject': row.subject, 'customer.name': row.name || row.email, 'customer.email': row.email, 'message.body': last?.body ?? vars['message.body'] };
   }
-  return { key, ticket: ticket ?? null, ...renderTemplate(template, vars) };
+  return { key, ticketNumber: ticket ?? null, ...renderTemplate(template, vars) };
 }
