@@ -376,6 +376,13 @@ export interface TicketSlaTable {
   due_at: Date | null;
   notices: ColumnType<string[], string[] | undefined, string[]>;
   computed_at: Date;
+  // Copies of the ticket's columns the report groups and filters by, written only by the triggers of
+  // migration 20261201110100 (never by the application).
+  ticket_priority: ColumnType<TicketPriority | null, never, never>;
+  ticket_assignee_id: ColumnType<string | null, never, never>;
+  ticket_category_id: ColumnType<string | null, never, never>;
+  ticket_created_at: ColumnType<Date | null, never, never>;
+  ticket_deleted_at: ColumnType<Date | null, never, never>;
 }
 
 export interface SlaWatermarkTable {
