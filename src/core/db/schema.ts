@@ -323,6 +323,7 @@ export interface DB {
   sla_policies: SlaPoliciesTable;
   ticket_sla: TicketSlaTable;
   sla_watermark: SlaWatermarkTable;
+  sla_rule_versions: SlaRuleVersionsTable;
   agent_groups: AgentGroupsTable;
   agent_group_members: AgentGroupMembersTable;
   routing_rules: RoutingRulesTable;
@@ -383,6 +384,13 @@ export interface TicketSlaTable {
   ticket_category_id: ColumnType<string | null, never, never>;
   ticket_created_at: ColumnType<Date | null, never, never>;
   ticket_deleted_at: ColumnType<Date | null, never, never>;
+}
+
+/** The SLA rule set after each change (migration 20261201110200): closed tickets are judged by the one in force at closing. */
+export interface SlaRuleVersionsTable {
+  id: Generated<string>;
+  valid_from: Date;
+  rules: ColumnType<unknown, string, string>;
 }
 
 export interface SlaWatermarkTable {
