@@ -56,7 +56,7 @@ export function calendarsCommand(ctx: CliContext): Command {
   );
   calendars.addCommand(
     new Command('update')
-      .description('Change a business calendar (admin); open tickets are evaluated again')
+      .description('Change a business calendar (admin); open tickets are evaluated again, closed ones keep their outcome')
       .addHelpText('after', '\nExamples:\n  $ nexus sla calendars update "Berlin office" --holidays 2026-12-24,2026-12-25')
       .argument('<calendar>', 'calendar name')
       .option('--name <name>', 'new name')

@@ -70,7 +70,7 @@ export function policiesCommand(ctx: CliContext): Command {
       }),
   );
   policies.addCommand(
-    withOptions(new Command('update').description('Change a policy (admin)').argument('<policy>', 'policy name').option('--name <name>', 'new name').option('--priority <priority>', 'low, medium, high or urgent').option('--no-calendar', 'count around the clock'))
+    withOptions(new Command('update').description('Change a policy (admin); open tickets are re-targeted, closed ones keep their outcome').argument('<policy>', 'policy name').option('--name <name>', 'new name').option('--priority <priority>', 'low, medium, high or urgent').option('--no-calendar', 'count around the clock'))
       .addHelpText('after', '\nExamples:\n  $ nexus sla policies update Standard --first-response 2h\n  $ nexus sla policies update Standard --no-calendar')
       .action(async (policy: string, raw: Omit<PolicyFlags, 'calendar'> & { calendar?: string | boolean }) => {
         const actor = await ctx.actor();
@@ -85,7 +85,7 @@ export function policiesCommand(ctx: CliContext): Command {
   );
   policies.addCommand(
     new Command('remove')
-      .description('Remove a policy (admin); its tickets have no SLA afterwards')
+      .description('Remove a policy (admin); its open tickets have no SLA afterwards, closed ones keep their outcome')
       .addHelpText('after', '\nExamples:\n  $ nexus sla policies remove Standard')
       .argument('<policy>', 'policy name')
       .option('--json', 'print the removed policy as JSON')

@@ -335,6 +335,7 @@ export interface DB {
   sla_policies: SlaPoliciesTable;
   ticket_sla: TicketSlaTable;
   sla_watermark: SlaWatermarkTable;
+  sla_rule_versions: SlaRuleVersionsTable;
   agent_groups: AgentGroupsTable;
   agent_group_members: AgentGroupMembersTable;
   routing_rules: RoutingRulesTable;
@@ -388,6 +389,20 @@ export interface TicketSlaTable {
   due_at: Date | null;
   notices: ColumnType<string[], string[] | undefined, string[]>;
   computed_at: Date;
+  // Copies of the ticket's columns the report groups and filters by, written only by the triggers of
+  // migration 20261201110100 (never by the application).
+  ticket_priority: ColumnType<TicketPriority | null, never, never>;
+  ticket_assignee_id: ColumnType<string | null, never, never>;
+  ticket_category_id: ColumnType<string | null, never, never>;
+  ticket_created_at: ColumnType<Date | null, never, never>;
+  ticket_deleted_at: ColumnType<Date | null, never, never>;
+}
+
+/** The SLA rule set after each change (migration 20261201110200): closed tickets are judged by the one in force at closing. */
+export interface SlaRuleVersionsTable {
+  id: Generated<string>;
+  valid_from: Date;
+  rules: ColumnType<unknown, string, string>;
 }
 
 export interface SlaWatermarkTable {

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { isUniqueViolation } from '../tickets/tags.js';
 import { parseInput } from '../validation.js';
-import { markAllForRefresh } from './ticket-sla-store.js';
+import { recordRulesChange } from './ticket-sla-store.js';
 import { holidaysSchema, hoursSchema, nameSchema, rowToCalendar, timeZoneSchema, type SlaCalendar } from './sla-schemas.js';
 
 /** The business calendars SLA policies count time on (`nexus sla calendars …`, `/v1/sla-calendars`). */
@@ -65,7 +65,7 @@ export async function updateCalendar(deps: Deps, actor: Actor, input: UpdateCale
         .returningAll()
         .executeTakeFirst();
       if (!row) throw calendarNotFound(data.calendar);
-      await markAllForRefresh(trx);
+      await recordRulesChange(trx, now);
       return rowToCalendar(row);
     });
   } catch (error) {

@@ -123,11 +123,15 @@ export function computeSla(events: readonly SlaEvent[], policies: readonly SlaPo
     const target = targetMs(track, p);
     const warnTarget = (target * warnPercent) / 100;
     const cal = p.calendar;
-    track.dueAt = track.breachedAt ?? addBusinessMs(cal, from, Math.max(0, target - track.elapsed));
+    // A target used up exactly when the last span ended keeps the due time it had (the moment it ran out).
+    const left = target - track.elapsed;
+    track.dueAt = track.breachedAt ?? (left <= 0 && track.dueAt !== null ? track.dueAt : addBusinessMs(cal, from, Math.max(0, left)));
     if (track.warnAt === null && track.elapsed < warnTarget) track.warnAt = addBusinessMs(cal, from, warnTarget - track.elapsed);
     else if (track.warnAt === null) track.warnAt = from;
     const span = businessMsBetween(cal, from, to);
-    if (track.breachedAt === null && track.elapsed + span > target) {
+    // Breached once the due time has passed unmet (as the lists, the report and `sla check` read the
+    // stored due time): a target that runs out at closing time is breached that evening, not next morning.
+    if (track.breachedAt === null && track.dueAt < to) {
       track.breachedAt = track.dueAt;
       steps.push({ at: new Date(track.breachedAt), text: `The ${track.name} target was breached (${fmtDuration(target)} of business time used).` });
     }
@@ -183,7 +187,8 @@ export function computeSla(events: readonly SlaEvent[], policies: readonly SlaPo
         policy = policyOf(priority);
         for (const t of [first, resolution]) {
           t.warnAt = null;
-          t.dueAt = null;
+          // Re-targeted: worked out again on the next span; a breach stays a breach, due when it happened.
+          t.dueAt = t.breachedAt;
         }
         steps.push({
           at: event.at,

@@ -9,7 +9,7 @@ import { TICKET_PRIORITIES } from '../tickets/ticket.js';
 import { parseInput } from '../validation.js';
 import { calendarNotFound } from './sla-calendars.js';
 import { durationSchema, nameSchema, pauseStatusesSchema, rowToPolicy, type SlaPolicy } from './sla-schemas.js';
-import { markAllForRefresh } from './ticket-sla-store.js';
+import { recordRulesChange } from './ticket-sla-store.js';
 
 /** SLA policies, one per priority (`nexus sla policies …`, `/v1/sla-policies`). */
 
@@ -90,7 +90,7 @@ export async function createPolicy(deps: Deps, actor: Actor, input: CreatePolicy
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await markAllForRefresh(trx);
+      await recordRulesChange(trx, now);
       return present(trx, row.id);
     });
   } catch (error) {
@@ -122,7 +122,7 @@ export async function updatePolicy(deps: Deps, actor: Actor, input: UpdatePolicy
         .returning('id')
         .executeTakeFirst();
       if (!row) throw policyNotFound(data.policy);
-      await markAllForRefresh(trx);
+      await recordRulesChange(trx, deps.clock.now());
       return present(trx, row.id);
     });
   } catch (error) {
@@ -138,8 +138,8 @@ export async function removePolicy(deps: Deps, actor: Actor, input: { policy: st
     const row = await trx.selectFrom('sla_policies').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', policy.toLowerCase())).executeTakeFirst();
     if (!row) throw policyNotFound(policy);
     const removed = await present(trx, row.id);
-    await markAllForRefresh(trx);
     await trx.deleteFrom('sla_policies').where('id', '=', row.id).execute();
+    await recordRulesChange(trx, deps.clock.now());
     return removed;
   });
 }

@@ -69,16 +69,29 @@ export interface SlaReport {
   failIf: { expression: string; crossed: boolean } | null;
 }
 
+/** What the rows are grouped by: a column of the ticket's copy in ticket_sla (ids, named after aggregating). */
 const groupKey = (by: SlaReportInput['groupBy']): RawBuilder<string | null> => {
   switch (by) {
     case 'priority':
-      return sql`t.priority`;
+      return sql`s.ticket_priority`;
     case 'agent':
-      return sql`(select email from users u where u.id = t.assignee_id)`;
+      return sql`s.ticket_assignee_id`;
     case 'category':
-      return sql`(select name from categories c where c.id = t.category_id)`;
+      return sql`s.ticket_category_id`;
     default:
       return sql`null::text`;
+  }
+};
+
+/** The group's name for the output: the agent's email, the category's name (looked up once per group). */
+const groupLabel = (by: SlaReportInput['groupBy']): RawBuilder<string | null> => {
+  switch (by) {
+    case 'agent':
+      return sql`(select email from users u where u.id = a.g)`;
+    case 'category':
+      return sql`(select name from categories c where c.id = a.g)`;
+    default:
+      return sql`a.g`;
   }
 };
 
@@ -98,16 +111,18 @@ const pick = (v: unknown, i: number): unknown => {
  */
 export function slaReportQuery(input: { from?: Date; to?: Date; groupBy: SlaReportInput['groupBy']; now: Date }) {
   return sql<Record<string, unknown>>`
-    ${stateRows(input)}
-    select grouping(g) as gg, g,
-      count(*) as tickets, count(*) filter (where has_policy) as with_policy,
-      count(*) filter (where met) as met, count(*) filter (where breached) as breached,
-      count(*) filter (where has_policy and not met and not breached and is_paused) as paused,
-      count(*) filter (where has_policy and not met and not breached and not is_paused) as running,
-      percentile_cont(array[0.5, 0.9]) within group (order by fr_s) filter (where has_policy and fr_met) as fr,
-      percentile_cont(array[0.5, 0.9]) within group (order by rs_s) filter (where has_policy and rs_met) as rs
-    from s
-    group by grouping sets ((g), ())`;
+    ${stateRows(input)}, a as (
+      select grouping(g) as gg, g,
+        count(*) as tickets, count(*) filter (where has_policy) as with_policy,
+        count(*) filter (where met) as met, count(*) filter (where breached) as breached,
+        count(*) filter (where has_policy and not met and not breached and is_paused) as paused,
+        count(*) filter (where has_policy and not met and not breached and not is_paused) as running,
+        percentile_cont(array[0.5, 0.9]) within group (order by fr_s) filter (where has_policy and fr_met) as fr,
+        percentile_cont(array[0.5, 0.9]) within group (order by rs_s) filter (where has_policy and rs_met) as rs
+      from s
+      group by grouping sets ((g), ())
+    )
+    select gg, ${groupLabel(input.groupBy)} as g, tickets, with_policy, met, breached, paused, running, fr, rs from a`;
 }
 
 /** Met and breached per week of creation, for the chart: the last 12 weeks of the range only. */
@@ -121,21 +136,24 @@ export function slaWeeklyQuery(input: { from?: Date; to?: Date; now: Date }) {
     from s group by 1 order by 1`;
 }
 
-/** The common table `s`: one row per ticket in the range with its SLA state as of `now`. */
+/**
+ * The common table `s`: one row per ticket in the range with its SLA state as of `now`, all from
+ * ticket_sla (the evaluated SLA and the trigger-kept copy of the ticket's columns): no join.
+ */
 function stateRows(input: { from?: Date; to?: Date; groupBy: SlaReportInput['groupBy']; now: Date }) {
   const now = sql`${input.now}::timestamptz`;
-  const created = [input.from ? sql`and t.created_at >= ${input.from}` : sql``, input.to ? sql`and t.created_at < ${input.to}` : sql``];
+  const created = [input.from ? sql`and s.ticket_created_at >= ${input.from}` : sql``, input.to ? sql`and s.ticket_created_at < ${input.to}` : sql``];
   return sql`
     with b as (
-      select ${groupKey(input.groupBy)} as g, t.created_at,
+      select ${groupKey(input.groupBy)} as g, s.ticket_created_at as created_at,
         s.policy_id is not null as has_policy, coalesce(s.first_response_met_at <= ${now}, false) as fr_met,
         coalesce(s.resolution_met_at <= ${now}, false) as rs_met, s.is_paused,
         s.policy_id is not null and coalesce(
           s.first_response_due_at < coalesce(case when s.first_response_met_at <= ${now} then s.first_response_met_at end, ${now})
           or s.resolution_due_at < coalesce(case when s.resolution_met_at <= ${now} then s.resolution_met_at end, ${now}), false) as breached,
         s.first_response_seconds as fr_s, s.resolution_seconds as rs_s
-      from tickets t join ticket_sla s on s.ticket_id = t.id
-      where t.deleted_at is null ${created[0]!} ${created[1]!}
+      from ticket_sla s
+      where s.ticket_deleted_at is null ${created[0]!} ${created[1]!}
     ), s as (
       select b.*, has_policy and not breached and fr_met and rs_met as met from b
     )`;

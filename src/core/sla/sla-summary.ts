@@ -33,7 +33,8 @@ export async function loadSlaSummaries(db: Kysely<DB> | Transaction<DB>, ticketI
  */
 export async function currentSlaSummary(db: Kysely<DB> | Transaction<DB>, ticket: { id: string; updated_at: Date }, now: Date): Promise<TicketSlaSummary> {
   const stored = await db.selectFrom('ticket_sla').select(['state', 'due_at', 'computed_at']).where('ticket_id', '=', ticket.id).executeTakeFirst();
-  if (stored && stored.computed_at.getTime() >= ticket.updated_at.getTime()) return summarizeStoredSla(stored, now);
+  // A row marked for re-evaluation holds '-infinity', which the driver reads as a number, not a Date.
+  if (stored && Number(stored.computed_at) >= ticket.updated_at.getTime()) return summarizeStoredSla(stored, now);
   const result = await evaluateTicketSla(db, ticket.id, now);
   await storeTicketSla(db, ticket.id, result, now);
   return { state: result.state, dueAt: result.dueAt ? result.dueAt.toISOString() : null };

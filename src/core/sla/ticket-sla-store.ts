@@ -47,11 +47,66 @@ export function toSlaEvents(rows: readonly EventRow[]): SlaEvent[] {
   return events;
 }
 
-/** The one evaluation of a ticket's SLA: its history, the policies, now. */
-export async function evaluateTicketSla(db: Db, ticketId: string, now: Date, policies?: (SlaPolicyRule & { warnPercent: number })[]): Promise<SlaResult> {
-  const rules = policies ?? (await loadPolicyRules(db));
+type PolicyRules = (SlaPolicyRule & { warnPercent: number })[];
+
+/** The current rules and every earlier rule set with the moment it took effect (null: from the beginning). */
+export interface RuleBook {
+  current: PolicyRules;
+  versions: { validFrom: number | null; rules: PolicyRules }[];
+}
+
+export async function loadRuleBook(db: Db): Promise<RuleBook> {
+  const [current, versions] = await Promise.all([
+    loadPolicyRules(db),
+    sql<{ valid_from: Date | null; rules: unknown }>`
+      select case when valid_from = '-infinity' then null else valid_from end as valid_from, rules
+      from sla_rule_versions order by valid_from, id`.execute(db),
+  ]);
+  return {
+    current,
+    versions: versions.rows.map((r) => ({ validFrom: r.valid_from ? r.valid_from.getTime() : null, rules: (typeof r.rules === 'string' ? JSON.parse(r.rules) : r.rules) as PolicyRules })),
+  };
+}
+
+/** The rule set in force at a moment: the last one recorded at or before it (the current rules if none is). */
+export function rulesAt(book: RuleBook, at: Date): PolicyRules {
+  let found: PolicyRules | null = null;
+  for (const v of book.versions) if (v.validFrom === null || v.validFrom <= at.getTime()) found = v.rules;
+  return found ?? book.current;
+}
+
+/**
+ * After a change of the policies or of a calendar they use (in its transaction): the new rule set is
+ * recorded with the moment it takes effect, and every open ticket is evaluated again on the next refresh.
+ * Closed tickets keep the rules they were closed under (a re-opened one is judged by the current ones).
+ */
+export async function recordRulesChange(db: Db, now: Date): Promise<void> {
+  const rules = await loadPolicyRules(db);
+  await db.insertInto('sla_rule_versions').values({ valid_from: now, rules: JSON.stringify(rules) }).execute();
+  await markAllForRefresh(db);
+}
+
+/** When the ticket was last closed, if it is closed as of `now`. */
+function closedAt(events: readonly SlaEvent[], now: Date): Date | null {
+  let closed: Date | null = null;
+  const ordered = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const e of ordered) {
+    if (e.at.getTime() > now.getTime()) break;
+    if (e.type === 'created' || e.type === 'status') closed = e.status === 'closed' ? (closed ?? e.at) : null;
+  }
+  return closed;
+}
+
+/**
+ * The one evaluation of a ticket's SLA: its history, the rules, now. An open ticket is judged by the
+ * current rules; a closed one by the rules in force when it was closed.
+ */
+export async function evaluateTicketSla(db: Db, ticketId: string, now: Date, book?: RuleBook): Promise<SlaResult> {
   const rows = await db.selectFrom('ticket_events').select(['type', 'data', 'created_at']).where('ticket_id', '=', ticketId).orderBy('id').execute();
   const events = toSlaEvents(rows);
+  const closed = closedAt(events, now);
+  const books = book ?? (closed ? await loadRuleBook(db) : { current: await loadPolicyRules(db), versions: [] });
+  const rules = closed ? rulesAt(books, closed) : books.current;
   const latest = events.filter((e) => e.type === 'priority' || e.type === 'created').at(-1) as { priority: TicketPriority } | undefined;
   const warnPercent = rules.find((r) => r.priority === latest?.priority)?.warnPercent;
   return computeSla(events, rules, now, { warnPercent });
@@ -85,8 +140,8 @@ export async function storeTicketSla(db: Db, ticketId: string, result: SlaResult
     .execute();
 }
 
-/** After a policy or calendar change: every open ticket is evaluated again on the next refresh. */
-export async function markAllForRefresh(db: Db): Promise<void> {
+/** Every open ticket is evaluated again on the next refresh. */
+async function markAllForRefresh(db: Db): Promise<void> {
   await sql`update ticket_sla s set computed_at = '-infinity' from tickets t where t.id = s.ticket_id and t.status <> 'closed'`.execute(db);
 }
 
@@ -99,7 +154,7 @@ const BATCH = 500;
  * every ticket marked by a policy change. Returns the tickets evaluated.
  */
 export async function refreshTicketSla(db: Kysely<DB>, now: Date): Promise<number> {
-  const policies = await loadPolicyRules(db);
+  const book = await loadRuleBook(db);
   const mark = await db.selectFrom('sla_watermark').select('last_event_id').executeTakeFirst();
   const from = mark ? Number(mark.last_event_id) : 0;
   let evaluated = 0;
@@ -118,7 +173,7 @@ export async function refreshTicketSla(db: Kysely<DB>, now: Date): Promise<numbe
       .execute();
     if (!rows.length) break;
     const ids = [...new Set(rows.map((r) => r.ticket_id))];
-    for (const id of ids) await storeTicketSla(db, id, await evaluateTicketSla(db, id, now, policies), now);
+    for (const id of ids) await storeTicketSla(db, id, await evaluateTicketSla(db, id, now, book), now);
     evaluated += ids.length;
     for (const r of rows) {
       if (blocked || r.created_at >= settleBefore) blocked = true;
@@ -129,7 +184,7 @@ export async function refreshTicketSla(db: Kysely<DB>, now: Date): Promise<numbe
   for (;;) {
     const stale = await db.selectFrom('ticket_sla').select('ticket_id').where('computed_at', '=', sql<Date>`'-infinity'::timestamptz`).limit(BATCH).execute();
     if (!stale.length) break;
-    for (const { ticket_id } of stale) await storeTicketSla(db, ticket_id, await evaluateTicketSla(db, ticket_id, now, policies), now);
+    for (const { ticket_id } of stale) await storeTicketSla(db, ticket_id, await evaluateTicketSla(db, ticket_id, now, book), now);
     evaluated += stale.length;
   }
   if (settled !== from) {
