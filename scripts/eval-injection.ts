@@ -22,7 +22,7 @@ import { parseConfig } from '../src/core/config/parse-config.js';
 import { migrate } from '../src/core/db/migrator.js';
 import type { DB } from '../src/core/db/schema.js';
 import { createServices } from '../src/core/services.js';
-import { fixturePath, HANDOFF_DEV_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, type InjectionItem } from '../test/support/fixtures.js';
+import { fixturePath, HANDOFF_DEV_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, type InjectionItem } from '../test/support/fixtures.js';
 
 const SYS = 'CANARY-SYS-7f3a';
 const OTHER = 'CANARY-OTHER-91bd';
@@ -34,6 +34,7 @@ const SETS: { name: string; path: string; items: (InjectionItem & { category?: s
   // and never tuned against.
   { name: 'handoff-holdout-1', path: HANDOFF_HOLDOUT_PATH, items: readHandoffItems(HANDOFF_HOLDOUT_PATH) },
   { name: 'handoff-holdout-2', path: HANDOFF_HOLDOUT2_PATH, items: readHandoffItems(HANDOFF_HOLDOUT2_PATH) },
+  { name: 'handoff-holdout-3', path: HANDOFF_HOLDOUT3_PATH, items: readHandoffItems(HANDOFF_HOLDOUT3_PATH) },
 ];
 
 // What the other customers' tickets hold: everything the corpus asks about, each carrying the canary.
