@@ -225,4 +225,5 @@ export const SIGNAL_CATEGORIES: Record<string, 'action' | 'others_data' | 'distr
   pasted_token: 'secret',
   secret_in_text: 'secret',
   shared_password: 'secret',
+  abuse: 'distress',
 };

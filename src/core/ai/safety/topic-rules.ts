@@ -1,5 +1,9 @@
 import { SELF_SERVICE } from './category-rules.js';
+import { HOW_TO, words } from './lexicon.js';
 import { near, rx, type Rule } from './rules.js';
+
+/** issue 13: a question about how refunds work (policy, delay, how to get one) is answerable; a request for one is not. */
+const HOW_TO_TEXT = rx(words(...HOW_TO));
 
 /** Distress, threats, fraud and harm to others (`safety`). */
 export const SAFETY_RULES: Rule[] = [
@@ -25,7 +29,7 @@ export const SECURITY_RULES: Rule[] = [
 /** Topics a person must handle: money, account ownership, identity, erasure, legal (`restricted_topic`). */
 export const RESTRICTED_RULES: Rule[] = [
   { signal: 'contact_change', pattern: rx("\\b(send|email|forward|mail)\\w*\\b[^\\n]{0,40}\\bto\\s+[\\w.+'-]+@[\\w.-]+[^\\n]{0,40}\\binstead\\b") },
-  { signal: 'refund', pattern: rx("\\b(refund\\w*|reimburs\\w*|money back|chargeback|charge back|erstatt\\w*|ruckerstattung|geld zuruck|rembours\\w*|reembols\\w*|devolucion del dinero|devuelvan (el|mi) dinero)\\b") },
+  { signal: 'refund', unless: HOW_TO_TEXT, pattern: rx("\\b(refund\\w*|reimburs\\w*|money back|chargeback|charge back|erstatt\\w*|ruckerstattung|geld zuruck|rembours\\w*|reembols\\w*|devolucion del dinero|devuelvan (el|mi) dinero)\\b") },
   { signal: 'billing_dispute', pattern: rx("\\b(dispute\\w*|charged (me )?twice|double[- ]charged|charged (me )?(two|2) times|overcharg\\w*|unauthori[sz]ed (charge|payment|transaction|debit)|wrong(ly)? charged|incorrect(ly)? (charged|billed)|billing (error|mistake)|didn'?t authori[sz]e|doppelt (abgebucht|berechnet)|falsch (abgebucht|berechnet)|preleve deux fois|double prelevement|facture (erronee|incorrecte)|cobrado dos veces|cobro (duplicado|indebido)|contest\\w* (la |le |the |this |a )?(charge|facture|cargo|payment|paiement|cobro))\\b") },
   { signal: 'payout_change', pattern: rx('\\b(payout|auszahlung\\w*|versement)\\b', near(40), '\\b(iban|account|bank|konto|compte|cuenta|details)\\b') },
   { signal: 'account_change', unless: SELF_SERVICE, pattern: rx('\\b(chang\\w*|updat\\w*|modif\\w*|switch\\w*|replac\\w*|transfer\\w*|ander\\w*|aktualisier\\w*|wechsel\\w*|cambi\\w*|actualiz\\w*)\\b', near(40), "\\b(iban|bank (account|details)|bankverbindung|bankdaten|kontoverbindung|coordonnees bancaires|rib|cuenta bancaria|datos bancarios|account (owner|holder|ownership)|owner of (the|my|this) account|ownership|kontoinhaber|titulaire|titular|account email|login email|email address on (my|the) account)\\b") },

@@ -1,0 +1,98 @@
+import { ABUSE, DISCLOSE, I_WILL, MENACE, MY, PERSONAL_DATA, RELATION, SELF_HARM, STRANGER, TARGET, VIOLENCE, WEAPON, WHAT_FIRST } from './lexicon-people.js';
+import { ACTION_VERB, BENEFIT, BUSINESS_OBJECT, DESIRE, GIVE_VERB, HOW_TO, REQUEST, words } from './lexicon.js';
+import { rx, type Rule } from './rules.js';
+
+/**
+ * issue 13: hand-off rules by the structure of a sentence, over the word classes of lexicon.ts and
+ * lexicon-people.ts (seven languages). Each rule is a combination — who is asked × what is to be done
+ * × on what — tested within one sentence, so new wordings of the same request land in the same
+ * category. They add to the older phrase rules (category-rules.ts, topic-rules.ts); none contains a
+ * fixture's wording (handoff-fixture.test.ts checks).
+ */
+
+const any = (...classes: string[]) => rx(classes.map((c) => `(?:${c})`).join('|'));
+
+const request = words(...REQUEST);
+const desire = words(...DESIRE);
+const howTo = rx(words(...HOW_TO));
+const actionVerb = rx(words(...ACTION_VERB));
+const giveVerb = words(...GIVE_VERB);
+/** A sum of money is something the desk would have to move. */
+const MONEY = '\\d+(?:[.,]\\d+)?\\s*(?:€|\\$|£|eur|euros?|usd|dollars?|gbp|pounds?|reais|chf)(?![\\p{L}])|[€$£]\\s*\\d';
+const businessObject = any(words(...BUSINESS_OBJECT), MONEY);
+const benefit = rx(words(...BENEFIT));
+/** Money verbs that need no object: "I want to be refunded", "je veux être remboursé". */
+const MONEY_VERB = words(['refund*', 'reimburs*', 'money back', 'erstatt*', 'rembours*', 'reembols*', 'rimbors*', 'terugbetal*', 'terugstort*', 'estorn*']);
+
+/** Words that may open a sentence before an imperative verb: greetings, "please", "just", "so". */
+const OPENERS = "(?:(?:hi|hello|hey|ok|okay|so|just|then|now|also|and|hallo|guten tag|bonjour|salut|hola|buenas|ciao|salve|oi|ola|hoi|dag|goedendag|bitte|please|pls|por favor|porfa|svp|per favore|alstublieft|aub|right|simply|einfach|juste|solo|apenas|gewoon)\\W+)*";
+const startsWith = (verbClass: string) => rx(`^\\W*${OPENERS}${verbClass}`);
+
+export const STRUCTURE_ACTION_RULES: Rule[] = [
+  // "Could you knock my plan down…", "Kunt u mijn abonnement opzeggen", "Vorrei che mi rimborsaste l'abbonamento"
+  { signal: 'action_request', pattern: rx(request), all: [actionVerb, businessObject], unless: howTo },
+  // Imperatives: "Merge my two accounts", "Verwijder mijn account", "Cámbienme el plan", "Annulez la commande"
+  { signal: 'action_request', pattern: startsWith(words(...ACTION_VERB)), all: [businessObject], unless: howTo },
+  // "I'd like you to…" is above; "I want to cancel my subscription", "je voudrais résilier mon abonnement"
+  { signal: 'action_request', pattern: rx(desire), all: [actionVerb, businessObject], unless: howTo, unlessText: howTo },
+  // A benefit asked for: "send me a replacement", "can you give me a discount", "I want a refund", "ich will mein Geld zurück"
+  { signal: 'action_request', pattern: any(request, startsWith(giveVerb).source), all: [rx(giveVerb), benefit], unless: howTo },
+  { signal: 'action_request', pattern: rx(desire), all: [any(words(...BENEFIT), MONEY_VERB)], unless: howTo, unlessText: howTo },
+];
+
+const relation = `(?:${words(...MY)})\\s+(?:[\\p{L}-]+\\s+)?(?:${words(...RELATION)})`;
+const disclose = any(words(...DISCLOSE), WHAT_FIRST, request);
+const personalData = rx(words(...PERSONAL_DATA));
+/** Asking how to do something is not asking for someone's data ("how can my wife create an account?"). */
+const howToOnly = rx(words(['how', 'best way', 'can i', 'can we', 'kann ich', 'konnen wir', 'wie kann', 'comment', 'puis-je', 'como puedo', 'como posso', 'come posso', 'hoe kan', 'kan ik', 'is it possible', 'ist es moglich', 'est-il possible', 'es posible', 'e possivel', 'e possibile', 'is het mogelijk']));
+/** "I'm the person who ordered…" is the customer, not someone else. */
+const selfReference = rx(words(["i'm the", 'i am the', 'i was the', 'ich bin der', 'ich bin die', 'je suis le', 'je suis la', 'soy el', 'soy la', 'sou o', 'sou a', 'sono il', 'sono la', 'ik ben de']));
+/** A person's name inside a sentence (not its first word): "What email did Tom Becker use…". Case-sensitive. */
+const NAME_IN_SENTENCE = /(?<=[\p{Ll},;:]\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?!\s*(?:Inc|Ltd|GmbH|SA|BV|Support|Team)\b)/u;
+const ownName = rx(words(['my name is', 'i am', "i'm", 'this is', 'ich heisse', 'mein name ist', "je m'appelle", 'mon nom est', 'me llamo', 'mi nombre es', 'meu nome', 'chamo-me', 'mi chiamo', 'il mio nome', 'ik heet', 'mijn naam is', 'regards', 'thanks', 'gruss', 'cordialement', 'saludos', 'grazie', 'groeten', 'obrigad*']));
+
+export const STRUCTURE_OTHERS_RULES: Rule[] = [
+  // "My sister ordered… could you tell me when hers is arriving?", "la dirección de mi vecino", "lo stato dell'ordine di mio fratello"
+  { signal: 'others_data', pattern: rx(relation), all: [personalData, disclose], unless: howToOnly },
+  // "Which other customers reported this?", "le numéro du client qui a laissé cet avis", "het adres van de klant die…"
+  { signal: 'others_data', pattern: rx(words(...STRANGER)), all: [any(personalData.source, words(['which', 'who', 'welche', 'quels', 'quelles', 'que', 'cuales', 'quais', 'quali', 'welke', 'contact*', 'kontakt*']))], unless: any(howToOnly.source, selfReference.source) },
+  { signal: 'others_data', on: 'visible', pattern: NAME_IN_SENTENCE, all: [personalData, disclose], unless: ownName },
+];
+
+export const STRUCTURE_DISTRESS_RULES: Rule[] = [
+  { signal: 'self_harm', pattern: rx(words(...SELF_HARM)) },
+  { signal: 'threat', pattern: rx(words(...I_WILL)), all: [rx(words(...VIOLENCE)), rx(words(...TARGET))] },
+  { signal: 'threat', pattern: rx(words(...WEAPON)), all: [any(words(...I_WILL), words(...MENACE))] },
+  { signal: 'threat', pattern: rx(words(...MENACE)) },
+  { signal: 'abuse', pattern: rx(words(...ABUSE)) },
+];
+
+const OVERRIDE = words(['ignore*', 'disregard*', 'forget', 'override', 'bypass', 'negeer*', 'vergeet', 'ignora*', 'dimentica*', 'ignorier*', 'vergiss', 'vergessen', 'oublie*', 'olvida*', 'esquec*', 'ignorez', 'ignorate']);
+const RULE_WORDS = words(['instruction*', 'rules', 'guidelines', 'guardrails', 'directives', 'system prompt', 'prompt', 'instructie*', 'regels', 'richtlijn*', 'istruzion*', 'regole', 'direttive', 'anweisung*', 'regeln', 'vorgaben', 'consigne*', 'regles', 'instruccion*', 'reglas', 'instruc*', 'regras', 'systeemprompt', 'prompt di sistema']);
+const REVEAL = words(['show', 'print', 'reveal', 'tell', 'list', 'repeat', 'output', 'mostra*', 'toon', 'laat … zien', 'vertel', 'welke', 'quali', 'zeig*', 'nenn*', 'montre*', 'affiche*', 'muestra*', 'dime', 'mostre*', 'diga', 'ripeti', 'herhaal']);
+
+export const STRUCTURE_INSTRUCTION_RULES: Rule[] = [
+  { signal: 'override_instructions', on: 'deleeted', pattern: rx(OVERRIDE), all: [rx(RULE_WORDS)] },
+  { signal: 'prompt_extraction', pattern: rx(REVEAL), all: [rx(RULE_WORDS), rx(words(['your', 'you', 'je', 'jouw', 'tue', 'tuoi', 'le tue', 'tes', 'tus', 'tuas', 'deine', 'dir', 'gekregen', 'ricevuto', 'system*', 'sistema', 'systeem']))] },
+  // A chat message or tool call pasted as JSON: {"role": "system", …}, {"name": "refund", "arguments": …}
+  { signal: 'tool_call', on: 'visible', pattern: /"(?:role|author)"\s*:\s*"(?:system|developer|assistant|tool|admin)"/i },
+];
+
+/** Labels of a credential and a value shaped like one (letters with digits or symbols), in seven languages. */
+const CREDENTIAL_LABEL = "(?:password|passwort|kennwort|wachtwoord|mot de passe|mdp|contrase[nñ]a|clave|senha|parola d'ordine|pwd|pw|passcode|passphrase|pin|cvv|cvc|otp|(?:verification|recovery|backup|security|2fa|sms|login|one-time|auth\\w*|access)\\s+codes?|codes?\\s+(?:de\\s+)?(?:v[ée]rifica\\w*|s[ée]curit\\w*|seguran\\w*|r[ée]cup[ée]ra\\w*)|c[oó]digo\\s+de\\s+(?:verifica\\w*|seguridad|seguran\\w*|acceso|acesso)|codice\\s+(?:di\\s+)?(?:verifica|sicurezza|accesso)|best[aä]tigungscode|verifizierungscode|sicherheitscode|verificatiecode|beveiligingscode|inlogcode|secret|signing secret|api[ _-]?key|token)";
+const SECRET_VALUE = "(?:(?=[^\\s\"'”»,]*\\p{L})(?=[^\\s\"'”»,]*[\\d!@#$%^&*_+=~])[^\\s\"'”»,]{6,}|\\d{4,8}(?!\\d)|[A-Z0-9]{4}(?:[- ][A-Z0-9]{4}){2,})";
+
+export const STRUCTURE_SECRET_RULES: Rule[] = [
+  { signal: 'pasted_password', on: 'visible', pattern: new RegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}(?![\\p{L}])(?:\\s+[^\\s:=]+){0,7}?\\s*(?:is|ist|lautet|est|es|é|è|e|era|was|:|=|-)\\s*["'“«]?${SECRET_VALUE}`, 'iu') },
+  // Vendor-style secrets: a lower-case prefix, an underscore, then a long mixed-case alphanumeric run (whsec_…, sk_live_…, ghp_…).
+  { signal: 'pasted_token', on: 'visible', pattern: /\b[a-z]{2,8}(?:_[a-z]{2,8})?_(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{16,}\b/ },
+];
+
+export const STRUCTURE_HUMAN_RULES: Rule[] = [
+  // "parlare con un operatore", "met een medewerker spreken", "pásenme con una persona", "iemand aan de telefoon"
+  {
+    signal: 'asks_for_human',
+    pattern: rx(words(['talk', 'speak', 'parlare', 'parlo', 'spreken', 'praten', 'bellen', 'pasenme', 'pasame', 'paseme', 'comuniquenme', 'falar', 'hablar', 'parler', 'sprechen', 'reden', 'telefoon', 'telefono', 'lijn'])),
+    all: [rx(words(['human*', 'person', 'real person', 'someone', 'somebody', 'agent', 'operator*', 'operatore', 'persona', 'pessoa', 'personne', 'mensch*', 'mens', 'iemand', 'medewerker*', 'mitarbeiter*', 'addetto', 'consulente', 'umano', 'humano', 'humain', 'conseiller*', 'representative', 'supervisor', 'manager', 'responsabile', 'atendente']))],
+  },
+];
