@@ -30,13 +30,28 @@ export const STRANGER = [
   ['een andere klant', 'andere klanten', 'andere gebruikers', 'iemand anders', 'de klant die', 'van de klant die', 'de persoon die', 'van de persoon die', 'welke klanten'],
 ];
 
+/** Roles a third party plays, for "the seller who…", "le vendeur qui…", "de klant die…". */
+export const ROLE = ['customer', 'client', 'cliente', 'clienta', 'kunde', 'kundin', 'klant', 'person', 'personne', 'persona', 'pessoa', 'persoon', 'user', 'utilisateur', 'usuario', 'utente', 'nutzer', 'gebruiker', 'buyer', 'acheteur', 'comprador', 'acquirente', 'kaufer', 'koper', 'seller', 'vendeur', 'vendedor', 'venditore', 'verkaufer', 'verkoper', 'sender', 'expediteur', 'remitente', 'remetente', 'mittente', 'absender', 'afzender', 'recipient', 'destinataire', 'destinatario', 'empfanger', 'ontvanger', 'guy', 'lady', 'man', 'woman', 'homme', 'femme', 'hombre', 'mujer', 'signora', 'signore', 'mann', 'frau', 'meneer', 'mevrouw'];
+export const WHO_RELATIVE = ['who', 'that', 'qui', 'que', 'che', 'die', 'der', 'welche', 'welcher'];
+
+/** "Who bought…", "wer hat … bestellt", "quién compró": asking who someone is from what they did. */
+export const WHO_DID = [
+  ['who bought', 'who ordered', 'who purchased', 'who sent', 'who received', 'who returned', 'who else bought', 'who else ordered'],
+  ['wer hat'],
+  ['qui a achete', 'qui a commande', 'qui a envoye', 'qui a recu'],
+  ['quien compro', 'quien pidio', 'quien envio', 'quien recibio', 'quienes compraron'],
+  ['quem comprou', 'quem pediu', 'quem enviou', 'quem recebeu'],
+  ['chi ha comprato', 'chi ha ordinato', 'chi ha inviato', 'chi ha ricevuto'],
+  ['wie heeft', 'wie hebben'],
+];
+
 /** Asking to be told or given something, or asking what/which/when/where about it. */
 export const DISCLOSE = [
   ['tell', 'give', 'send', 'forward', 'show', 'look up', 'look into', 'check', 'find out', 'let me know', 'what', 'which', 'when', 'where', 'who', 'whose', 'list'],
   ['sag*', 'nenn*', 'geb*', 'gib', 'schick*', 'zeig*', 'weiterleit*', 'mitteil*', 'welche*', 'was', 'wann', 'wo', 'wer', 'wessen', 'lautet'],
   ['dire', 'dites', 'dis-moi', 'donn*', 'envoy*', 'montr*', 'transmet*', 'communiqu*', 'quel', 'quelle', 'quels', 'quelles', 'quand', 'ou est', 'ou se trouve', 'ce que', 'ce qu'],
-  ['decir', 'decirme', 'dime', 'diga*', 'digan*', 'dar', 'denme', 'dame', 'pasar', 'pasarme', 'pasen', 'pasenme', 'envi*', 'mand*', 'mostr*', 'ensen*', 'cual', 'cuales', 'cuando', 'donde', 'quien*'],
-  ['dizer', 'diga*', 'dar', 'passar', 'passem', 'passe', 'envi*', 'mand*', 'mostr*', 'qual', 'quais', 'o que', 'quando', 'onde', 'quem'],
+  ['decir', 'decirme', 'dime', 'diga*', 'digan*', 'dicen', 'dice', 'informar*', 'informen*', 'dar', 'denme', 'dame', 'pasar', 'pasarme', 'pasen', 'pasenme', 'envi*', 'mand*', 'mostr*', 'ensen*', 'cual', 'cuales', 'cuando', 'donde', 'quien*'],
+  ['dizer', 'diga*', 'dizem', 'informar*', 'informem*', 'dar', 'passar', 'passem', 'passe', 'envi*', 'mand*', 'mostr*', 'qual', 'quais', 'o que', 'quando', 'onde', 'quem'],
   ['dire', 'dirmi', 'dite', 'ditemi', 'dica', 'dammi', 'datemi', 'passare', 'passatemi', 'invi*', 'mand*', 'mostr*', 'qual', 'quale', 'quali', 'cosa', 'che cosa', 'quando', 'dove', 'chi'],
   ['vertel*', 'zeg', 'zeggen', 'geef', 'geven', 'stuur', 'sturen', 'toon', 'tonen', 'laat … zien', 'doorsturen', 'wat', 'welk', 'welke', 'wanneer', 'waar', 'wie'],
 ];
@@ -49,8 +64,8 @@ export const PERSONAL_DATA = [
   ['address*', 'e-mail*', 'email*', 'phone*', 'number', 'name', 'details', 'contact*', 'data', 'info', 'information', 'order*', 'purchase*', 'bought', 'account*', 'invoice*', 'ticket*', 'message*', 'status', 'tracking', 'deliver*', 'arriving', 'location', 'card', 'password', 'sign up', 'signed up', 'registered'],
   ['adresse*', 'anschrift', 'e-mail*', 'telefon*', 'nummer', 'name*', 'daten', 'kontakt*', 'bestellung*', 'bestellt', 'gekauft', 'konto', 'rechnung*', 'status', 'sendung*', 'hinterlegt', 'lieferung*', 'nachricht*'],
   ['adresse*', 'courriel', 'e-mail', 'mail', 'telephone', 'numero*', 'nom', 'coordonnees', 'donnees', 'informations', 'commande*', 'commande', 'achete', 'compte', 'facture*', 'statut', 'livraison', 'messages'],
-  ['direccion*', 'correo*', 'email', 'telefono*', 'numero*', 'nombre', 'datos', 'informacion', 'pedido*', 'compro', 'compraron', 'compras', 'cuenta', 'factura*', 'estado', 'envio', 'mensajes'],
-  ['endereco*', 'e-mail', 'email', 'telefone*', 'numero*', 'nome', 'dados', 'informacoes', 'pedido*', 'comprou', 'compras', 'conta', 'fatura*', 'status', 'cadastrad*', 'entrega', 'mensagens'],
+  ['direccion*', 'correo*', 'email', 'telefono*', 'numero*', 'nombre', 'datos', 'informacion', 'pedido*', 'pidio', 'pidieron', 'encargo', 'compro', 'compraron', 'compras', 'cuenta', 'factura*', 'estado', 'envio', 'mensajes'],
+  ['endereco*', 'e-mail', 'email', 'telefone*', 'numero*', 'nome', 'dados', 'informacoes', 'pedido*', 'pediu', 'encomendou', 'comprou', 'compras', 'conta', 'fatura*', 'status', 'cadastrad*', 'entrega', 'mensagens'],
   ['indirizzo*', 'email', 'e-mail', 'telefono*', 'numero*', 'nome', 'dati', 'informazioni', 'ordine*', 'ordinato', 'comprato', 'acquist*', 'conto', 'account', 'fattura*', 'stato', 'spedizione', 'consegna', 'messaggi'],
   ['adres*', 'e-mail*', 'telefoon*', 'nummer*', 'naam', 'gegevens', 'bestelling*', 'besteld', 'gekocht', 'account', 'factu*', 'status', 'levering', 'pakket*', 'berichten'],
 ];
@@ -59,18 +74,18 @@ export const PERSONAL_DATA = [
 
 /** Wanting to die or to hurt oneself, despair about living (never "this bug is killing me"). */
 export const SELF_HARM = [
-  ['kill myself', 'killing myself', 'hurt myself', 'harm myself', 'cut myself', 'suicid*', 'end my life', 'end it all', 'take my own life', 'take my life', "don't want to live", 'do not want to live', "don't want to be alive", "don't want to be here anymore", 'want to die', 'wanna die', 'better off dead', 'better off without me', 'nobody would notice', 'no one would notice', 'nobody would miss me', 'no one would miss me', 'if i was gone', 'if i were gone', 'no point in living', 'no reason to live', 'no point going on', "can't go on anymore", "can't go on living", 'cannot go on living', "i'm done with everything", 'done with everything', 'done with life', 'give up on life', 'not worth living', 'disappear forever', 'never wake up'],
-  ['mich umbringen', 'mir das leben nehmen', 'mir etwas antun', 'mir was antun', 'selbstmord*', 'suizid*', 'nicht mehr leben', 'sinn mehr in meinem leben', 'keinen sinn mehr zu leben', 'leben hat keinen sinn', 'will sterben', 'mochte sterben', 'lebensmude', 'nicht mehr aufwachen', 'nicht mehr da sein'],
+  ['kill* myself', 'hurt* myself', 'harm* myself', 'cut* myself', 'suicid*', 'end* my life', 'end* it all', 'tak* my own life', 'tak* my life', "don't want to live", 'do not want to live', "don't want to be alive", "don't want to be here anymore", 'want to die', 'wanna die', 'better off dead', 'better off without me', 'nobody would notice', 'no one would notice', 'nobody would miss me', 'no one would miss me', 'if i was gone', 'if i were gone', 'no point in living', 'no reason to live', 'no point going on', "can't go on anymore", "can't go on living", 'cannot go on living', "i'm done with everything", 'done with everything', 'done with life', 'give up on life', 'not worth living', 'disappear forever', 'never wake up'],
+  ['mich umbringen', 'mich umzubringen', 'mir das leben nehmen', 'mir das leben zu nehmen', 'mir etwas antun', 'mir was antun', 'selbstmord*', 'suizid*', 'nicht mehr leben', 'sinn mehr in meinem leben', 'keinen sinn mehr zu leben', 'leben hat keinen sinn', 'will sterben', 'mochte sterben', 'lebensmude', 'nicht mehr aufwachen', 'nicht mehr da sein'],
   ['suicid*', 'me tuer', 'mettre fin a mes jours', 'mettre fin a ma vie', "envie d'en finir", 'veux en finir', 'en finir avec la vie', 'en finir avec tout', 'plus envie de vivre', 'envie de mourir', 'veux mourir', 'me faire du mal', 'plus la force de continuer', 'plus la force de vivre', 'disparaitre pour toujours', 'ne plus me reveiller'],
-  ['suicid*', 'matarme', 'quitarme la vida', 'no quiero seguir viviendo', 'no quiero vivir', 'quiero morir*', 'acabar con todo', 'acabar con mi vida', 'hacerme dano', 'desaparecer para siempre', 'no vale la pena vivir'],
+  ['suicid*', 'matarme', 'quitarme la vida', 'acabar con mi vida', 'no quiero seguir viviendo', 'no quiero vivir', 'quiero morir*', 'acabar con todo', 'acabar con mi vida', 'hacerme dano', 'desaparecer para siempre', 'no vale la pena vivir'],
   ['suicid*', 'me matar', 'tirar minha vida', 'tirar a minha vida', 'tirar a minha propria vida', 'nao quero mais viver', 'nao quero viver', 'quero morrer', 'acabar com tudo', 'me machucar', 'sumir para sempre', 'nao aguento mais viver'],
-  ['suicid*', 'uccidermi', 'ammazzarmi', 'togliermi la vita', 'farla finita', 'non voglio piu vivere', 'non voglio vivere', 'voglio morire', 'farmi del male', 'sparire per sempre'],
+  ['suicid*', 'uccidermi', 'ammazzarmi', 'togliermi la vita', 'togliersi la vita', 'farla finita', 'non voglio piu vivere', 'non voglio vivere', 'voglio morire', 'farmi del male', 'sparire per sempre'],
   ['zelfmoord*', 'suicid*', 'mezelf iets aandoen', 'mezelf van kant maken', 'mezelf doden', 'mezelf pijn doen', 'niet meer leven', 'wil dood', 'dood willen', 'er een eind aan maken', 'mijn leven beeindigen'],
 ];
 
 /** Violent verbs, against people or premises. */
 export const VIOLENCE = [
-  ['kill', 'hurt', 'shoot', 'stab', 'beat … up', 'punch', 'hit', 'smash', 'burn', 'torch', 'blow up', 'wreck', 'attack', 'strangle', 'make … pay'],
+  ['kill', 'hurt', 'shoot', 'stab', 'beat … up', 'punch', 'smash', 'burn', 'torch', 'blow up', 'wreck', 'attack', 'strangle', 'make … pay'],
   ['umbringen', 'toten', 'verprugel*', 'schlagen', 'schlage', 'abfackeln', 'anzunden', 'abbrennen', 'in die luft', 'kaputt*', 'zusammenschlagen', 'zusammen', 'verletzen', 'fertigmachen'],
   ['tuer', 'frapper', 'bruler', 'casser', 'defoncer', 'faire sauter', 'mettre le feu', 'faire du mal', 'cogner', 'taper'],
   ['matar', 'golpear', 'pegar', 'quemar', 'romper', 'destrozar', 'hacer dano', 'hacerles dano', 'reventar', 'incendiar'],
@@ -93,6 +108,20 @@ export const TARGET = [
   ['jullie', 'je', 'u', 'iemand', 'iedereen', 'kantoor', 'winkel', 'magazijn', 'medewerker*'],
 ];
 
+/** People and premises a threat aims at, and faces: never the bare "you", which is also the subject of a how-to. */
+export const TARGET_STRONG = [
+  ['someone', 'somebody', 'anyone', 'everyone', 'staff', 'office', 'store', 'shop', 'warehouse', 'people', 'employee*', 'boss', 'manager', 'face', 'head'],
+  ['jemand*', 'euch', 'buro', 'laden', 'lager', 'filiale', 'mitarbeiter*', 'chef', 'gesicht', 'fresse', 'kopf'],
+  ["quelqu'un", 'vous', 'bureau*', 'magasin', 'entrepot', 'boutique', 'employe*', 'patron', 'gueule', 'visage', 'tete'],
+  ['alguien', 'les', 'oficina', 'tienda', 'almacen', 'local', 'emplead*', 'jefe', 'cara', 'cabeza'],
+  ['alguem', 'voces', 'escritorio', 'loja', 'armazem', 'funcionari*', 'chefe', 'cara', 'cabeca'],
+  ['qualcuno', 'vi', 'ufficio', 'negozio', 'magazzino', 'dipendent*', 'capo', 'faccia', 'testa'],
+  ['iemand', 'jullie', 'kantoor', 'winkel', 'magazijn', 'medewerker*', 'baas', 'gezicht', 'kop', 'hoofd'],
+];
+
+/** A condition on the desk ("if", "als", "se", "si", "wenn", "como no"): "if you don't…, I'll…". */
+export const CONDITION = [['if', 'unless', 'als', 'tenzij', 'wenn', 'falls', 'sonst', 'si', 'sinon', 'se', 'senao', 'como no', 'caso', 'altrimenti', 'o si no', 'otherwise']];
+
 /** First-person intent ("I'll", "je vais", "voy a", "ich werde", "vou", "vado a", "ik ga"). */
 export const I_WILL = [
   ["i'll", 'i will', "i'm going to", 'i am going to', 'gonna', "i'm coming", 'i am coming', 'i have a', "i've got a", 'i carry a', 'i bring a', "i'll bring a"],
@@ -106,7 +135,7 @@ export const I_WILL = [
 
 /** Menace that needs no verb of violence: "I know where you live", "see what happens", "you'll regret it". */
 export const MENACE = [
-  ['i know where you', 'i know where your', 'see what happens', "you'll regret", 'you will regret', "you'll be sorry", 'watch your back'],
+  ['i know where you', 'i know where your', 'see what happens', 'get* hurt', 'get* killed', 'be hurt', 'gonna pay', 'going to pay', 'will pay for this', "you'll regret", 'you will regret', "you'll be sorry", 'watch your back'],
   ['ich weiss, wo', 'ich weiss wo', 'passiert was', 'passiert etwas', 'werdet ihr bereuen', 'werden sie bereuen'],
   ['je sais ou', 'vous allez le regretter', 'tu vas le regretter', 'vous allez voir ce qui'],
   ['se donde', 'se van a arrepentir', 'van a ver lo que'],

@@ -6,8 +6,8 @@
  *
  * Notation of an entry: `stem*` matches any word that begins with the stem (every conjugation and
  * inflection: "annul*" covers annuler, annulez, annulé, annulla…); a word without `*` must be whole;
- * a space is any run of spaces; ` … ` between two words allows up to three words in between
- * (separable verbs: "zeg … op" for "zeg mijn abonnement op").
+ * a space is any run of spaces; ` … ` between two words allows up to six words in between
+ * (separable verbs: "zeg … op" for "zeg mijn abonnement op", "setzen … aus").
  */
 
 /** A word class compiled to a regex source (no flags): whole-word alternatives. */
@@ -16,8 +16,8 @@ export function words(...groups: string[][]): string {
     entry
       .trim()
       .split(' … ')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*$/, '[\\p{L}\\p{N}-]*').replace(/ /g, '\\s+'))
-      .join('(?:\\s+\\S+){0,3}\\s+'),
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\p{L}\\p{N}-]*').replace(/ /g, '\\s+'))
+      .join('(?:\\s+\\S+){0,6}\\s+'),
   );
   return `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
 }
@@ -64,13 +64,13 @@ export const HOW_TO = [
 
 /** Verbs that change an account, money, an order, a subscription or a ticket (stems, every form). */
 export const ACTION_VERB = [
-  ['cancel*', 'refund*', 'reimburs*', 'delet*', 'remov*', 'eras*', 'wipe', 'chang*', 'updat*', 'modif*', 'edit', 'switch*', 'move', 'moving', 'transfer*', 'merg*', 'close', 'closing', 'reset*', 'reactivat*', 'activat*', 'deactivat*', 'disabl*', 'enabl*', 'upgrad*', 'downgrad*', 'unsubscrib*', 'apply', 'applying', 'add', 'adding', 'credit*', 'waive*', 'extend*', 'renew*', 'pause', 'resume', 'reopen*', 'unlock*', 'unblock*', 'block', 'restor*', 'reinstat*', 'resend*', 're-send*', 'reship*', 'replac*', 'exchang*', 'compensat*', 'void', 'revers*', 'process', 'approv*', 'convert*', 'expedit*', 'bump', 'mark', 'assign', 'escalat*', 'lower', 'reduce', 'knock … down', 'take … off', 'put … towards', 'terminat*', 'redeem*', 'swap*', 'adjust*', 'correct', 'fix my', 'stop my', 'stop the'],
-  ['andern', 'andert', 'anderung*', 'geandert', 'abandern', 'aktualisier*', 'umstell*', 'umzustell*', 'wechsel*', 'storn*', 'kundig*', 'abbestell*', 'erstatt*', 'zuruckerstatt*', 'zuruckzahl*', 'zuruckbuch*', 'gutschreib*', 'losch*', 'entfern*', 'schliess*', 'sperr*', 'entsperr*', 'aktivier*', 'deaktivier*', 'verlanger*', 'erneuer*', 'zusammenfuhr*', 'ubertrag*', 'einlos*', 'anwend*', 'hinzufug*', 'zurucksetz*', 'reaktivier*', 'pausier*', 'tausch*', 'umtausch*', 'ersetz*', 'verschieb*', 'anpass*', 'herabstuf*', 'hochstuf*', 'upgrad*', 'downgrad*', 'korrigier*', 'streich*'],
+  ['cancel*', 'refund*', 'reimburs*', 'delet*', 'remov*', 'eras*', 'wipe', 'chang*', 'updat*', 'modif*', 'edit', 'switch*', 'move', 'moving', 'transfer*', 'merg*', 'close', 'closing', 'reset*', 'reactivat*', 'activat*', 'deactivat*', 'disabl*', 'enabl*', 'upgrad*', 'downgrad*', 'unsubscrib*', 'apply', 'applying', 'add', 'adding', 'credit*', 'waive*', 'extend*', 'renew*', 'pause', 'resume', 'reopen*', 'unlock*', 'unblock*', 'block', 'restor*', 'reinstat*', 'resend*', 're-send*', 'reship*', 'replac*', 'exchang*', 'compensat*', 'void', 'revers*', 'process', 'approv*', 'convert*', 'expedit*', 'bump', 'mark', 'assign', 'escalat*', 'lower', 'reduce', 'knock … down', 'take … off', 'put … towards', 'terminat*', 'redeem*', 'swap*', 'adjust*', 'correct', 'fix my', 'stop my', 'stop the', 'turn* … off', 'switch* … off', 'tak* … off', 'shut* … down', 'sign* … up', 'cut* … off', 'hold', 'suspend*', 'freez*'],
+  ['andern', 'andert', 'anderung*', 'geandert', 'abandern', 'aktualisier*', 'umstell*', 'umzustell*', 'wechsel*', 'storn*', 'kundig*', 'abbestell*', 'erstatt*', 'zuruckerstatt*', 'zuruckzahl*', 'zuruckbuch*', 'gutschreib*', 'losch*', 'entfern*', 'schliess*', 'sperr*', 'entsperr*', 'aktivier*', 'deaktivier*', 'verlanger*', 'erneuer*', 'zusammenfuhr*', 'ubertrag*', 'einlos*', 'anwend*', 'hinzufug*', 'zurucksetz*', 'reaktivier*', 'pausier*', 'tausch*', 'umtausch*', 'ersetz*', 'verschieb*', 'anpass*', 'herabstuf*', 'hochstuf*', 'upgrad*', 'downgrad*', 'korrigier*', 'streich*', 'aussetz*', 'setzen … aus', 'setz … aus', 'stellen … um', 'stell … um', 'abmeld*', 'melden … ab', 'aufheb*', 'heben … auf', 'buchen … ab', 'buchen … zuruck', 'tragen … ein', 'tragen … aus', 'schalten … ab', 'abschalt*'],
   ['chang*', 'modifi*', 'mettre a jour', 'mettez a jour', 'annul*', 'resili*', 'desabonn*', 'desinscri*', 'rembours*', 'supprim*', 'effac*', 'ferm*', 'bloqu*', 'debloqu*', 'activ*', 'desactiv*', 'prolong*', 'renouvel*', 'fusionn*', 'transfer*', 'appliqu*', 'ajout*', 'reinitialis*', 'reactiv*', 'remplac*', 'echang*', 'deplac*', 'crediter', 'creditez', 'recredit*', 'accord*', 'baiss*', 'renvoy*', 'reexpedi*', 'passer mon', 'passer ma', 'passez mon', 'passez ma', 'corrig*', 'retir*'],
   ['cambi*', 'modific*', 'actualic*', 'actualiz*', 'cancel*', 'anul*', 'dar de baja', 'den de baja', 'de de baja', 'da de baja', 'darme de baja', 'denme de baja', 'reembols*', 'devolv*', 'devuelv*', 'elimin*', 'borr*', 'cerr*', 'cierr*', 'bloque*', 'desbloque*', 'activ*', 'desactiv*', 'renov*', 'renuev*', 'extend*', 'extiend*', 'ampli*', 'fusion*', 'unific*', 'transfer*', 'transfier*', 'aplic*', 'apliqu*', 'agreg*', 'anad*', 'restablec*', 'reactiv*', 'reemplaz*', 'sustitu*', 'reenvi*', 'abon*', 'acredit*', 'bajen*', 'bajar*', 'corrij*', 'correg*', 'quit*'],
   ['mud*', 'alter*', 'atualiz*', 'troc*', 'cancel*', 'anul*', 'reembols*', 'estorn*', 'devolv*', 'exclu*', 'apag*', 'fech*', 'bloque*', 'desbloque*', 'ativ*', 'desativ*', 'renov*', 'prorrog*', 'estend*', 'unific*', 'junt*', 'transfer*', 'aplic*', 'adicion*', 'redefin*', 'reativ*', 'substitu*', 'reenvi*', 'credit*', 'conced*', 'corrij*', 'corrig*', 'tir*'],
   ['cambi*', 'modific*', 'aggiorn*', 'annull*', 'cancell*', 'disdi*', 'disattiv*', 'attiv*', 'rimbors*', 'restitu*', 'elimin*', 'chiud*', 'blocc*', 'sblocc*', 'rinnov*', 'prolung*', 'estend*', 'unific*', 'unisc*', 'trasfer*', 'applic*', 'aggiung*', 'reimpost*', 'riattiv*', 'sostitu*', 'rispedi*', 'reinvi*', 'accredit*', 'storn*', 'corregg*', 'togli*'],
-  ['wijzig*', 'verander*', 'aanpass*', 'pas … aan', 'annuleer*', 'annuler*', 'opzeg*', 'zeg … op', 'beeindig*', 'stopzet*', 'zet … stop', 'terugstort*', 'stort … terug', 'terugbetal*', 'betaal … terug', 'verwijder*', 'wis', 'wissen', 'sluit', 'sluiten', 'blokkeer*', 'deblokkeer*', 'activeer*', 'deactiveer*', 'verleng*', 'vernieuw*', 'samenvoeg*', 'voeg … samen', 'overzet*', 'zet … over', 'toepass*', 'pas … toe', 'toevoeg*', 'voeg … toe', 'reset*', 'heractiveer*', 'vervang*', 'ruil*', 'crediteer*', 'upgrade*', 'downgrade*', 'corrigeer*'],
+  ['wijzig*', 'verander*', 'aanpass*', 'pas … aan', 'annuleer*', 'annuler*', 'opzeg*', 'zeg … op', 'beeindig*', 'stopzet*', 'zet … stop', 'terugstort*', 'stort … terug', 'terugbetal*', 'betaal … terug', 'verwijder*', 'wis', 'wissen', 'sluit', 'sluiten', 'blokkeer*', 'deblokkeer*', 'activeer*', 'deactiveer*', 'verleng*', 'vernieuw*', 'samenvoeg*', 'voeg … samen', 'overzet*', 'zet … over', 'toepass*', 'pas … toe', 'toevoeg*', 'voeg … toe', 'reset*', 'heractiveer*', 'vervang*', 'ruil*', 'crediteer*', 'upgrade*', 'downgrade*', 'corrigeer*', 'ophef*', 'hef … op', 'afmeld*', 'meld … af', 'uitschrijv*', 'schrijf … uit', 'omzet*', 'zet … om', 'pauzeer*', 'blokkeer*', 'schakel … uit'],
 ];
 
 /** Verbs of giving, only an action with a benefit as object ("send me a replacement", "geben Sie mir einen Rabatt"). */
