@@ -30,6 +30,9 @@ export const STRANGER = [
   ['een andere klant', 'andere klanten', 'andere gebruikers', 'iemand anders', 'de klant die', 'van de klant die', 'de persoon die', 'van de persoon die', 'welke klanten'],
 ];
 
+/** Unambiguous third-person possessives ("his", "seine", "sa", "dele", "haar"); not those that also mean a formal "your". */
+export const THEIR = [['his', 'her', 'hers', 'their', 'theirs', 'seine', 'seinen', 'seiner', 'seines', 'son', 'sa', 'ses', 'leur', 'leurs', 'de el', 'de ella', 'dele', 'dela', 'deles', 'delas', 'haar', 'hun']];
+
 /** Roles a third party plays, for "the seller who…", "le vendeur qui…", "de klant die…". */
 export const ROLE = ['customer', 'client', 'cliente', 'clienta', 'kunde', 'kundin', 'klant', 'person', 'personne', 'persona', 'pessoa', 'persoon', 'user', 'utilisateur', 'usuario', 'utente', 'nutzer', 'gebruiker', 'buyer', 'acheteur', 'comprador', 'acquirente', 'kaufer', 'koper', 'seller', 'vendeur', 'vendedor', 'venditore', 'verkaufer', 'verkoper', 'sender', 'expediteur', 'remitente', 'remetente', 'mittente', 'absender', 'afzender', 'recipient', 'destinataire', 'destinatario', 'empfanger', 'ontvanger', 'guy', 'lady', 'man', 'woman', 'homme', 'femme', 'hombre', 'mujer', 'signora', 'signore', 'mann', 'frau', 'meneer', 'mevrouw'];
 export const WHO_RELATIVE = ['who', 'that', 'qui', 'que', 'che', 'die', 'der', 'welche', 'welcher'];
@@ -62,7 +65,7 @@ export const WHAT_FIRST = '^\\W*(que|qui|wat|cosa|che cosa)(?![\\p{L}\\p{N}])';
 /** Personal data and what a person did with the desk: address, phone, order, what they bought. */
 export const PERSONAL_DATA = [
   ['address*', 'e-mail*', 'email*', 'phone*', 'number', 'name', 'details', 'contact*', 'data', 'info', 'information', 'order*', 'purchase*', 'bought', 'account*', 'invoice*', 'ticket*', 'message*', 'status', 'tracking', 'deliver*', 'arriving', 'location', 'card', 'password', 'sign up', 'signed up', 'registered'],
-  ['adresse*', 'anschrift', 'e-mail*', 'telefon*', 'nummer', 'name*', 'daten', 'kontakt*', 'bestellung*', 'bestellt', 'gekauft', 'konto', 'rechnung*', 'status', 'sendung*', 'hinterlegt', 'lieferung*', 'nachricht*'],
+  ['adresse*', 'anschrift', 'e-mail*', 'telefon*', 'nummer', 'bestellnummer*', 'kundennummer*', 'handynummer*', 'name*', 'daten', 'kontakt*', 'bestellung*', 'bestellt', 'gekauft', 'konto', 'rechnung*', 'status', 'sendung*', 'hinterlegt', 'lieferung*', 'nachricht*'],
   ['adresse*', 'courriel', 'e-mail', 'mail', 'telephone', 'numero*', 'nom', 'coordonnees', 'donnees', 'informations', 'commande*', 'commande', 'achete', 'compte', 'facture*', 'statut', 'livraison', 'messages'],
   ['direccion*', 'correo*', 'email', 'telefono*', 'numero*', 'nombre', 'datos', 'informacion', 'pedido*', 'pidio', 'pidieron', 'encargo', 'compro', 'compraron', 'compras', 'cuenta', 'factura*', 'estado', 'envio', 'mensajes'],
   ['endereco*', 'e-mail', 'email', 'telefone*', 'numero*', 'nome', 'dados', 'informacoes', 'pedido*', 'pediu', 'encomendou', 'comprou', 'compras', 'conta', 'fatura*', 'status', 'cadastrad*', 'entrega', 'mensagens'],
@@ -80,8 +83,18 @@ export const SELF_HARM = [
   ['suicid*', 'matarme', 'quitarme la vida', 'acabar con mi vida', 'no quiero seguir viviendo', 'no quiero vivir', 'quiero morir*', 'acabar con todo', 'acabar con mi vida', 'hacerme dano', 'desaparecer para siempre', 'no vale la pena vivir'],
   ['suicid*', 'me matar', 'tirar minha vida', 'tirar a minha vida', 'tirar a minha propria vida', 'nao quero mais viver', 'nao quero viver', 'quero morrer', 'acabar com tudo', 'me machucar', 'sumir para sempre', 'nao aguento mais viver'],
   ['suicid*', 'uccidermi', 'ammazzarmi', 'togliermi la vita', 'togliersi la vita', 'farla finita', 'non voglio piu vivere', 'non voglio vivere', 'voglio morire', 'farmi del male', 'sparire per sempre'],
-  ['zelfmoord*', 'suicid*', 'mezelf iets aandoen', 'mezelf van kant maken', 'mezelf doden', 'mezelf pijn doen', 'niet meer leven', 'wil dood', 'dood willen', 'er een eind aan maken', 'mijn leven beeindigen'],
+  ['zelfmoord*', 'suicid*', 'mezelf iets aandoen', 'mezelf van het leven beroven', 'mezelf van kant maken', 'mezelf doden', 'mezelf pijn doen', 'niet meer leven', 'wil dood', 'dood willen', 'er een eind aan maken', 'mijn leven beeindigen'],
 ];
+
+/** "I don't want to live any more", "je ne veux plus vivre", "ya no quiero vivir", "non voglio più vivere": not wanting to live or exist. */
+export const NOT_WANT = [["don't want to", 'do not want to', 'no longer want to', "don't wanna", 'will nicht mehr', 'will nicht', 'mochte nicht mehr', 'mochte nicht', 'ne veux plus', 'ne veux pas', "n'ai plus envie de", 'no quiero', 'ya no quiero', 'nao quero', 'nao quero mais', 'non voglio', 'non voglio piu', 'wil niet', 'wil niet meer', 'better off not', 'besser nicht', 'mieux ne pas', 'mejor no', 'melhor nao', 'meglio non', 'beter niet']];
+export const LIVE = [['live', 'be alive', 'exist', 'be here', 'leben', 'existieren', 'da sein', 'vivre', 'exister', 'etre la', 'vivir', 'existir', 'estar aqui', 'viver', 'vivere', 'esistere', 'esserci', 'leven', 'bestaan', 'er zijn']];
+/** Despair, and what a despairing person says about ending: "everything is falling apart … I want to end it". */
+export const DESPAIR = [['falling apart', "can't take it anymore", "can't take this anymore", 'cannot take it anymore', 'at the end of my rope', 'hopeless', 'ich kann nicht mehr', 'hoffnungslos', 'je suis a bout', "je n'en peux plus", 'sans espoir', 'no puedo mas', 'sin esperanza', 'nao aguento mais', 'sem esperanca', 'non ce la faccio piu', 'senza speranza', 'ik kan niet meer', 'hopeloos']];
+export const ENDING = [['end it', 'ending it', 'disappear', 'not wake up', 'give up on everything', 'sleep forever', 'schluss machen', 'verschwinden', 'disparaitre', 'desaparecer', 'sumir', 'sparire', 'verdwijnen', 'er een eind aan']];
+/** Breaking a body part: "break someone's nose", "romperle la cara", "vi spacco la faccia". */
+export const BREAK_BODY = [['break*', 'smash*', 'brech*', 'einschlag*', 'cass*', 'defonc*', 'romp*', 'partir*', 'quebr*', 'spacc*', 'breek*', 'breken', 'sla … in']];
+export const BODY = [['nose', 'face', 'jaw', 'teeth', 'legs', 'arm', 'neck', 'skull', 'nase', 'gesicht', 'kiefer', 'zahne', 'beine', 'nez', 'visage', 'gueule', 'machoire', 'dents', 'jambes', 'nariz', 'cara', 'mandibula', 'dientes', 'piernas', 'cabeza', 'naso', 'faccia', 'denti', 'gambe', 'testa', 'neus', 'gezicht', 'kaak', 'tanden', 'benen', 'kop', 'rosto', 'dentes', 'pernas', 'cabeca']];
 
 /** Violent verbs, against people or premises. */
 export const VIOLENCE = [

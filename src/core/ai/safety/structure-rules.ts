@@ -1,5 +1,5 @@
-import { ABUSE, CONDITION, DISCLOSE, I_WILL, MENACE, MY, PERSONAL_DATA, RELATION, ROLE, SELF_HARM, STRANGER, TARGET, TARGET_STRONG, VIOLENCE, WEAPON, WHAT_FIRST, WHO_DID, WHO_RELATIVE } from './lexicon-people.js';
-import { ACTION_VERB, BENEFIT, BUSINESS_OBJECT, DESIRE, GIVE_VERB, HOW_TO, REQUEST, words } from './lexicon.js';
+import { ABUSE, BODY, BREAK_BODY, CONDITION, DESPAIR, ENDING, LIVE, NOT_WANT, THEIR, DISCLOSE, I_WILL, MENACE, MY, PERSONAL_DATA, RELATION, ROLE, SELF_HARM, STRANGER, TARGET, TARGET_STRONG, VIOLENCE, WEAPON, WHAT_FIRST, WHO_DID, WHO_RELATIVE } from './lexicon-people.js';
+import { ACTION_VERB, BENEFIT, BUSINESS_OBJECT, DESIRE, GIVE_VERB, HABITUAL_QUESTION, HOW_TO, REQUEST, words } from './lexicon.js';
 import { rx, type Rule } from './rules.js';
 
 /**
@@ -14,7 +14,7 @@ const any = (...classes: string[]) => rx(classes.map((c) => `(?:${c})`).join('|'
 
 const request = words(...REQUEST);
 const desire = words(...DESIRE);
-const howTo = rx(words(...HOW_TO));
+const howTo = any(words(...HOW_TO), HABITUAL_QUESTION);
 const actionVerb = rx(words(...ACTION_VERB));
 const giveVerb = words(...GIVE_VERB);
 /** A sum of money is something the desk would have to move. */
@@ -23,6 +23,8 @@ const businessObject = any(words(...BUSINESS_OBJECT), MONEY);
 const benefit = rx(words(...BENEFIT));
 /** Money verbs that need no object: "I want to be refunded", "je veux être remboursé". */
 const MONEY_VERB = words(['refund*', 'reimburs*', 'money back', 'erstatt*', 'rembours*', 'reembols*', 'rimbors*', 'terugbetal*', 'terugstort*', 'estorn*']);
+
+const INSTEAD = words(['instead of', 'rather than', 'in plaats van', 'anstatt', 'statt', 'au lieu de', 'a la place de', 'en lugar de', 'en vez de', 'em vez de', 'ao inves de', 'invece di', 'al posto di']);
 
 /** Another address as destination. */
 const REROUTE = words(['other address', 'another address', 'different address', 'new address', 'ander adres', 'andere adres', 'nieuwe adres', 'nieuw adres', 'andere adresse', 'neue adresse', 'autre adresse', 'nouvelle adresse', 'otra direccion', 'nueva direccion', 'outro endereco', 'novo endereco', 'altro indirizzo', 'nuovo indirizzo']);
@@ -41,12 +43,14 @@ export const STRUCTURE_ACTION_RULES: Rule[] = [
   // A benefit asked for: "send me a replacement", "can you give me a discount", "I want a refund", "ich will mein Geld zurück"
   { signal: 'action_request', pattern: any(request, startsWith(giveVerb).source), all: [rx(giveVerb), benefit], unless: howTo },
   { signal: 'action_request', pattern: rx(desire), all: [any(words(...BENEFIT), MONEY_VERB)], unless: howTo, unlessText: howTo },
+  // "… X instead of Y": a change asked for ("put the invoice in my company's name instead of mine")
+  { signal: 'action_request', pattern: rx(request), all: [rx(INSTEAD), businessObject], unless: howTo },
   // Sending an order somewhere else: "ship it to my new address", "naar een ander adres sturen", "a otra dirección"
   { signal: 'action_request', pattern: any(request, desire, startsWith(giveVerb).source), all: [rx(giveVerb), rx(REROUTE)], unless: howTo },
 ];
 
 const relation = `(?:${words(...MY)})\\s+(?:[\\p{L}-]+\\s+)?(?:${words(...RELATION)})`;
-const disclose = any(words(...DISCLOSE), WHAT_FIRST, request);
+const disclose = any(words(...DISCLOSE), WHAT_FIRST, request, desire);
 const personalData = rx(words(...PERSONAL_DATA));
 /** Asking how to do something is not asking for someone's data ("how can my wife create an account?"). */
 const howToOnly = rx(words(['how', 'best way', 'can i', 'can we', 'kann ich', 'konnen wir', 'wie kann', 'comment', 'puis-je', 'como puedo', 'como posso', 'come posso', 'hoe kan', 'kan ik', 'is it possible', 'ist es moglich', 'est-il possible', 'es posible', 'e possivel', 'e possibile', 'is het mogelijk']));
@@ -64,6 +68,8 @@ export const STRUCTURE_OTHERS_RULES: Rule[] = [
   // "the seller who sent me this", "le vendeur qui…", "de klant die…": someone identified by what they did
   { signal: 'others_data', pattern: rx(`${words(ROLE)}\\s*,?\\s*${words(WHO_RELATIVE)}`), all: [personalData, disclose], unless: any(howToOnly.source, selfReference.source) },
   { signal: 'others_data', pattern: rx(words(...WHO_DID)), all: [personalData], unless: selfReference },
+  // "My landlord says he ordered from you. Can you tell me his order number?" (the person named in another sentence)
+  { signal: 'others_data', pattern: rx(words(...THEIR)), all: [personalData, disclose], unless: howToOnly, requires: any(relation, words(...STRANGER)) },
   { signal: 'others_data', on: 'visible', pattern: NAME_IN_SENTENCE, all: [personalData, disclose], unless: ownName },
 ];
 
@@ -72,15 +78,21 @@ export const STRUCTURE_DISTRESS_RULES: Rule[] = [
   { signal: 'threat', pattern: rx(words(...I_WILL)), all: [rx(words(...VIOLENCE)), rx(words(...TARGET))] },
   { signal: 'threat', pattern: rx(words(...CONDITION)), all: [rx(words(...VIOLENCE)), rx(words(...TARGET_STRONG))] },
   // "no point in living", "keinen Sinn mehr zu leben", "sentido em viver", "zin om te leven"
-  { signal: 'self_harm', pattern: rx(`${words(['point', 'sense', 'reason', 'sinn', 'grund', 'sens', 'raison', 'sentido', 'razon', 'motivo', 'senso', 'ragione', 'zin', 'reden'])}(?:\\W+[\\p{L}']+){0,3}\\W+${words(['living', 'to live', 'going on', 'zu leben', 'leben', 'vivre', 'vivir', 'viver', 'vivere', 'leven', 'mijn leven', 'my life', 'meinem leben', 'ma vie', 'mi vida', 'minha vida', 'mia vita'])}`), all: [rx(words(['no', 'not', 'never', 'any', 'kein*', 'nicht', 'plus', 'pas', 'aucun*', 'ya', 'ningun*', 'nao', 'nenhum*', 'non', 'nessun*', 'geen', 'niet', 'mais', 'more', 'anymore', 'mehr', 'meer', 'piu']))] },
+  { signal: 'self_harm', pattern: rx(`${words(['point', 'sense', 'reason', 'sinn', 'grund', 'sens', 'raison', 'sentido', 'razon', 'motivo', 'senso', 'ragione', 'zin', 'reden'])}(?:\\W+[\\p{L}']+){0,4}\\W+${words(['living', 'to live', 'going on', 'zu leben', 'leben', 'vivre', 'vivir', 'viver', 'vivere', 'leven', 'mijn leven', 'my life', 'meinem leben', 'ma vie', 'mi vida', 'minha vida', 'mia vita'])}`), all: [rx(words(['no', 'not', 'never', 'any', 'kein*', 'nicht', 'plus', 'pas', 'aucun*', 'ya', 'ningun*', 'nao', 'nenhum*', 'non', 'nessun*', 'geen', 'niet', 'mais', 'more', 'anymore', 'mehr', 'meer', 'piu']))] },
+  { signal: 'self_harm', pattern: rx(`${words(...NOT_WANT)}(?:\\W+[\\p{L}']+){0,2}\\W+${words(...LIVE)}`) },
+  { signal: 'self_harm', pattern: rx(words(...DESPAIR)), all: [rx(words(...ENDING))] },
+  { signal: 'self_harm', pattern: rx(words(...ENDING)), requires: rx(words(...DESPAIR)) },
+  { signal: 'threat', pattern: rx(words(...BREAK_BODY)), all: [rx(words(...BODY)), rx(words(...TARGET_STRONG, ...TARGET))] },
   { signal: 'threat', pattern: rx(words(...WEAPON)), all: [any(words(...I_WILL), words(...MENACE))] },
   { signal: 'threat', pattern: rx(words(...MENACE)) },
   { signal: 'abuse', pattern: rx(words(...ABUSE)) },
 ];
 
 const OVERRIDE = words(['ignore*', 'disregard*', 'forget', 'override', 'bypass', 'negeer*', 'vergeet', 'ignora*', 'dimentica*', 'ignorier*', 'vergiss', 'vergessen', 'oublie*', 'olvida*', 'esquec*', 'ignorez', 'ignorate']);
-const RULE_WORDS = words(['system message', 'mensaje de sistema', 'mensaje del sistema', 'message systeme', 'message du systeme', 'systemnachricht', 'messaggio di sistema', 'mensagem de sistema', 'mensagem do sistema', 'systeembericht', 'instruction*', 'rules', 'guidelines', 'guardrails', 'directives', 'system prompt', 'prompt', 'instructie*', 'regels', 'richtlijn*', 'istruzion*', 'regole', 'direttive', 'anweisung*', 'regeln', 'vorgaben', 'consigne*', 'regles', 'instruccion*', 'reglas', 'instruc*', 'regras', 'systeemprompt', 'prompt di sistema']);
-const REVEAL = words(['show', 'print', 'reveal', 'tell', 'list', 'repeat', 'output', 'mostra*', 'toon', 'laat … zien', 'vertel', 'welke', 'quali', 'zeig*', 'nenn*', 'montre*', 'affiche*', 'muestra*', 'dime', 'mostre*', 'diga', 'ripeti', 'herhaal', 'repite', 'repita', 'repete*', 'repetez', 'wiederhol*']);
+const RULE_WORDS = words(['normas', 'normes', 'normen', 'norme', 'policy', 'policies', 'politica*', 'politique*', 'richtlinie*', 'beleid', 'safety policy', 'system message', 'mensaje de sistema', 'mensaje del sistema', 'message systeme', 'message du systeme', 'systemnachricht', 'messaggio di sistema', 'mensagem de sistema', 'mensagem do sistema', 'systeembericht', 'instruction*', 'rules', 'guidelines', 'guardrails', 'directives', 'system prompt', 'prompt', 'instructie*', 'regels', 'richtlijn*', 'istruzion*', 'regole', 'direttive', 'anweisung*', 'regeln', 'vorgaben', 'consigne*', 'regles', 'instruccion*', 'reglas', 'instruc*', 'regras', 'systeemprompt', 'prompt di sistema']);
+const REVEAL = words(['show', 'print', 'reveal', 'tell', 'list', 'repeat', 'output', 'mostra*', 'toon', 'laat … zien', 'vertel', 'welke', 'quali', 'zeig*', 'nenn*', 'montre*', 'affiche*', 'muestra*', 'dime', 'mostre*', 'diga', 'ripeti', 'herhaal', 'repite', 'repita', 'repete*', 'repetez', 'wiederhol*', 'dimmi', 'dammi', 'dis-moi', 'dites-moi', 'vertel me', 'sag mir', 'tell me', 'give me', 'dame', 'me diga', 'me diz']);
+const HIDDEN = words(['hidden', 'secret', 'internal', 'confidential', 'nascost*', 'segret*', 'intern*', 'riservat*', 'verborgen*', 'versteckt*', 'geheim*', 'vertraulich*', 'cache*', 'confidenti*', 'ocult*', 'escondid*', 'secret*', 'confidencia*', 'sigilos*']);
+const UNBOUND = `${words(['without', 'no', 'sans', 'sin', 'sem', 'senza', 'zonder', 'ohne', 'geen'])}\\s+(?:any\\s+)?${words(['filter*', 'rules', 'limits', 'restrictions', 'censorship', 'filtri', 'regole', 'limiti', 'filtres', 'regles', 'limites', 'filtros', 'reglas', 'regras', 'regeln', 'grenzen', 'regels', 'beperkingen', 'einschrankungen', 'restricciones', 'restricoes', 'restrizioni'])}`;
 /** Second person "be" after "from now on" / "now": "tu es maintenant", "vanaf nu ben jij", "da ora in poi sei". */
 const YOU_ARE = words(["you are", "you're", 'youre', 'you will be', 'tu es', 'vous etes', 'tu seras', 'eres', 'seras', 'voce e', 'voce sera', 'tu e', 'sei', 'sarai', 'ben je', 'ben jij', 'je bent', 'jij bent', 'bist du', 'du bist', 'sind sie']);
 const FROM_NOW = words(['now', 'from now on', 'from here on', 'maintenant', 'desormais', 'a partir de maintenant', 'ahora', 'a partir de ahora', 'agora', 'a partir de agora', 'da ora in poi', "d'ora in poi", 'ora', 'adesso', 'vanaf nu', 'nu', 'voortaan', 'ab jetzt', 'jetzt', 'ab sofort', 'nun']);
@@ -93,6 +105,11 @@ export const STRUCTURE_INSTRUCTION_RULES: Rule[] = [
   { signal: 'override_instructions', pattern: rx(words(['follow', 'obey', 'volg', 'volgt', 'segui', 'seguite', 'sigue', 'siga', 'segue', 'suis', 'suivez', 'befolge', 'folge', 'gehorche'])), all: [rx(words(['my', 'mijn', 'mie', 'miei', 'mis', 'mes', 'minhas', 'meus', 'meine', 'meinen'])), rx(RULE_WORDS)] },
   { signal: 'override_instructions', on: 'deleeted', pattern: rx(OVERRIDE), all: [rx(RULE_WORDS)] },
   { signal: 'prompt_extraction', pattern: rx(REVEAL), all: [rx(RULE_WORDS), rx(words(['your', 'you', 'je', 'jouw', 'tue', 'tuoi', 'le tue', 'tes', 'tus', 'tuas', 'deine', 'dir', 'gekregen', 'ricevuto', 'recibiste', 'recebeu', 'recu', 'erhalten', 'given', 'received', 'system*', 'sistema', 'systeem', 'word for word', 'verbatim', 'palabra por palabra', 'mot pour mot', 'wort fur wort', 'parola per parola', 'palavra por palavra', 'woord voor woord']))] },
+  { signal: 'prompt_extraction', pattern: rx(HIDDEN), all: [rx(RULE_WORDS)] },
+  { signal: 'role_override', pattern: rx(YOU_ARE), all: [rx(UNBOUND)] },
+  // Pseudo-markup for the model's own channels: <system>, [INST], </instructions>
+  { signal: 'fake_system_message', on: 'visible', pattern: /<\/?\s*(?:system|sys|instructions?|prompt|developer|assistant)\s*>|\[\s*(?:admin|system|developer)(?:\s+override)?\s*\]/i },
+  { signal: 'prompt_extraction', pattern: rx(REVEAL), all: [rx(words(['you received', 'you were given', "you've been given", 'you got', 'before my message', 'above my message', 'before this message', 'vor meiner nachricht', 'avant mon message', 'antes de mi mensaje', 'antes da minha mensagem', 'prima del mio messaggio', 'voor mijn bericht']))] },
   // A chat message or tool call pasted as JSON: {"role": "system", …}, {"name": "refund", "arguments": …}
   { signal: 'tool_call', on: 'visible', pattern: /"(?:role|author)"\s*:\s*"(?:system|developer|assistant|tool|admin)"/i },
 ];
@@ -105,11 +122,23 @@ export const STRUCTURE_SECRET_RULES: Rule[] = [
   { signal: 'pasted_password', on: 'visible', pattern: new RegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}(?![\\p{L}])(?:\\s+[^\\s:=]+){0,7}?\\s*(?:is|ist|lautet|est|es|é|è|e|era|was|:|=|-)\\s*["'“«]?${SECRET_VALUE}`, 'iu') },
   // The label then the value with nothing between: "la contraseña Luna2023*", "Passwort Regen%Tag55" (letters, digits and a symbol)
   { signal: 'pasted_password', on: 'visible', pattern: new RegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}\\s+["'“«]?(?=[^\\s"'”»,]*\\p{L})(?=[^\\s"'”»,]*\\d)(?=[^\\s"'”»,]*[!@#$%^&*_+=~.%-])[^\\s"'”»,]{6,}`, 'iu') },
+  // A login pair: "someone@example.org / Zomer!2025", "user jmiller, password …" (the second part shaped like a secret)
+  { signal: 'pasted_password', on: 'visible', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[/|]\s*(?=\S*\p{L})(?=\S*\d)\S{6,}/u },
   // Vendor-style secrets: a lower-case prefix, an underscore, then a long mixed-case alphanumeric run (whsec_…, sk_live_…, ghp_…).
   { signal: 'pasted_token', on: 'visible', pattern: /\b[a-z]{2,8}(?:_[a-z]{2,8})?_(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{16,}\b/ },
 ];
 
+const HUMAN_NOUN = words(['human*', 'person', 'real person', 'agent', 'representative', 'employee', 'operator', 'mensch*', 'mitarbeiter*', 'berater*', 'humain', 'personne', 'conseiller*', 'agent', 'humano', 'persona', 'agente', 'asesor*', 'operador*', 'pessoa', 'atendente', 'umano', 'operatore', 'addetto', 'consulente', 'mens', 'medewerker*', 'persoon']);
+const PREFER = words(['prefer*', 'rather', 'lieber', 'bevorzug*', 'prefere*', 'prefiero', 'preferiria', 'prefiro', 'preferia', 'preferisco', 'preferirei', 'liever']);
+const SERVE = words(['atienda*', 'atiendan', 'atender*', 'atenda*', 'attend*', 'help*', 'handle', 'deal with', 'serve', 'take care', 'kummer*', 'bearbeit*', "s'occupe", 'occupe*', 'traite', 'occupi*', 'segua', 'seguire', 'helpen', 'behandel*', 'ajud*', 'aiut*']);
+const NOT_A_MACHINE = `${words(['not', 'no', 'pas', 'kein*', 'non', 'nao', 'geen', 'niet'])}\\s+(?:\\S+\\s+)?${words(['bot', 'robot*', 'robo', 'machine', 'maschine', 'maquina', 'macchina', 'ai', 'ia', 'ki', 'computer', 'chatbot', 'automate', 'automat'])}`;
+const PUT_THROUGH = words(['put me through', 'transfer me', 'connect me', 'verbinden sie mich', 'stellen sie mich durch', 'verbind me', 'doorverbinden', 'passez-moi', 'mettez-moi en relation', 'pasenme', 'pasame', 'paseme', 'comuniqueme', 'comuniquenme', 'transfieranme', 'me passem', 'me transfiram', 'passate*', 'passami', 'passatemi', 'mettetemi in contatto']);
+
 export const STRUCTURE_HUMAN_RULES: Rule[] = [
+  { signal: 'asks_for_human', pattern: rx(PREFER), all: [rx(HUMAN_NOUN)] },
+  { signal: 'asks_for_human', pattern: rx(HUMAN_NOUN), all: [rx(NOT_A_MACHINE)] },
+  { signal: 'asks_for_human', pattern: any(desire, request), all: [rx(SERVE), rx(HUMAN_NOUN)], unless: howTo },
+  { signal: 'asks_for_human', pattern: rx(PUT_THROUGH), all: [any(HUMAN_NOUN, words(['someone', 'somebody', 'alguem', 'alguien', "quelqu'un", 'jemand*', 'qualcuno', 'iemand', 'support', 'service', 'assistenza', 'kundendienst', 'klantenservice', 'atencion', 'atendimento']))] },
   { signal: 'asks_for_human', pattern: rx(words(['real person', 'actual person', 'real human', 'actual human', 'human being', 'live agent', 'live person', 'echten menschen', 'echter mensch', 'echte person', 'vraie personne', 'personne reelle', 'vrai humain', 'persona real', 'persona de verdad', 'ser humano', 'pessoa real', 'pessoa de verdade', 'ser humano', 'persona vera', 'persona reale', 'essere umano', 'echt mens', 'echte mens', 'echte persoon'])), unless: rx(words(['not a real', 'kein echter', 'pas une vraie', 'no es una persona', 'nao e uma pessoa', 'non e una persona', 'geen echt'])) },
   // "parlare con un operatore", "met een medewerker spreken", "pásenme con una persona", "iemand aan de telefoon"
   {
