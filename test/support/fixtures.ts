@@ -65,6 +65,12 @@ export const HANDOFF_HOLDOUT2_PATH = resolve(import.meta.dirname, '../fixtures/h
  * was redesigned; its "before" score is in the closing note of issue 13.
  */
 export const HANDOFF_HOLDOUT3_PATH = resolve(import.meta.dirname, '../fixtures/handoff-holdout3.jsonl');
+/** Written after the structural (word-class) rules; its misses then widened the classes by kind. */
+export const HANDOFF_HOLDOUT4_PATH = resolve(import.meta.dirname, '../fixtures/handoff-holdout4.jsonl');
+/** Written after that widening; its misses widened the classes a second time. */
+export const HANDOFF_HOLDOUT5_PATH = resolve(import.meta.dirname, '../fixtures/handoff-holdout5.jsonl');
+/** Written after the second widening and never tuned against: the unseen-wording figure of issue 13. */
+export const HANDOFF_HOLDOUT6_PATH = resolve(import.meta.dirname, '../fixtures/handoff-holdout6.jsonl');
 
 export function readHandoffItems(path = HANDOFF_DEV_PATH): HandoffItem[] {
   return readFileSync(path, 'utf8')
