@@ -5,7 +5,7 @@
 
 // --- (b) other people ---------------------------------------------------------------------------------
 
-/** Relatives, partners, friends and people around the customer: "my sister", "ma voisine", "mio fratello". */
+/** Relatives, partners, friends and people around the customer. */
 export const RELATION = [
   ['sister*', 'brother*', 'mother*', 'mom', 'mum', 'father*', 'dad', 'wife', 'husband', 'partner', 'business partner', 'girlfriend', 'boyfriend', 'fiance*', 'ex', 'ex-*', 'son', 'daughter', 'child', 'kid', 'kids', 'friend*', 'colleague*', 'coworker*', 'co-worker*', 'boss', 'employee*', 'neighbo*', 'flatmate*', 'roommate*', 'housemate*', 'tenant*', 'landlord*', 'cousin*', 'aunt', 'uncle', 'grandm*', 'grandf*', 'grandparent*', 'parents', 'in-laws', 'stepm*', 'stepf*'],
   ['schwester*', 'bruder*', 'bruders', 'mutter*', 'mama', 'vater*', 'papa', 'frau', 'mann', 'mannes', 'ehefrau', 'ehemann*', 'partner*', 'freund*', 'ex*', 'sohn*', 'tochter*', 'kind*', 'kolleg*', 'chef*', 'nachbar*', 'mitbewohner*', 'vermieter*', 'mieter*', 'cousin*', 'tante', 'onkel*', 'oma', 'opa', 'eltern', 'schwieger*', 'geschaftspartner*', 'angestellte*', 'mitarbeiter*'],
@@ -33,11 +33,11 @@ export const STRANGER = [
 /** Unambiguous third-person possessives ("his", "seine", "sa", "dele", "haar"); not those that also mean a formal "your". */
 export const THEIR = [['his', 'her', 'hers', 'their', 'theirs', 'seine', 'seinen', 'seiner', 'seines', 'son', 'sa', 'ses', 'leur', 'leurs', 'de el', 'de ella', 'dele', 'dela', 'deles', 'delas', 'haar', 'hun']];
 
-/** Roles a third party plays, for "the seller who…", "le vendeur qui…", "de klant die…". */
+/** Roles a third party plays, for "the <role> who…" in each language. */
 export const ROLE = ['customer', 'client', 'cliente', 'clienta', 'kunde', 'kundin', 'klant', 'person', 'personne', 'persona', 'pessoa', 'persoon', 'user', 'utilisateur', 'usuario', 'utente', 'nutzer', 'gebruiker', 'buyer', 'acheteur', 'comprador', 'acquirente', 'kaufer', 'koper', 'seller', 'vendeur', 'vendedor', 'venditore', 'verkaufer', 'verkoper', 'sender', 'expediteur', 'remitente', 'remetente', 'mittente', 'absender', 'afzender', 'recipient', 'destinataire', 'destinatario', 'empfanger', 'ontvanger', 'guy', 'lady', 'man', 'woman', 'homme', 'femme', 'hombre', 'mujer', 'signora', 'signore', 'mann', 'frau', 'meneer', 'mevrouw'];
 export const WHO_RELATIVE = ['who', 'that', 'qui', 'que', 'che', 'die', 'der', 'welche', 'welcher'];
 
-/** "Who bought…", "wer hat … bestellt", "quién compró": asking who someone is from what they did. */
+/** Asking who someone is from what they did (who bought, who sent…). */
 export const WHO_DID = [
   ['who bought', 'who ordered', 'who purchased', 'who sent', 'who received', 'who returned', 'who else bought', 'who else ordered'],
   ['wer hat'],
@@ -78,21 +78,21 @@ export const PERSONAL_DATA = [
 /** Wanting to die or to hurt oneself, despair about living (never "this bug is killing me"). */
 export const SELF_HARM = [
   ['kill* myself', 'hurt* myself', 'harm* myself', 'cut* myself', 'suicid*', 'end* my life', 'end* it all', 'tak* my own life', 'tak* my life', "don't want to live", 'do not want to live', "don't want to be alive", "don't want to be here anymore", 'want to die', 'wanna die', 'better off dead', 'better off without me', 'nobody would notice', 'no one would notice', 'nobody would miss me', 'no one would miss me', 'if i was gone', 'if i were gone', 'no point in living', 'no reason to live', 'no point going on', "can't go on anymore", "can't go on living", 'cannot go on living', "i'm done with everything", 'done with everything', 'done with life', 'give up on life', 'not worth living', 'disappear forever', 'never wake up'],
-  ['mich umbringen', 'mich umzubringen', 'mir das leben nehmen', 'mir das leben zu nehmen', 'mir etwas antun', 'mir was antun', 'selbstmord*', 'suizid*', 'nicht mehr leben', 'sinn mehr in meinem leben', 'keinen sinn mehr zu leben', 'leben hat keinen sinn', 'will sterben', 'mochte sterben', 'lebensmude', 'nicht mehr aufwachen', 'nicht mehr da sein'],
-  ['suicid*', 'me tuer', 'mettre fin a mes jours', 'mettre fin a ma vie', "envie d'en finir", 'veux en finir', 'en finir avec la vie', 'en finir avec tout', 'plus envie de vivre', 'envie de mourir', 'veux mourir', 'me faire du mal', 'plus la force de continuer', 'plus la force de vivre', 'disparaitre pour toujours', 'ne plus me reveiller'],
+  ['mich umbringen', 'mich umzubringen', 'mir das leben nehmen', 'mir das leben zu nehmen', 'mir etwas antun', 'mir was antun', 'selbstmord*', 'suizid*', 'nicht mehr leben', 'keinen sinn mehr zu leben', 'leben hat keinen sinn', 'will sterben', 'mochte sterben', 'lebensmude', 'nicht mehr aufwachen', 'nicht mehr da sein'],
+  ['suicid*', 'me tuer', 'fin a mes jours', 'fin a ma vie', "envie d'en finir", 'veux en finir', 'en finir avec la vie', 'en finir avec tout', 'plus envie de vivre', 'envie de mourir', 'veux mourir', 'me faire du mal', 'force de continuer', 'force de vivre', 'disparaitre pour toujours', 'ne plus me reveiller'],
   ['suicid*', 'matarme', 'quitarme la vida', 'acabar con mi vida', 'no quiero seguir viviendo', 'no quiero vivir', 'quiero morir*', 'acabar con todo', 'acabar con mi vida', 'hacerme dano', 'desaparecer para siempre', 'no vale la pena vivir'],
   ['suicid*', 'me matar', 'tirar minha vida', 'tirar a minha vida', 'tirar a minha propria vida', 'nao quero mais viver', 'nao quero viver', 'quero morrer', 'acabar com tudo', 'me machucar', 'sumir para sempre', 'nao aguento mais viver'],
   ['suicid*', 'uccidermi', 'ammazzarmi', 'togliermi la vita', 'togliersi la vita', 'farla finita', 'non voglio piu vivere', 'non voglio vivere', 'voglio morire', 'farmi del male', 'sparire per sempre'],
   ['zelfmoord*', 'suicid*', 'mezelf iets aandoen', 'mezelf van het leven beroven', 'mezelf van kant maken', 'mezelf doden', 'mezelf pijn doen', 'niet meer leven', 'wil dood', 'dood willen', 'er een eind aan maken', 'mijn leven beeindigen'],
 ];
 
-/** "I don't want to live any more", "je ne veux plus vivre", "ya no quiero vivir", "non voglio più vivere": not wanting to live or exist. */
+/** Not wanting (or being better off not) to live or exist: NOT_WANT + up to two words + LIVE. */
 export const NOT_WANT = [["don't want to", 'do not want to', 'no longer want to', "don't wanna", 'will nicht mehr', 'will nicht', 'mochte nicht mehr', 'mochte nicht', 'ne veux plus', 'ne veux pas', "n'ai plus envie de", 'no quiero', 'ya no quiero', 'nao quero', 'nao quero mais', 'non voglio', 'non voglio piu', 'wil niet', 'wil niet meer', 'better off not', 'besser nicht', 'mieux ne pas', 'mejor no', 'melhor nao', 'meglio non', 'beter niet']];
 export const LIVE = [['live', 'be alive', 'exist', 'be here', 'leben', 'existieren', 'da sein', 'vivre', 'exister', 'etre la', 'vivir', 'existir', 'estar aqui', 'viver', 'vivere', 'esistere', 'esserci', 'leven', 'bestaan', 'er zijn']];
-/** Despair, and what a despairing person says about ending: "everything is falling apart … I want to end it". */
-export const DESPAIR = [['falling apart', "can't take it anymore", "can't take this anymore", 'cannot take it anymore', 'at the end of my rope', 'hopeless', 'ich kann nicht mehr', 'hoffnungslos', 'je suis a bout', "je n'en peux plus", 'sans espoir', 'no puedo mas', 'sin esperanza', 'nao aguento mais', 'sem esperanca', 'non ce la faccio piu', 'senza speranza', 'ik kan niet meer', 'hopeloos']];
+/** Despair, and words about ending or disappearing: together they are a risk of self-harm. */
+export const DESPAIR = [['falling apart', "can't take it anymore", "can't take this anymore", 'cannot take it anymore', 'at the end of my rope', 'hopeless', 'ich kann nicht mehr', 'hoffnungslos', 'je suis a bout', "je n'en peux plus", 'sans espoir', 'no puedo mas', 'sin esperanza', 'nao aguento mais', 'sem esperanca', 'ce la faccio piu', 'senza speranza', 'ik kan niet meer', 'hopeloos']];
 export const ENDING = [['end it', 'ending it', 'disappear', 'not wake up', 'give up on everything', 'sleep forever', 'schluss machen', 'verschwinden', 'disparaitre', 'desaparecer', 'sumir', 'sparire', 'verdwijnen', 'er een eind aan']];
-/** Breaking a body part: "break someone's nose", "romperle la cara", "vi spacco la faccia". */
+/** Breaking a body part, aimed at someone: a threat. */
 export const BREAK_BODY = [['break*', 'smash*', 'brech*', 'einschlag*', 'cass*', 'defonc*', 'romp*', 'partir*', 'quebr*', 'spacc*', 'breek*', 'breken', 'sla … in']];
 export const BODY = [['nose', 'face', 'jaw', 'teeth', 'legs', 'arm', 'neck', 'skull', 'nase', 'gesicht', 'kiefer', 'zahne', 'beine', 'nez', 'visage', 'gueule', 'machoire', 'dents', 'jambes', 'nariz', 'cara', 'mandibula', 'dientes', 'piernas', 'cabeza', 'naso', 'faccia', 'denti', 'gambe', 'testa', 'neus', 'gezicht', 'kaak', 'tanden', 'benen', 'kop', 'rosto', 'dentes', 'pernas', 'cabeca']];
 
@@ -132,7 +132,7 @@ export const TARGET_STRONG = [
   ['iemand', 'jullie', 'kantoor', 'winkel', 'magazijn', 'medewerker*', 'baas', 'gezicht', 'kop', 'hoofd'],
 ];
 
-/** A condition on the desk ("if", "als", "se", "si", "wenn", "como no"): "if you don't…, I'll…". */
+/** A condition put to the desk ("if you don't…, I will…"). */
 export const CONDITION = [['if', 'unless', 'als', 'tenzij', 'wenn', 'falls', 'sonst', 'si', 'sinon', 'se', 'senao', 'como no', 'caso', 'altrimenti', 'o si no', 'otherwise']];
 
 /** First-person intent ("I'll", "je vais", "voy a", "ich werde", "vou", "vado a", "ik ga"). */

@@ -80,7 +80,7 @@ export const ACTION_VERB = [
   ['wijzig*', 'verander*', 'aanpass*', 'pas … aan', 'annuleer*', 'annuler*', 'opzeg*', 'zeg … op', 'beeindig*', 'stopzet*', 'zet … stop', 'terugstort*', 'stort … terug', 'terugbetal*', 'betaal … terug', 'verwijder*', 'wis', 'wissen', 'sluit', 'sluiten', 'blokkeer*', 'deblokkeer*', 'activeer*', 'deactiveer*', 'verleng*', 'vernieuw*', 'samenvoeg*', 'voeg … samen', 'overzet*', 'zet … over', 'toepass*', 'pas … toe', 'toevoeg*', 'voeg … toe', 'reset*', 'heractiveer*', 'vervang*', 'ruil*', 'crediteer*', 'upgrade*', 'downgrade*', 'corrigeer*', 'ophef*', 'hef … op', 'afmeld*', 'meld … af', 'uitschrijv*', 'schrijf … uit', 'omzet*', 'zet … om', 'pauzeer*', 'blokkeer*', 'schakel … uit'],
 ];
 
-/** Verbs of giving, only an action with a benefit as object ("send me a replacement", "geben Sie mir einen Rabatt"). */
+/** Verbs of giving: an action only with a benefit as object. */
 export const GIVE_VERB = [
   ['give', 'send', 'issue', 'grant', 'offer', 'provide', 'ship', 'get me', 'owe me'],
   ['geb*', 'gib', 'schick*', 'send*', 'gewahr*', 'ausstell*', 'zukommen'],

@@ -21,7 +21,7 @@ const giveVerb = words(...GIVE_VERB);
 const MONEY = '\\d+(?:[.,]\\d+)?\\s*(?:€|\\$|£|eur|euros?|usd|dollars?|gbp|pounds?|reais|chf)(?![\\p{L}])|[€$£]\\s*\\d';
 const businessObject = any(words(...BUSINESS_OBJECT), MONEY);
 const benefit = rx(words(...BENEFIT));
-/** Money verbs that need no object: "I want to be refunded", "je veux être remboursé". */
+/** Money verbs that need no object after a wish (the wish to be paid back is itself the request). */
 const MONEY_VERB = words(['refund*', 'reimburs*', 'money back', 'erstatt*', 'rembours*', 'reembols*', 'rimbors*', 'terugbetal*', 'terugstort*', 'estorn*']);
 
 const INSTEAD = words(['instead of', 'rather than', 'in plaats van', 'anstatt', 'statt', 'au lieu de', 'a la place de', 'en lugar de', 'en vez de', 'em vez de', 'ao inves de', 'invece di', 'al posto di']);
@@ -34,41 +34,41 @@ const OPENERS = "(?:(?:hi|hello|hey|ok|okay|so|just|then|now|also|and|hallo|gute
 const startsWith = (verbClass: string) => rx(`^\\W*${OPENERS}${verbClass}`);
 
 export const STRUCTURE_ACTION_RULES: Rule[] = [
-  // "Could you knock my plan down…", "Kunt u mijn abonnement opzeggen", "Vorrei che mi rimborsaste l'abbonamento"
-  { signal: 'action_request', pattern: rx(request), all: [actionVerb, businessObject], unless: howTo },
-  // Imperatives: "Merge my two accounts", "Verwijder mijn account", "Cámbienme el plan", "Annulez la commande"
+  // request frame, then an action verb, × business object, in one sentence ("… reset email…, can you help?" is not one)
+  { signal: 'action_request', pattern: rx(`(?:${request})[^]*?(?:${actionVerb.source})`), all: [businessObject], unless: howTo },
+  // a sentence that opens (after greetings or "please") with an action verb, and names a business object
   { signal: 'action_request', pattern: startsWith(words(...ACTION_VERB)), all: [businessObject], unless: howTo },
-  // "I'd like you to…" is above; "I want to cancel my subscription", "je voudrais résilier mon abonnement"
-  { signal: 'action_request', pattern: rx(desire), all: [actionVerb, businessObject], unless: howTo, unlessText: howTo },
-  // A benefit asked for: "send me a replacement", "can you give me a discount", "I want a refund", "ich will mein Geld zurück"
+  // the customer's wish × action verb × business object (unless the message asks how to do it)
+  { signal: 'action_request', pattern: rx(`(?:${desire})[^]*?(?:${actionVerb.source})`), all: [businessObject], unless: howTo, unlessText: howTo },
+  // a benefit asked for: request or imperative × verb of giving × benefit; or a wish for a benefit
   { signal: 'action_request', pattern: any(request, startsWith(giveVerb).source), all: [rx(giveVerb), benefit], unless: howTo },
   { signal: 'action_request', pattern: rx(desire), all: [any(words(...BENEFIT), MONEY_VERB)], unless: howTo, unlessText: howTo },
-  // "… X instead of Y": a change asked for ("put the invoice in my company's name instead of mine")
+  // request × "instead of" × business object: a change asked for
   { signal: 'action_request', pattern: rx(request), all: [rx(INSTEAD), businessObject], unless: howTo },
-  // Sending an order somewhere else: "ship it to my new address", "naar een ander adres sturen", "a otra dirección"
+  // request × verb of sending × another address: a delivery redirected
   { signal: 'action_request', pattern: any(request, desire, startsWith(giveVerb).source), all: [rx(giveVerb), rx(REROUTE)], unless: howTo },
 ];
 
 const relation = `(?:${words(...MY)})\\s+(?:[\\p{L}-]+\\s+)?(?:${words(...RELATION)})`;
 const disclose = any(words(...DISCLOSE), WHAT_FIRST, request, desire);
 const personalData = rx(words(...PERSONAL_DATA));
-/** Asking how to do something is not asking for someone's data ("how can my wife create an account?"). */
+/** Asking how to do something is not asking for someone's data. */
 const howToOnly = rx(words(['how', 'best way', 'can i', 'can we', 'kann ich', 'konnen wir', 'wie kann', 'comment', 'puis-je', 'como puedo', 'como posso', 'come posso', 'hoe kan', 'kan ik', 'is it possible', 'ist es moglich', 'est-il possible', 'es posible', 'e possivel', 'e possibile', 'is het mogelijk']));
-/** "I'm the person who ordered…" is the customer, not someone else. */
+/** The customer describing themselves ("I am the one who…") is not someone else. */
 const selfReference = rx(words(["i'm the", 'i am the', 'i was the', 'ich bin der', 'ich bin die', 'je suis le', 'je suis la', 'soy el', 'soy la', 'sou o', 'sou a', 'sono il', 'sono la', 'ik ben de']));
-/** A person's name inside a sentence (not its first word): "What email did Tom Becker use…". Case-sensitive. */
+/** A capitalised first and last name inside a sentence (not its first word). Case-sensitive. */
 const NAME_IN_SENTENCE = /(?<=[\p{Ll},;:]\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?!\s*(?:Inc|Ltd|GmbH|SA|BV|Support|Team)\b)/u;
 const ownName = rx(words(['my name is', 'i am', "i'm", 'this is', 'ich heisse', 'mein name ist', "je m'appelle", 'mon nom est', 'me llamo', 'mi nombre es', 'meu nome', 'chamo-me', 'mi chiamo', 'il mio nome', 'ik heet', 'mijn naam is', 'regards', 'thanks', 'gruss', 'cordialement', 'saludos', 'grazie', 'groeten', 'obrigad*']));
 
 export const STRUCTURE_OTHERS_RULES: Rule[] = [
-  // "My sister ordered… could you tell me when hers is arriving?", "la dirección de mi vecino", "lo stato dell'ordine di mio fratello"
+  // my + relation × personal data × a request to be told
   { signal: 'others_data', pattern: rx(relation), all: [personalData, disclose], unless: howToOnly },
-  // "Which other customers reported this?", "le numéro du client qui a laissé cet avis", "het adres van de klant die…"
+  // a stranger (another customer, other users) × personal data or a "which/who" question
   { signal: 'others_data', pattern: rx(words(...STRANGER)), all: [any(personalData.source, words(['which', 'who', 'welche', 'quels', 'quelles', 'que', 'cuales', 'quais', 'quali', 'welke', 'contact*', 'kontakt*']))], unless: any(howToOnly.source, selfReference.source) },
-  // "the seller who sent me this", "le vendeur qui…", "de klant die…": someone identified by what they did
+  // role + relative pronoun ("the <role> who…") × personal data × a request to be told
   { signal: 'others_data', pattern: rx(`${words(ROLE)}\\s*,?\\s*${words(WHO_RELATIVE)}`), all: [personalData, disclose], unless: any(howToOnly.source, selfReference.source) },
   { signal: 'others_data', pattern: rx(words(...WHO_DID)), all: [personalData], unless: selfReference },
-  // "My landlord says he ordered from you. Can you tell me his order number?" (the person named in another sentence)
+  // his/her + personal data × a request to be told, when a relation or a stranger is named elsewhere in the message
   { signal: 'others_data', pattern: rx(words(...THEIR)), all: [personalData, disclose], unless: howToOnly, requires: any(relation, words(...STRANGER)) },
   { signal: 'others_data', on: 'visible', pattern: NAME_IN_SENTENCE, all: [personalData, disclose], unless: ownName },
 ];
@@ -77,7 +77,7 @@ export const STRUCTURE_DISTRESS_RULES: Rule[] = [
   { signal: 'self_harm', pattern: rx(words(...SELF_HARM)) },
   { signal: 'threat', pattern: rx(words(...I_WILL)), all: [rx(words(...VIOLENCE)), rx(words(...TARGET))] },
   { signal: 'threat', pattern: rx(words(...CONDITION)), all: [rx(words(...VIOLENCE)), rx(words(...TARGET_STRONG))] },
-  // "no point in living", "keinen Sinn mehr zu leben", "sentido em viver", "zin om te leven"
+  // point/sense/reason + up to four words + living, with a negation in the sentence
   { signal: 'self_harm', pattern: rx(`${words(['point', 'sense', 'reason', 'sinn', 'grund', 'sens', 'raison', 'sentido', 'razon', 'motivo', 'senso', 'ragione', 'zin', 'reden'])}(?:\\W+[\\p{L}']+){0,4}\\W+${words(['living', 'to live', 'going on', 'zu leben', 'leben', 'vivre', 'vivir', 'viver', 'vivere', 'leven', 'mijn leven', 'my life', 'meinem leben', 'ma vie', 'mi vida', 'minha vida', 'mia vita'])}`), all: [rx(words(['no', 'not', 'never', 'any', 'kein*', 'nicht', 'plus', 'pas', 'aucun*', 'ya', 'ningun*', 'nao', 'nenhum*', 'non', 'nessun*', 'geen', 'niet', 'mais', 'more', 'anymore', 'mehr', 'meer', 'piu']))] },
   { signal: 'self_harm', pattern: rx(`${words(...NOT_WANT)}(?:\\W+[\\p{L}']+){0,2}\\W+${words(...LIVE)}`) },
   { signal: 'self_harm', pattern: rx(words(...DESPAIR)), all: [rx(words(...ENDING))] },
@@ -93,18 +93,18 @@ const RULE_WORDS = words(['normas', 'normes', 'normen', 'norme', 'policy', 'poli
 const REVEAL = words(['show', 'print', 'reveal', 'tell', 'list', 'repeat', 'output', 'mostra*', 'toon', 'laat … zien', 'vertel', 'welke', 'quali', 'zeig*', 'nenn*', 'montre*', 'affiche*', 'muestra*', 'dime', 'mostre*', 'diga', 'ripeti', 'herhaal', 'repite', 'repita', 'repete*', 'repetez', 'wiederhol*', 'dimmi', 'dammi', 'dis-moi', 'dites-moi', 'vertel me', 'sag mir', 'tell me', 'give me', 'dame', 'me diga', 'me diz']);
 const HIDDEN = words(['hidden', 'secret', 'internal', 'confidential', 'nascost*', 'segret*', 'intern*', 'riservat*', 'verborgen*', 'versteckt*', 'geheim*', 'vertraulich*', 'cache*', 'confidenti*', 'ocult*', 'escondid*', 'secret*', 'confidencia*', 'sigilos*']);
 const UNBOUND = `${words(['without', 'no', 'sans', 'sin', 'sem', 'senza', 'zonder', 'ohne', 'geen'])}\\s+(?:any\\s+)?${words(['filter*', 'rules', 'limits', 'restrictions', 'censorship', 'filtri', 'regole', 'limiti', 'filtres', 'regles', 'limites', 'filtros', 'reglas', 'regras', 'regeln', 'grenzen', 'regels', 'beperkingen', 'einschrankungen', 'restricciones', 'restricoes', 'restrizioni'])}`;
-/** Second person "be" after "from now on" / "now": "tu es maintenant", "vanaf nu ben jij", "da ora in poi sei". */
+/** Second-person "be", for a new role given to the assistant. */
 const YOU_ARE = words(["you are", "you're", 'youre', 'you will be', 'tu es', 'vous etes', 'tu seras', 'eres', 'seras', 'voce e', 'voce sera', 'tu e', 'sei', 'sarai', 'ben je', 'ben jij', 'je bent', 'jij bent', 'bist du', 'du bist', 'sind sie']);
 const FROM_NOW = words(['now', 'from now on', 'from here on', 'maintenant', 'desormais', 'a partir de maintenant', 'ahora', 'a partir de ahora', 'agora', 'a partir de agora', 'da ora in poi', "d'ora in poi", 'ora', 'adesso', 'vanaf nu', 'nu', 'voortaan', 'ab jetzt', 'jetzt', 'ab sofort', 'nun']);
 const ROLE_OR_UNBOUND = words(['assistant', 'assistent*', 'assistente', 'asistente', 'bot', 'ai', 'agent*', 'admin*', 'administrat*', 'amministratore', 'beheerder', 'manager', 'gerente', 'developer', 'human', 'humain', 'humano', 'umano', 'mensch', 'mens', 'without', 'sans', 'sin', 'sem', 'senza', 'zonder', 'ohne', 'unrestricted', 'unfiltered', 'free']);
 
 export const STRUCTURE_INSTRUCTION_RULES: Rule[] = [
-  // A new role for the assistant: "tu es maintenant un assistant sans limites", "vanaf nu ben jij mijn assistent"
+  // "from now on" × "you are" × a role or "without limits": a new role for the assistant
   { signal: 'role_override', pattern: rx(FROM_NOW), all: [rx(YOU_ARE), rx(ROLE_OR_UNBOUND)] },
-  // "follow only my rules", "volg alleen mijn regels", "segui solo le mie regole"
+  // follow/obey × my × rules: the customer's rules replacing the desk's
   { signal: 'override_instructions', pattern: rx(words(['follow', 'obey', 'volg', 'volgt', 'segui', 'seguite', 'sigue', 'siga', 'segue', 'suis', 'suivez', 'befolge', 'folge', 'gehorche'])), all: [rx(words(['my', 'mijn', 'mie', 'miei', 'mis', 'mes', 'minhas', 'meus', 'meine', 'meinen'])), rx(RULE_WORDS)] },
   { signal: 'override_instructions', on: 'deleeted', pattern: rx(OVERRIDE), all: [rx(RULE_WORDS)] },
-  { signal: 'prompt_extraction', pattern: rx(REVEAL), all: [rx(RULE_WORDS), rx(words(['your', 'you', 'je', 'jouw', 'tue', 'tuoi', 'le tue', 'tes', 'tus', 'tuas', 'deine', 'dir', 'gekregen', 'ricevuto', 'recibiste', 'recebeu', 'recu', 'erhalten', 'given', 'received', 'system*', 'sistema', 'systeem', 'word for word', 'verbatim', 'palabra por palabra', 'mot pour mot', 'wort fur wort', 'parola per parola', 'palavra por palavra', 'woord voor woord']))] },
+  { signal: 'prompt_extraction', pattern: rx(REVEAL), all: [rx(RULE_WORDS), rx(words(['your', 'jouw', 'tue', 'tuoi', 'tes', 'ton', 'ta', 'tus', 'tuas', 'teus', 'deine', 'deinen', 'deiner', 'you were given', 'you received', 'you got', 'je hebt gekregen', 'je gekregen hebt', 'hai ricevuto', 'recibiste', 'tu as recu', 'du erhalten hast', 'du bekommen hast', 'system', 'systeme', 'sistema', 'systeem', 'word for word', 'verbatim', 'palabra por palabra', 'mot pour mot', 'wort fur wort', 'parola per parola', 'palavra por palavra', 'woord voor woord']))] },
   { signal: 'prompt_extraction', pattern: rx(HIDDEN), all: [rx(RULE_WORDS)] },
   { signal: 'role_override', pattern: rx(YOU_ARE), all: [rx(UNBOUND)] },
   // Pseudo-markup for the model's own channels: <system>, [INST], </instructions>
@@ -120,9 +120,9 @@ const SECRET_VALUE = "(?:(?=[^\\s\"'”»,]*\\p{L})(?=[^\\s\"'”»,]*[\\d!@#$%^
 
 export const STRUCTURE_SECRET_RULES: Rule[] = [
   { signal: 'pasted_password', on: 'visible', pattern: new RegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}(?![\\p{L}])(?:\\s+[^\\s:=]+){0,7}?\\s*(?:is|ist|lautet|est|es|é|è|e|era|was|:|=|-)\\s*["'“«]?${SECRET_VALUE}`, 'iu') },
-  // The label then the value with nothing between: "la contraseña Luna2023*", "Passwort Regen%Tag55" (letters, digits and a symbol)
+  // The label then the value with nothing between (the value then needs letters, digits and a symbol)
   { signal: 'pasted_password', on: 'visible', pattern: new RegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}\\s+["'“«]?(?=[^\\s"'”»,]*\\p{L})(?=[^\\s"'”»,]*\\d)(?=[^\\s"'”»,]*[!@#$%^&*_+=~.%-])[^\\s"'”»,]{6,}`, 'iu') },
-  // A login pair: "someone@example.org / Zomer!2025", "user jmiller, password …" (the second part shaped like a secret)
+  // A login pair: an e-mail address, a slash or bar, then a value shaped like a secret
   { signal: 'pasted_password', on: 'visible', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[/|]\s*(?=\S*\p{L})(?=\S*\d)\S{6,}/u },
   // Vendor-style secrets: a lower-case prefix, an underscore, then a long mixed-case alphanumeric run (whsec_…, sk_live_…, ghp_…).
   { signal: 'pasted_token', on: 'visible', pattern: /\b[a-z]{2,8}(?:_[a-z]{2,8})?_(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{16,}\b/ },
@@ -140,7 +140,7 @@ export const STRUCTURE_HUMAN_RULES: Rule[] = [
   { signal: 'asks_for_human', pattern: any(desire, request), all: [rx(SERVE), rx(HUMAN_NOUN)], unless: howTo },
   { signal: 'asks_for_human', pattern: rx(PUT_THROUGH), all: [any(HUMAN_NOUN, words(['someone', 'somebody', 'alguem', 'alguien', "quelqu'un", 'jemand*', 'qualcuno', 'iemand', 'support', 'service', 'assistenza', 'kundendienst', 'klantenservice', 'atencion', 'atendimento']))] },
   { signal: 'asks_for_human', pattern: rx(words(['real person', 'actual person', 'real human', 'actual human', 'human being', 'live agent', 'live person', 'echten menschen', 'echter mensch', 'echte person', 'vraie personne', 'personne reelle', 'vrai humain', 'persona real', 'persona de verdad', 'ser humano', 'pessoa real', 'pessoa de verdade', 'ser humano', 'persona vera', 'persona reale', 'essere umano', 'echt mens', 'echte mens', 'echte persoon'])), unless: rx(words(['not a real', 'kein echter', 'pas une vraie', 'no es una persona', 'nao e uma pessoa', 'non e una persona', 'geen echt'])) },
-  // "parlare con un operatore", "met een medewerker spreken", "pásenme con una persona", "iemand aan de telefoon"
+  // talk/speak (seven languages) × a person, someone, or the team
   {
     signal: 'asks_for_human',
     pattern: rx(words(['talk', 'speak', 'parlare', 'parlo', 'spreken', 'praten', 'bellen', 'pasenme', 'pasame', 'paseme', 'comuniquenme', 'falar', 'hablar', 'parler', 'sprechen', 'reden', 'telefoon', 'telefono', 'lijn'])),
