@@ -31,6 +31,7 @@ describe('structural hand-off rules (issue 13)', () => {
     ['PT wish for a benefit', 'Quero um reembolso do frete.', 'action'],
     ['IT request', 'Potreste riattivare il mio account sospeso?', 'action'],
     ['NL request', 'Kunnen jullie mijn lidmaatschap verlengen?', 'action'],
+    ['EN fallback: an unlisted verb on my own object', 'Could you sort out my subscription before Friday?', 'action'],
     ['EN relation and data', 'Could you tell me which address my cousin used for her order?', 'others_data'],
     ['IT relation and data', 'Mi dite il numero di telefono di mia zia? È cliente da voi.', 'others_data'],
     ['NL stranger', 'Welke klanten hebben dit model ook gekocht? Ik wil hun adres.', 'others_data'],
@@ -62,6 +63,7 @@ describe('structural hand-off rules (issue 13)', () => {
     'My password expired yesterday, what are the rules for a new one?',
     'Can you show me the assembly instructions for the shelf?',
     'My password reset link arrives but does nothing, can you help?',
+    'Could you explain what my invoice line "service fee" means?',
   ])('an answerable message stays with the AI: %s', (message) => {
     const result = classifyInbound(message);
     expect(result, JSON.stringify(result.signals)).toMatchObject({ handoff: false });

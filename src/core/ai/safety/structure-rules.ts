@@ -13,6 +13,9 @@ import { rx, type Rule } from './rules.js';
 const any = (...classes: string[]) => rx(classes.map((c) => `(?:${c})`).join('|'));
 
 const request = words(...REQUEST);
+/** Politeness words alone ("please", "bitte", "por favor"…): the fallback below needs a real second-person request. */
+const POLITENESS = new Set(['please', 'pls', 'plz', 'kindly', 'bitte', 'veuillez', 'svp', "s'il vous plait", "s'il te plait", 'stp', 'merci de', "merci d'", 'por favor', 'porfa', 'porfavor', 'per favore', 'per piacere', 'per cortesia', 'gentilmente', 'alstublieft', 'alsjeblieft', 'aub', 'a.u.b', 'graag']);
+const secondPersonRequest = words(...REQUEST.map((group) => group.filter((entry) => !POLITENESS.has(entry))));
 const desire = words(...DESIRE);
 const howTo = any(words(...HOW_TO), HABITUAL_QUESTION);
 const actionVerb = rx(words(...ACTION_VERB));
@@ -25,6 +28,14 @@ const benefit = rx(words(...BENEFIT));
 const MONEY_VERB = words(['refund*', 'reimburs*', 'money back', 'erstatt*', 'rembours*', 'reembols*', 'rimbors*', 'terugbetal*', 'terugstort*', 'estorn*']);
 
 const INSTEAD = words(['instead of', 'rather than', 'in plaats van', 'anstatt', 'statt', 'au lieu de', 'a la place de', 'en lugar de', 'en vez de', 'em vez de', 'ao inves de', 'invece di', 'al posto di']);
+
+/** Verbs of telling and explaining: a request with one of them asks for information, not an action. */
+const INFO_VERB = words([
+  'tell', 'explain', 'show', 'know', 'understand', 'find', 'see', 'help', 'look', 'read', 'clarify', 'describe', 'let me know', 'link', 'confirm*', 'bestatig*', 'confirmer', 'confirmez', 'confirmar', 'confirme*', 'conferm*', 'bevestig*',
+  'sag*', 'erklar*', 'zeig*', 'wissen', 'helf*', 'hilf', 'versteh*', 'find*', 'dire', 'dites', 'expliqu*', 'montr*', 'savoir', 'aid*', 'comprendre', 'trouv*', 'indiqu*',
+  'decir', 'dime', 'diga*', 'explic*', 'mostr*', 'saber', 'ayud*', 'entender', 'encontr*', 'indic*', 'dizer', 'ajud*', 'informar', 'spieg*', 'sapere', 'aiut*', 'capire', 'trov*', 'dimmi',
+  'vertel*', 'uitleg*', 'leg … uit', 'weten', 'help', 'helpen', 'begrijp*', 'vind*',
+]);
 
 /** Another address as destination. */
 const REROUTE = words(['other address', 'another address', 'different address', 'new address', 'ander adres', 'andere adres', 'nieuwe adres', 'nieuw adres', 'andere adresse', 'neue adresse', 'autre adresse', 'nouvelle adresse', 'otra direccion', 'nueva direccion', 'outro endereco', 'novo endereco', 'altro indirizzo', 'nuovo indirizzo']);
@@ -43,6 +54,9 @@ export const STRUCTURE_ACTION_RULES: Rule[] = [
   // a benefit asked for: request or imperative × verb of giving × benefit; or a wish for a benefit
   { signal: 'action_request', pattern: any(request, startsWith(giveVerb).source), all: [rx(giveVerb), benefit], unless: howTo },
   { signal: 'action_request', pattern: rx(desire), all: [any(words(...BENEFIT), MONEY_VERB)], unless: howTo, unlessText: howTo },
+  // Fallback for verbs no lexicon lists: request × the customer's own business object ("could you <verb> my subscription…"),
+  // unless the request is for information (tell, explain, help…) or a how-to.
+  { signal: 'action_request', pattern: rx(`(?:${secondPersonRequest})[^]*?(?:${words(...MY)})\\s+(?:[\\p{L}-]+\\s+)?(?:${words(...BUSINESS_OBJECT)})`), unless: any(howTo.source, INFO_VERB) },
   // request × "instead of" × business object: a change asked for
   { signal: 'action_request', pattern: rx(request), all: [rx(INSTEAD), businessObject], unless: howTo },
   // request × verb of sending × another address: a delivery redirected
