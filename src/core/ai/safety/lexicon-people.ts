@@ -77,18 +77,18 @@ export const PERSONAL_DATA = [
 
 /** Wanting to die or to hurt oneself, despair about living (never "this bug is killing me"). */
 export const SELF_HARM = [
-  ['kill* myself', 'hurt* myself', 'harm* myself', 'cut* myself', 'suicid*', 'end* my life', 'end* it all', 'tak* my own life', 'tak* my life', "don't want to live", 'do not want to live', "don't want to be alive", "don't want to be here anymore", 'want to die', 'wanna die', 'better off dead', 'better off without me', 'nobody would notice', 'no one would notice', 'nobody would miss me', 'no one would miss me', 'if i was gone', 'if i were gone', 'no point in living', 'no reason to live', 'no point going on', "can't go on anymore", "can't go on living", 'cannot go on living', "i'm done with everything", 'done with everything', 'done with life', 'give up on life', 'not worth living', 'disappear forever', 'never wake up'],
-  ['mich umbringen', 'mich umzubringen', 'mir das leben nehmen', 'mir das leben zu nehmen', 'mir etwas antun', 'mir was antun', 'selbstmord*', 'suizid*', 'nicht mehr leben', 'keinen sinn mehr zu leben', 'leben hat keinen sinn', 'will sterben', 'mochte sterben', 'lebensmude', 'nicht mehr aufwachen', 'nicht mehr da sein'],
-  ['suicid*', 'me tuer', 'fin a mes jours', 'fin a ma vie', "envie d'en finir", 'veux en finir', 'en finir avec la vie', 'en finir avec tout', 'plus envie de vivre', 'envie de mourir', 'veux mourir', 'me faire du mal', 'force de continuer', 'force de vivre', 'disparaitre pour toujours', 'ne plus me reveiller'],
-  ['suicid*', 'matarme', 'quitarme la vida', 'acabar con mi vida', 'no quiero seguir viviendo', 'no quiero vivir', 'quiero morir*', 'acabar con todo', 'acabar con mi vida', 'hacerme dano', 'desaparecer para siempre', 'no vale la pena vivir'],
-  ['suicid*', 'me matar', 'tirar minha vida', 'tirar a minha vida', 'tirar a minha propria vida', 'nao quero mais viver', 'nao quero viver', 'quero morrer', 'acabar com tudo', 'me machucar', 'sumir para sempre', 'nao aguento mais viver'],
-  ['suicid*', 'uccidermi', 'ammazzarmi', 'togliermi la vita', 'togliersi la vita', 'farla finita', 'non voglio piu vivere', 'non voglio vivere', 'voglio morire', 'farmi del male', 'sparire per sempre'],
-  ['zelfmoord*', 'suicid*', 'mezelf iets aandoen', 'mezelf van het leven beroven', 'mezelf van kant maken', 'mezelf doden', 'mezelf pijn doen', 'niet meer leven', 'wil dood', 'dood willen', 'er een eind aan maken', 'mijn leven beeindigen'],
+  ['kill* myself', 'hurt* myself', 'harm* myself', 'cut* myself', 'suicid*', 'end* my life', 'end* it all', 'tak* my own life', 'tak* my life', "don't want to live", 'do not want to live', "don't want to be alive", "don't want to be here anymore", 'want to die', 'wanna die', 'better off dead', 'better off without me', 'nobody would notice', 'no one would notice', 'nobody would miss me', 'no one would miss me', 'if i was gone', 'if i were gone', 'no point in living', 'no reason to live', 'no point going on', "won't be around", 'not be around much longer', 'saving pills', 'saving up pills', 'collecting pills', 'take all the pills', 'overdose', 'nobody would care', "can't go on anymore", "can't go on living", 'cannot go on living', "i'm done with everything", 'done with everything', 'done with life', 'give up on life', 'not worth living', 'disappear forever', 'never wake up'],
+  ['mich umbringen', 'mich umzubringen', 'mir das leben nehmen', 'mir das leben zu nehmen', 'mir etwas antun', 'mir was antun', 'selbstmord*', 'suizid*', 'nicht mehr leben', 'keinen sinn mehr zu leben', 'leben hat keinen sinn', 'will sterben', 'mochte sterben', 'lebensmude', 'tabletten sammeln', 'nicht mehr aufwachen', 'nicht mehr da sein'],
+  ['suicid*', 'me tuer', 'fin a mes jours', 'fin a ma vie', "envie d'en finir", 'veux en finir', 'en finir avec la vie', 'en finir avec tout', 'plus envie de vivre', 'envie de mourir', 'veux mourir', 'me faire du mal', 'force de continuer', 'force de vivre', 'disparaitre pour toujours', 'ne plus me reveiller', 'personne ne remarquerait', 'personne ne verrait'],
+  ['suicid*', 'matarme', 'quitarme la vida', 'acabar con mi vida', 'no quiero seguir viviendo', 'no quiero vivir', 'quiero morir*', 'acabar con todo', 'acabar con mi vida', 'hacerme dano', 'desaparecer para siempre', 'no vale la pena vivir', 'nadie lo notaria'],
+  ['suicid*', 'me matar', 'tirar minha vida', 'tirar a minha vida', 'tirar a minha propria vida', 'nao quero mais viver', 'nao quero viver', 'quero morrer', 'acabar com tudo', 'me machucar', 'sumir para sempre', 'nao aguento mais viver', 'ninguem ia notar'],
+  ['suicid*', 'uccidermi', 'ammazzarmi', 'togliermi la vita', 'togliersi la vita', 'farla finita', 'non voglio piu vivere', 'non voglio vivere', 'voglio morire', 'farmi del male', 'sparire per sempre', 'nessuno se ne accorgerebbe'],
+  ['zelfmoord*', 'suicid*', 'mezelf iets aandoen', 'mezelf van het leven beroven', 'een einde aan maken', 'er een einde aan',  'mezelf van kant maken', 'mezelf doden', 'mezelf pijn doen', 'niet meer leven', 'wil dood', 'dood willen', 'er een eind aan maken', 'mijn leven beeindigen'],
 ];
 
 /** Not wanting (or being better off not) to live or exist: NOT_WANT + up to two words + LIVE. */
-export const NOT_WANT = [["don't want to", 'do not want to', 'no longer want to', "don't wanna", 'will nicht mehr', 'will nicht', 'mochte nicht mehr', 'mochte nicht', 'ne veux plus', 'ne veux pas', "n'ai plus envie de", 'no quiero', 'ya no quiero', 'nao quero', 'nao quero mais', 'non voglio', 'non voglio piu', 'wil niet', 'wil niet meer', 'better off not', 'besser nicht', 'mieux ne pas', 'mejor no', 'melhor nao', 'meglio non', 'beter niet']];
-export const LIVE = [['live', 'be alive', 'exist', 'be here', 'leben', 'existieren', 'da sein', 'vivre', 'exister', 'etre la', 'vivir', 'existir', 'estar aqui', 'viver', 'vivere', 'esistere', 'esserci', 'leven', 'bestaan', 'er zijn']];
+export const NOT_WANT = [['no more', 'no longer have the', 'keine', 'keinen', 'plus', "plus d'", 'ya no tengo', 'sin', 'nao tenho mais', 'sem', 'non ho piu', 'geen', "don't want to", 'do not want to', 'no longer want to', "don't wanna", 'will nicht mehr', 'will nicht', 'mochte nicht mehr', 'mochte nicht', 'ne veux plus', 'ne veux pas', "n'ai plus envie de", 'no quiero', 'ya no quiero', 'nao quero', 'nao quero mais', 'non voglio', 'non voglio piu', 'wil niet', 'wil niet meer', 'better off not', 'besser nicht', 'mieux ne pas', 'mejor no', 'melhor nao', 'meglio non', 'beter niet']];
+export const LIVE = [['will to live', 'lebenswille*', 'lust zu leben', 'envie de vivre', 'ganas de vivir', 'vontade de viver', 'voglia di vivere', 'zin in het leven', 'live', 'be alive', 'exist', 'be here', 'leben', 'existieren', 'da sein', 'vivre', 'exister', 'etre la', 'vivir', 'existir', 'estar aqui', 'viver', 'vivere', 'esistere', 'esserci', 'leven', 'bestaan', 'er zijn']];
 /** Despair, and words about ending or disappearing: together they are a risk of self-harm. */
 export const DESPAIR = [['falling apart', "can't take it anymore", "can't take this anymore", 'cannot take it anymore', 'at the end of my rope', 'hopeless', 'ich kann nicht mehr', 'hoffnungslos', 'je suis a bout', "je n'en peux plus", 'sans espoir', 'no puedo mas', 'sin esperanza', 'nao aguento mais', 'sem esperanca', 'ce la faccio piu', 'senza speranza', 'ik kan niet meer', 'hopeloos']];
 export const ENDING = [['end it', 'ending it', 'disappear', 'not wake up', 'give up on everything', 'sleep forever', 'schluss machen', 'verschwinden', 'disparaitre', 'desaparecer', 'sumir', 'sparire', 'verdwijnen', 'er een eind aan']];
@@ -99,12 +99,12 @@ export const BODY = [['nose', 'face', 'jaw', 'teeth', 'legs', 'arm', 'neck', 'sk
 /** Violent verbs, against people or premises. */
 export const VIOLENCE = [
   ['kill', 'hurt', 'shoot', 'stab', 'beat … up', 'punch', 'smash', 'burn', 'torch', 'blow up', 'wreck', 'attack', 'strangle', 'make … pay'],
-  ['umbringen', 'toten', 'verprugel*', 'schlagen', 'schlage', 'abfackeln', 'anzunden', 'abbrennen', 'in die luft', 'kaputt*', 'zusammenschlagen', 'zusammen', 'verletzen', 'fertigmachen'],
+  ['umbringen', 'toten', 'verprugel*', 'schlagen', 'schlage', 'abfackeln', 'anzunden', 'zund* … an', 'fackel* … ab', 'abbrennen', 'in die luft', 'kaputt*', 'zusammenschlagen', 'zusammen', 'verletzen', 'fertigmachen'],
   ['tuer', 'frapper', 'bruler', 'casser', 'defoncer', 'faire sauter', 'mettre le feu', 'faire du mal', 'cogner', 'taper'],
   ['matar', 'golpear', 'pegar', 'quemar', 'romper', 'destrozar', 'hacer dano', 'hacerles dano', 'reventar', 'incendiar'],
   ['matar', 'bater', 'queimar', 'quebrar', 'machucar', 'explodir', 'agredir', 'incendiar'],
   ['ammazz*', 'uccid*', 'picchi*', 'bruci*', 'spacc*', 'far saltare', 'incendi*'],
-  ['vermoorden', 'doodmaken', 'slaan', 'in brand', 'kapot', 'afmaken', 'opblazen', 'pijn doen'],
+  ['vermoorden', 'doodmaken', 'slaan', 'in brand', 'steek … in brand', 'sla … in elkaar', 'kapot', 'afmaken', 'opblazen', 'pijn doen'],
 ];
 
 /** Weapons. */
@@ -145,6 +145,13 @@ export const I_WILL = [
   ['vado a', 'vengo a', 'verro', 'ho un', 'ho una', 'ti ammazzo', 'vi ammazzo'],
   ['ik ga', 'ik kom', 'ik zal', 'ik heb een'],
 ];
+
+/** "Nobody" and "to miss / to notice": nobody would miss the customer (with the first person in between or after). */
+export const NOBODY = [['nobody', 'no one', 'niemand', 'personne', 'nadie', 'ninguem', 'nessuno']];
+export const MISS = [['miss*', 'notice*', 'care', 'vermiss*', 'merk*', 'regrett*', 'manqu*', 'remarqu*', 'echar* de menos', 'extran*', 'notar*', 'sentir* falta', 'sentiria* a minha falta', 'mancanza', 'accorg*', 'missen', 'opmerken']];
+
+/** First-person pronouns, for verb-first threats ("… zünde ich Ihren Laden an", "… steek ik de winkel in brand"). */
+export const FIRST_PERSON = [['i', 'ich', 'ik', 'je', "j'", 'yo', 'eu', 'io']];
 
 /** Menace that needs no verb of violence: "I know where you live", "see what happens", "you'll regret it". */
 export const MENACE = [

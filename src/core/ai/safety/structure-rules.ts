@@ -1,4 +1,4 @@
-import { ABUSE, BODY, BREAK_BODY, CONDITION, DESPAIR, ENDING, LIVE, NOT_WANT, THEIR, DISCLOSE, I_WILL, MENACE, MY, PERSONAL_DATA, RELATION, ROLE, SELF_HARM, STRANGER, TARGET, TARGET_STRONG, VIOLENCE, WEAPON, WHAT_FIRST, WHO_DID, WHO_RELATIVE } from './lexicon-people.js';
+import { ABUSE, BODY, BREAK_BODY, CONDITION, DESPAIR, ENDING, FIRST_PERSON, LIVE, MISS, NOBODY, NOT_WANT, THEIR, DISCLOSE, I_WILL, MENACE, MY, PERSONAL_DATA, RELATION, ROLE, SELF_HARM, STRANGER, TARGET, TARGET_STRONG, VIOLENCE, WEAPON, WHAT_FIRST, WHO_DID, WHO_RELATIVE } from './lexicon-people.js';
 import { ACTION_VERB, BENEFIT, BUSINESS_OBJECT, DESIRE, GIVE_VERB, HABITUAL_QUESTION, HOW_TO, REQUEST, words } from './lexicon.js';
 import { rx, type Rule } from './rules.js';
 
@@ -91,10 +91,13 @@ export const STRUCTURE_DISTRESS_RULES: Rule[] = [
   { signal: 'self_harm', pattern: rx(words(...SELF_HARM)) },
   { signal: 'threat', pattern: rx(words(...I_WILL)), all: [rx(words(...VIOLENCE)), rx(words(...TARGET))] },
   { signal: 'threat', pattern: rx(words(...CONDITION)), all: [rx(words(...VIOLENCE)), rx(words(...TARGET_STRONG))] },
+  { signal: 'threat', pattern: rx(words(...FIRST_PERSON)), all: [rx(words(...VIOLENCE)), rx(words(...TARGET_STRONG))] },
   // point/sense/reason + up to four words + living, with a negation in the sentence
   { signal: 'self_harm', pattern: rx(`${words(['point', 'sense', 'reason', 'sinn', 'grund', 'sens', 'raison', 'sentido', 'razon', 'motivo', 'senso', 'ragione', 'zin', 'reden'])}(?:\\W+[\\p{L}']+){0,4}\\W+${words(['living', 'to live', 'going on', 'zu leben', 'leben', 'vivre', 'vivir', 'viver', 'vivere', 'leven', 'mijn leven', 'my life', 'meinem leben', 'ma vie', 'mi vida', 'minha vida', 'mia vita'])}`), all: [rx(words(['no', 'not', 'never', 'any', 'kein*', 'nicht', 'plus', 'pas', 'aucun*', 'ya', 'ningun*', 'nao', 'nenhum*', 'non', 'nessun*', 'geen', 'niet', 'mais', 'more', 'anymore', 'mehr', 'meer', 'piu']))] },
   { signal: 'self_harm', pattern: rx(`${words(...NOT_WANT)}(?:\\W+[\\p{L}']+){0,2}\\W+${words(...LIVE)}`) },
   { signal: 'self_harm', pattern: rx(words(...DESPAIR)), all: [rx(words(...ENDING))] },
+  // nobody × would/will miss (notice) × me, or × if I were gone
+  { signal: 'self_harm', pattern: rx(`${words(...NOBODY)}(?:\\W+[\\p{L}']+){0,3}\\W+${words(...MISS)}`), all: [rx(words(['me', 'mich', 'mir', 'moi', 'mi', 'mij', 'minha', 'mia', 'if i', 'wenn ich', 'si je', 'si yo', 'se eu', 'se io', 'als ik', 'gone', 'weg', 'parti', 'desapareciera', 'desaparecesse', 'sparissi', 'verdwenen']))] },
   { signal: 'self_harm', pattern: rx(words(...ENDING)), requires: rx(words(...DESPAIR)) },
   { signal: 'threat', pattern: rx(words(...BREAK_BODY)), all: [rx(words(...BODY)), rx(words(...TARGET_STRONG, ...TARGET))] },
   { signal: 'threat', pattern: rx(words(...WEAPON)), all: [any(words(...I_WILL), words(...MENACE))] },
