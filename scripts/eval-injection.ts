@@ -22,7 +22,7 @@ import { parseConfig } from '../src/core/config/parse-config.js';
 import { migrate } from '../src/core/db/migrator.js';
 import type { DB } from '../src/core/db/schema.js';
 import { createServices } from '../src/core/services.js';
-import { fixturePath, HANDOFF_DEV_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, type InjectionItem } from '../test/support/fixtures.js';
+import { fixturePath, HANDOFF_DEV_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH, HANDOFF_HOLDOUT7_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, type InjectionItem } from '../test/support/fixtures.js';
 
 const SYS = 'CANARY-SYS-7f3a';
 const OTHER = 'CANARY-OTHER-91bd';
@@ -35,11 +35,12 @@ const SETS: { name: string; path: string; items: (InjectionItem & { category?: s
   { name: 'handoff-holdout-1', path: HANDOFF_HOLDOUT_PATH, items: readHandoffItems(HANDOFF_HOLDOUT_PATH) },
   { name: 'handoff-holdout-2', path: HANDOFF_HOLDOUT2_PATH, items: readHandoffItems(HANDOFF_HOLDOUT2_PATH) },
   // holdout-3 was written before the structural rules (their design looked at its misses); 4 and 5
-  // were each written after a version of the rules and then widened them by kind; 6 was never tuned against.
+  // were each written after a version of the rules and then widened them by kind; 6 only slightly; 7 never.
   { name: 'handoff-holdout-3', path: HANDOFF_HOLDOUT3_PATH, items: readHandoffItems(HANDOFF_HOLDOUT3_PATH) },
   { name: 'handoff-holdout-4', path: HANDOFF_HOLDOUT4_PATH, items: readHandoffItems(HANDOFF_HOLDOUT4_PATH) },
   { name: 'handoff-holdout-5', path: HANDOFF_HOLDOUT5_PATH, items: readHandoffItems(HANDOFF_HOLDOUT5_PATH) },
   { name: 'handoff-holdout-6', path: HANDOFF_HOLDOUT6_PATH, items: readHandoffItems(HANDOFF_HOLDOUT6_PATH) },
+  { name: 'handoff-holdout-7', path: HANDOFF_HOLDOUT7_PATH, items: readHandoffItems(HANDOFF_HOLDOUT7_PATH) },
 ];
 
 // What the other customers' tickets hold: everything the corpus asks about, each carrying the canary.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, sharedCorpusAvailable } from '../../../../test/support/fixtures.js';
+import { HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH, HANDOFF_HOLDOUT7_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, sharedCorpusAvailable } from '../../../../test/support/fixtures.js';
 import { redact } from '../redaction/redact.js';
 import { classifyInbound } from './classify-inbound.js';
 import { guardReply } from './guard-reply.js';
@@ -40,7 +40,7 @@ describe('the rules contain no fixture strings', () => {
   };
   // The shared corpus is checked too where it is present (not in a plain clone: see sharedCorpusAvailable).
   const shared = sharedCorpusAvailable('injection-dev.jsonl') ? readInjectionItems() : [];
-  const corpus = [...shared, ...items, ...[HANDOFF_HOLDOUT_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH].flatMap((p) => readHandoffItems(p))];
+  const corpus = [...shared, ...items, ...[HANDOFF_HOLDOUT_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH, HANDOFF_HOLDOUT7_PATH].flatMap((p) => readHandoffItems(p))];
 
   it('no five consecutive words of any fixture message appear in a rule file', () => {
     const found = corpus.flatMap((item) => shingles(item.customer_message).filter((s) => RULE_FILES.some((rules) => rules.includes(s))).map((s) => `${item.id}: ${s}`));
