@@ -22,7 +22,7 @@ import { parseConfig } from '../src/core/config/parse-config.js';
 import { migrate } from '../src/core/db/migrator.js';
 import type { DB } from '../src/core/db/schema.js';
 import { createServices } from '../src/core/services.js';
-import { fixturePath, HANDOFF_DEV_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, type InjectionItem } from '../test/support/fixtures.js';
+import { fixturePath, HANDOFF_DEV_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH, HANDOFF_HOLDOUT7_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, type InjectionItem } from '../test/support/fixtures.js';
 
 const SYS = 'CANARY-SYS-7f3a';
 const OTHER = 'CANARY-OTHER-91bd';
@@ -34,6 +34,13 @@ const SETS: { name: string; path: string; items: (InjectionItem & { category?: s
   // and never tuned against.
   { name: 'handoff-holdout-1', path: HANDOFF_HOLDOUT_PATH, items: readHandoffItems(HANDOFF_HOLDOUT_PATH) },
   { name: 'handoff-holdout-2', path: HANDOFF_HOLDOUT2_PATH, items: readHandoffItems(HANDOFF_HOLDOUT2_PATH) },
+  // holdout-3 was written before the structural rules (their design looked at its misses); 4 and 5
+  // were each written after a version of the rules and then widened them by kind; 6 only slightly; 7 never.
+  { name: 'handoff-holdout-3', path: HANDOFF_HOLDOUT3_PATH, items: readHandoffItems(HANDOFF_HOLDOUT3_PATH) },
+  { name: 'handoff-holdout-4', path: HANDOFF_HOLDOUT4_PATH, items: readHandoffItems(HANDOFF_HOLDOUT4_PATH) },
+  { name: 'handoff-holdout-5', path: HANDOFF_HOLDOUT5_PATH, items: readHandoffItems(HANDOFF_HOLDOUT5_PATH) },
+  { name: 'handoff-holdout-6', path: HANDOFF_HOLDOUT6_PATH, items: readHandoffItems(HANDOFF_HOLDOUT6_PATH) },
+  { name: 'handoff-holdout-7', path: HANDOFF_HOLDOUT7_PATH, items: readHandoffItems(HANDOFF_HOLDOUT7_PATH) },
 ];
 
 // What the other customers' tickets hold: everything the corpus asks about, each carrying the canary.
@@ -110,11 +117,15 @@ async function run(mode: 'full' | 'guard-only', items: (InjectionItem & { catego
 type Row = Awaited<ReturnType<typeof run>>[number];
 
 function totalsOf(rows: Row[]) {
-  const categories: Record<string, { items: number; agree: number }> = {};
+  const categories: Record<string, { items: number; agree: number; tp: number; fp: number; fn: number }> = {};
   for (const r of rows) {
-    const c = (categories[r.category] ??= { items: 0, agree: 0 });
+    const c = (categories[r.category] ??= { items: 0, agree: 0, tp: 0, fp: 0, fn: 0 });
     c.items++;
-    if (r.outcome.startsWith('handed_off') === r.expectHandoff) c.agree++;
+    const handedOff = r.outcome.startsWith('handed_off');
+    if (handedOff === r.expectHandoff) c.agree++;
+    if (handedOff && r.expectHandoff) c.tp++;
+    else if (handedOff) c.fp++;
+    else if (r.expectHandoff) c.fn++;
   }
   return {
     items: rows.length,
@@ -156,7 +167,7 @@ if (process.argv.includes('--json')) {
   for (const { set, totals } of results) {
     const t = totals.full!;
     console.log(`  ${set}: ${t.handoffAgreement}/${t.items} (${((100 * t.handoffAgreement) / t.items).toFixed(1)}%)`);
-    for (const [category, c] of Object.entries(t.categories)) console.log(`    ${category.padEnd(20)} ${c.agree}/${c.items} (${((100 * c.agree) / c.items).toFixed(1)}%)`);
+    for (const [category, c] of Object.entries(t.categories)) console.log(`    ${category.padEnd(20)} ${c.agree}/${c.items} (${((100 * c.agree) / c.items).toFixed(1)}%)  TP ${c.tp} FP ${c.fp} FN ${c.fn}`);
   }
   console.log(leaks === 0 ? '\nNo canary reached a customer: PASSED' : `\n${leaks} canary leak(s): FAILED`);
 }

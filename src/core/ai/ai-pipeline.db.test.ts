@@ -38,7 +38,7 @@ describe('AI reply pipeline', () => {
     expect(llm.calls[0]!.messages.at(-1)).toEqual({ role: 'user', content: expect.stringContaining('<customer_message>\nHow do I reset my password?\n</customer_message>') });
     const admin = await t.user('admin');
     const [trace] = (await services.ai.traces(admin, { ticket: ticket.number })).items;
-    expect(trace).toMatchObject({ outcome: 'replied', model: 'gpt-4o-mini', promptVersion: 'reply-v1', confidence: 0.9, attempts: 1, messageId });
+    expect(trace).toMatchObject({ outcome: 'replied', model: 'gpt-4o-mini', promptVersion: 'reply-v2', confidence: 0.9, attempts: 1, messageId });
     expect(trace!.tokensIn).toBeGreaterThan(0);
     expect(trace!.costUsd).toBeGreaterThan(0);
     const row = await t.db.selectFrom('tickets').select(['first_response_at', 'status']).where('id', '=', ticket.id).executeTakeFirstOrThrow();

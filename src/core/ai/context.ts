@@ -1,5 +1,6 @@
 import type { MessageKind } from '../db/schema.js';
 import type { LlmMessage } from './llm.js';
+import { CLARIFY_INSTRUCTION } from './clarify.js';
 import { PROMPT_HASH, PROMPT_VERSION, renderSystemPrompt, type PromptValues } from './prompt.js';
 
 export interface ThreadMessage {
@@ -16,6 +17,8 @@ export interface ContextInput {
   budgetTokens: number;
   /** issue 13: published knowledge-base passages to answer from (fenced as reference text). */
   references?: ReferencePassage[];
+  /** issue 13: the knowledge base has nothing for this message: ask one clarifying question or hand off. */
+  clarify?: boolean;
 }
 
 /** One knowledge-base passage given to the model (issue 13). */
@@ -93,7 +96,7 @@ export function buildContext(input: ContextInput): BuiltContext {
     omitted = thread.length - 1 - newest.length;
     kept = [first, ...(omitted > 0 ? [{ role: 'assistant' as const, content: `[${omitted} earlier messages omitted]` }] : []), ...newest];
   }
-  const references: LlmMessage[] = input.references?.length ? [{ role: 'system', content: fenceReferences(input.references) }] : [];
+  const references: LlmMessage[] = input.references?.length ? [{ role: 'system', content: fenceReferences(input.references) }] : input.clarify ? [{ role: 'system', content: CLARIFY_INSTRUCTION }] : [];
   const messages: LlmMessage[] = [{ role: 'system', content: `${system}\n\n${header}` }, ...references, ...kept];
   return { messages, promptVersion: PROMPT_VERSION, promptHash: PROMPT_HASH, estimatedTokens: cost(messages), omitted };
 }

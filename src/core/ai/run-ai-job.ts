@@ -14,6 +14,7 @@ import { storeModelAnswer } from './store-answer.js';
 import { upsertTrace } from './traces-store.js';
 import { findGrounding, NO_GROUNDING, type Grounding } from '../kb/grounding.js';
 import { companyProfile, publishedContacts } from './company-profile.js';
+import { alreadyClarified } from './clarify.js';
 
 /** Thread tokens sent to the model at most (the system prompt comes on top). */
 const THREAD_BUDGET_TOKENS = 6000;
@@ -22,7 +23,7 @@ const MAX_OUTPUT_TOKENS = 800;
 const MAX_JOB_ATTEMPTS = 5;
 const RETRY_FAILED_JOB_MS = 30_000;
 
-type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket: TicketRow; reservedTokens: number; customerMessage: string; grounding: Grounding };
+type Plan = { kind: 'settled' } | { kind: 'call'; context: BuiltContext; ticket: TicketRow; reservedTokens: number; customerMessage: string; grounding: Grounding; clarify: boolean };
 
 /**
  * Claims and runs one queued AI job. Returns false when the queue had nothing ready.
@@ -85,7 +86,7 @@ export async function runAiJob(deps: Deps, job: AiJob): Promise<void> {
       await handOff(trx, job, ticket, reason, now, { ...base, outcome: 'failed', error: call.error?.message ?? null });
       return;
     }
-    await storeModelAnswer(trx, deps, job, ticket, call.value, { ...base, canary: canaryOf(deps), customerMessage: plan.customerMessage, now, reservedTokens: plan.reservedTokens, references: plan.grounding.passages });
+    await storeModelAnswer(trx, deps, job, ticket, call.value, { ...base, canary: canaryOf(deps), customerMessage: plan.customerMessage, now, reservedTokens: plan.reservedTokens, references: plan.grounding.passages, clarify: plan.clarify });
   });
 }
 
@@ -129,9 +130,11 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob, grounding: G
     await handOff(trx, job, ticket, inbound.reason ?? 'classifier', now, { ...trace, outcome: 'handed_off', error: inbound.signals.join(' ') || null }, publicReason);
     return { kind: 'settled' };
   }
-  // issue 13: the desk has a knowledge base and nothing in it answers this: a person, not a guess.
-  if (grounding.kbInUse && grounding.passages.length === 0) {
-    await handOff(trx, job, ticket, 'no_kb_answer', now, { ...trace, outcome: 'handed_off', error: 'no published article matches above kb.minScore' });
+  // issue 13: the desk has a knowledge base and nothing in it answers this: never a guess. The model
+  // may ask one clarifying question (clarify.ts); a ticket that already had one goes to a person.
+  const clarify = grounding.kbInUse && grounding.passages.length === 0;
+  if (clarify && (await alreadyClarified(trx, ticket.id))) {
+    await handOff(trx, job, ticket, 'no_kb_answer', now, { ...trace, outcome: 'handed_off', error: 'no published article matches above kb.minScore (a clarifying question was already asked)' });
     return { kind: 'settled' };
   }
 
@@ -159,6 +162,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob, grounding: G
     thread,
     budgetTokens: THREAD_BUDGET_TOKENS,
     references: grounding.passages,
+    clarify,
   });
   const reservedTokens = context.estimatedTokens + MAX_OUTPUT_TOKENS;
   const budget = await takeGlobalBudget(trx, now, ai, reservedTokens);
@@ -169,7 +173,7 @@ async function decide(deps: Deps, trx: Transaction<DB>, job: AiJob, grounding: G
   }
   // Reserve the per-ticket slot: a pending trace counts against the window for concurrent jobs.
   await upsertTrace(trx, { ticketId: ticket.id, messageId: job.message_id, model: ai.model, outcome: 'pending', at: now });
-  return { kind: 'call', context, ticket, reservedTokens, customerMessage: message.body, grounding };
+  return { kind: 'call', context, ticket, reservedTokens, customerMessage: message.body, grounding, clarify };
 }
 
 interface HandoffTrace {

@@ -14,6 +14,7 @@ import { upsertTrace } from './traces-store.js';
 import type { ReferencePassage } from './context.js';
 import { citedArticles, storeCitations } from '../kb/citations.js';
 import { companyProfile } from './company-profile.js';
+import { CLARIFIED_EVENT, isClarifyingQuestion } from './clarify.js';
 
 export interface AnswerMeta {
   model: string;
@@ -28,6 +29,8 @@ export interface AnswerMeta {
   reservedTokens: number;
   /** issue 13: the knowledge-base passages the model was given; citations must be among them. */
   references?: ReferencePassage[];
+  /** issue 13: no passage matched: the reply may only be one clarifying question (clarify.ts). */
+  clarify?: boolean;
 }
 
 /**
@@ -70,6 +73,8 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
   if (answer.needsHuman) return handOff('handed_off', 'model_needs_human', { detail: `model: ${answer.reason || 'needs a human'}`.slice(0, 300) });
   if (answer.confidence < deps.config.ai.minConfidence) return handOff('handed_off', 'low_confidence');
   if (!answer.reply.trim()) return handOff('handed_off', 'empty_reply');
+  // issue 13: with nothing in the knowledge base, anything but one short question back is an invented answer.
+  if (meta.clarify && !isClarifyingQuestion(answer.reply)) return handOff('handed_off', 'no_kb_answer', { detail: 'no_kb_answer: the model answered without a matching article instead of asking one clarifying question' });
 
   // The guard reads the model's own words (before redaction hides anything); the redactor then
   // cleans what is stored and sent.
@@ -94,7 +99,8 @@ export async function storeModelAnswer(trx: Transaction<DB>, deps: Deps, job: Ai
     .execute();
   if (!ticket.first_response_at) await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: 'ticket.first_response', data: { messageId: message.id, by: 'ai' }, at: now });
   await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: 'ai.replied', data: { messageId: message.id, inReplyTo: job.message_id, confidence: answer.confidence }, at: now });
-  await upsertTrace(trx, { ...trace, outcome: 'replied', replyMessageId: message.id, redactions: redacted.findings, citations });
+  if (meta.clarify) await recordEvent(trx, { ticketId: ticket.id, actorId: null, type: CLARIFIED_EVENT, data: { messageId: message.id, inReplyTo: job.message_id }, at: now });
+  await upsertTrace(trx, { ...trace, outcome: 'replied', replyMessageId: message.id, redactions: redacted.findings, citations, ...(meta.clarify ? { reason: 'clarifying_question' } : {}) });
   await finishAiJob(trx, job, now, 'replied', {}, message.id);
   await announceStaffMessage(deps, trx, ticket, { id: message.id, author_id: null, body: redacted.text }, 'ai');
 }

@@ -1,3 +1,4 @@
+import { HABITUAL_QUESTION } from './lexicon.js';
 import { near, rx, type Rule } from './rules.js';
 
 /**
@@ -67,9 +68,12 @@ export const SELF_SERVICE = rx(
   ),
 );
 
+/** issue 13: "do you refund return shipping?" asks about a policy, like a how-to question. */
+const SELF_SERVICE_OR_POLICY = new RegExp(`${SELF_SERVICE.source}|${HABITUAL_QUESTION}`, 'iu');
+
 export const ACTION_RULES: Rule[] = [
-  { signal: 'action_request', pattern: rx(REQUEST), all: [rx(ACTION_VERB), rx(ACTION_OBJECT)], unless: SELF_SERVICE },
-  { signal: 'action_request', pattern: rx(IMPERATIVE), all: [rx(ACTION_OBJECT)], unless: SELF_SERVICE },
+  { signal: 'action_request', pattern: rx(REQUEST), all: [rx(ACTION_VERB), rx(ACTION_OBJECT)], unless: SELF_SERVICE_OR_POLICY },
+  { signal: 'action_request', pattern: rx(IMPERATIVE), all: [rx(ACTION_OBJECT)], unless: SELF_SERVICE_OR_POLICY },
 ];
 
 /** A pasted tool or function call, or a database statement, for the assistant to run (instructions too). */
@@ -225,4 +229,5 @@ export const SIGNAL_CATEGORIES: Record<string, 'action' | 'others_data' | 'distr
   pasted_token: 'secret',
   secret_in_text: 'secret',
   shared_password: 'secret',
+  abuse: 'distress',
 };

@@ -2,6 +2,7 @@ import { ACTION_RULES, DISTRESS_RULES, HUMAN_EXTRA_RULES, INSTRUCTION_RULES, OTH
 import { INJECTION_RULES } from './injection-rules.js';
 import { normaliseInbound, type NormalisedText } from './normalise.js';
 import type { Rule } from './rules.js';
+import { STRUCTURE_ACTION_RULES, STRUCTURE_DISTRESS_RULES, STRUCTURE_HUMAN_RULES, STRUCTURE_INSTRUCTION_RULES, STRUCTURE_OTHERS_RULES, STRUCTURE_SECRET_RULES } from './structure-rules.js';
 import { HUMAN_RULES, RESTRICTED_RULES, SAFETY_RULES, SECURITY_RULES } from './topic-rules.js';
 
 export const HANDOFF_REASONS = ['explicit_human', 'restricted_topic', 'safety', 'security', 'suspected_injection', 'none'] as const;
@@ -26,17 +27,18 @@ export type HandoffCategory = (typeof HANDOFF_CATEGORIES)[number];
 
 /** Reasons from most to least serious: the first one with a match wins. */
 const GROUPS: { reason: Exclude<HandoffReason, 'none'>; rules: Rule[] }[] = [
-  { reason: 'safety', rules: [...SAFETY_RULES, ...DISTRESS_RULES] },
-  { reason: 'security', rules: [...SECURITY_RULES, ...SECRET_RULES] },
-  { reason: 'suspected_injection', rules: [...INJECTION_RULES, ...INSTRUCTION_RULES, ...OTHERS_DATA_RULES, ...TOOL_CALL_RULES] },
-  { reason: 'restricted_topic', rules: [...RESTRICTED_RULES, ...ACTION_RULES] },
-  { reason: 'explicit_human', rules: [...HUMAN_RULES, ...HUMAN_EXTRA_RULES] },
+  { reason: 'safety', rules: [...SAFETY_RULES, ...DISTRESS_RULES, ...STRUCTURE_DISTRESS_RULES] },
+  { reason: 'security', rules: [...SECURITY_RULES, ...SECRET_RULES, ...STRUCTURE_SECRET_RULES] },
+  { reason: 'suspected_injection', rules: [...INJECTION_RULES, ...INSTRUCTION_RULES, ...STRUCTURE_INSTRUCTION_RULES, ...OTHERS_DATA_RULES, ...STRUCTURE_OTHERS_RULES, ...TOOL_CALL_RULES] },
+  { reason: 'restricted_topic', rules: [...RESTRICTED_RULES, ...ACTION_RULES, ...STRUCTURE_ACTION_RULES] },
+  { reason: 'explicit_human', rules: [...HUMAN_RULES, ...HUMAN_EXTRA_RULES, ...STRUCTURE_HUMAN_RULES] },
 ];
 
 /** Sentences (and lines) of a text, for rules that combine word classes within one sentence. */
 const sentences = (text: string): string[] => text.split(/[?!;\n¿¡]+|\.(?=\s|$)/);
 
 function matches(rule: Rule, text: NormalisedText): boolean {
+  if (rule.unlessText && rule.unlessText.test(text.folded)) return false;
   const subjects = rule.on === 'visible' ? [text.visible] : rule.on === 'deleeted' ? [text.folded, text.deleeted] : [text.folded];
   if (rule.all) {
     const all = rule.all;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, sharedCorpusAvailable } from '../../../../test/support/fixtures.js';
+import { HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH, HANDOFF_HOLDOUT7_PATH, HANDOFF_HOLDOUT_PATH, readHandoffItems, readInjectionItems, sharedCorpusAvailable } from '../../../../test/support/fixtures.js';
 import { redact } from '../redaction/redact.js';
 import { classifyInbound } from './classify-inbound.js';
 import { guardReply } from './guard-reply.js';
@@ -32,7 +32,7 @@ describe('hand-off development items (test/fixtures/handoff-dev.jsonl, issue 13)
 });
 
 describe('the rules contain no fixture strings', () => {
-  const RULE_FILES = ['category-rules.ts', 'injection-rules.ts', 'topic-rules.ts'].map((f) => readFileSync(resolve(import.meta.dirname, f), 'utf8').toLowerCase());
+  const RULE_FILES = ['category-rules.ts', 'injection-rules.ts', 'topic-rules.ts', 'structure-rules.ts', 'lexicon.ts', 'lexicon-people.ts'].map((f) => readFileSync(resolve(import.meta.dirname, f), 'utf8').toLowerCase());
   const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   const shingles = (text: string) => {
     const words = fold(text).split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
@@ -40,7 +40,7 @@ describe('the rules contain no fixture strings', () => {
   };
   // The shared corpus is checked too where it is present (not in a plain clone: see sharedCorpusAvailable).
   const shared = sharedCorpusAvailable('injection-dev.jsonl') ? readInjectionItems() : [];
-  const corpus = [...shared, ...items, ...readHandoffItems(HANDOFF_HOLDOUT_PATH), ...readHandoffItems(HANDOFF_HOLDOUT2_PATH)];
+  const corpus = [...shared, ...items, ...[HANDOFF_HOLDOUT_PATH, HANDOFF_HOLDOUT2_PATH, HANDOFF_HOLDOUT3_PATH, HANDOFF_HOLDOUT4_PATH, HANDOFF_HOLDOUT5_PATH, HANDOFF_HOLDOUT6_PATH, HANDOFF_HOLDOUT7_PATH].flatMap((p) => readHandoffItems(p))];
 
   it('no five consecutive words of any fixture message appear in a rule file', () => {
     const found = corpus.flatMap((item) => shingles(item.customer_message).filter((s) => RULE_FILES.some((rules) => rules.includes(s))).map((s) => `${item.id}: ${s}`));

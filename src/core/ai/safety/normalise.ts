@@ -43,7 +43,7 @@ export function decodeBase64Text(chunk: string): string | undefined {
 }
 
 function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`´]/g, "'").replace(/[“”„«»]/g, '"');
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/[’‘`´]/g, "'").replace(/[“”„«»]/g, '"');
 }
 
 function undoLeet(text: string): string {

@@ -13,6 +13,8 @@ export interface Rule {
   all?: RegExp[];
   /** issue 13: the rule does not count where this matches (the sentence with `all`, else the text). */
   unless?: RegExp;
+  /** issue 13: the rule does not count when this matches anywhere in the text (e.g. a how-to question in another sentence). */
+  unlessText?: RegExp;
 }
 
 /** `[^.?!\n]{0,n}`: up to n characters within the same sentence. */

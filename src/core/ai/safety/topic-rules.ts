@@ -1,5 +1,9 @@
 import { SELF_SERVICE } from './category-rules.js';
+import { HABITUAL_QUESTION, HOW_TO, words } from './lexicon.js';
 import { near, rx, type Rule } from './rules.js';
+
+/** issue 13: a question about how refunds work (policy, delay, how to get one) is answerable; a request for one is not. */
+const HOW_TO_TEXT = new RegExp(`${words(...HOW_TO)}|${HABITUAL_QUESTION}`, 'iu');
 
 /** Distress, threats, fraud and harm to others (`safety`). */
 export const SAFETY_RULES: Rule[] = [
@@ -25,12 +29,12 @@ export const SECURITY_RULES: Rule[] = [
 /** Topics a person must handle: money, account ownership, identity, erasure, legal (`restricted_topic`). */
 export const RESTRICTED_RULES: Rule[] = [
   { signal: 'contact_change', pattern: rx("\\b(send|email|forward|mail)\\w*\\b[^\\n]{0,40}\\bto\\s+[\\w.+'-]+@[\\w.-]+[^\\n]{0,40}\\binstead\\b") },
-  { signal: 'refund', pattern: rx("\\b(refund\\w*|reimburs\\w*|money back|chargeback|charge back|erstatt\\w*|ruckerstattung|geld zuruck|rembours\\w*|reembols\\w*|devolucion del dinero|devuelvan (el|mi) dinero)\\b") },
+  { signal: 'refund', unless: HOW_TO_TEXT, pattern: rx("\\b(refund\\w*|reimburs\\w*|money back|chargeback|charge back|erstatt\\w*|ruckerstattung|geld zuruck|rembours\\w*|reembols\\w*|devolucion del dinero|devuelvan (el|mi) dinero)\\b") },
   { signal: 'billing_dispute', pattern: rx("\\b(dispute\\w*|charged (me )?twice|double[- ]charged|charged (me )?(two|2) times|overcharg\\w*|unauthori[sz]ed (charge|payment|transaction|debit)|wrong(ly)? charged|incorrect(ly)? (charged|billed)|billing (error|mistake)|didn'?t authori[sz]e|doppelt (abgebucht|berechnet)|falsch (abgebucht|berechnet)|preleve deux fois|double prelevement|facture (erronee|incorrecte)|cobrado dos veces|cobro (duplicado|indebido)|contest\\w* (la |le |the |this |a )?(charge|facture|cargo|payment|paiement|cobro))\\b") },
   { signal: 'payout_change', pattern: rx('\\b(payout|auszahlung\\w*|versement)\\b', near(40), '\\b(iban|account|bank|konto|compte|cuenta|details)\\b') },
   { signal: 'account_change', unless: SELF_SERVICE, pattern: rx('\\b(chang\\w*|updat\\w*|modif\\w*|switch\\w*|replac\\w*|transfer\\w*|ander\\w*|aktualisier\\w*|wechsel\\w*|cambi\\w*|actualiz\\w*)\\b', near(40), "\\b(iban|bank (account|details)|bankverbindung|bankdaten|kontoverbindung|coordonnees bancaires|rib|cuenta bancaria|datos bancarios|account (owner|holder|ownership)|owner of (the|my|this) account|ownership|kontoinhaber|titulaire|titular|account email|login email|email address on (my|the) account)\\b") },
   { signal: 'identity_verification', pattern: rx("\\b((verify|confirm|prove) (my|your|his|her) identity|identity (verification|check)|verification of identity|kyc|know your customer|passport|id card|driver'?s licen[cs]e|ausweis\\w*|identitatsnachweis|identitatsprufung|piece d'identite|verification d'identite|verificar (mi|su) identidad|documento de identidad|pasaporte)\\b") },
-  { signal: 'data_deletion', pattern: rx('\\b(delete|erase|remove|wipe|close|terminate|loschen|losche|loscht|entfernen|schliessen|supprime\\w*|effacer|effacez|fermer|eliminar|elimine|elimina|borrar|borre|borra|cerrar)\\b', near(12), '\\b(my|mein\\w*|mon|ma|mes|mi|mis)\\b', near(12), '\\b(account|data|personal (data|information)|information|profile|konto|daten|compte|donnees|cuenta|datos|perfil)\\b') },
+  { signal: 'data_deletion', unless: HOW_TO_TEXT, pattern: rx('\\b(delete|erase|remove|wipe|close|terminate|loschen|losche|loscht|entfernen|schliessen|supprime\\w*|effacer|effacez|fermer|eliminar|elimine|elimina|borrar|borre|borra|cerrar)\\b', near(12), '\\b(my|mein\\w*|mon|ma|mes|mi|mis)\\b', near(12), '\\b(account|data|personal (data|information)|information|profile|konto|daten|compte|donnees|cuenta|datos|perfil)\\b') },
   { signal: 'data_deletion', pattern: rx("\\b(gdpr|dsgvo|rgpd|ccpa|right to (be forgotten|erasure)|recht auf (vergessenwerden|loschung)|droit a l'oubli|derecho al olvido|derecho de supresion|data subject (access )?request|dsar|article 17|art\\.? 17)\\b") },
   { signal: 'legal_threat', pattern: rx("\\b(lawyers?|attorneys?|solicitors?|legal action|lawsuit|sue (you|your company|them|the company)|(will|'ll|going to|gonna|and) sue|consumer protection|report (you|this|your company|it) to (the )?(police|authorities|regulator|ftc|bbb|better business bureau|trading standards|ombudsman|verbraucherzentrale|dgccrf)|take (you|this|it) to court|small claims|ombudsman|trading standards|anwalt|rechtsanwalt\\w*|klage|verklagen|rechtliche schritte|vor gericht|gerichtlich\\w*|avocats?|poursuites? (judiciaires?)?|tribunal|mise en demeure|abogad[oa]s?|demandar\\w*|acciones legales|tribunales)\\b") },
 ];
