@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { tryEmbed, type Embedder } from './embedder.js';
 import { fullTextPassages } from './fulltext-search.js';
-import { nearestPassages } from './vector-index.js';
+import { nearestPassages, VECTOR_CANDIDATES } from './vector-index.js';
 
 export interface PassageHit {
   chunkId: string;
@@ -41,8 +41,8 @@ const RRF_K = 60;
 
 /**
  * Ranks passages for a question: language-aware, accent-blind full text over a bounded candidate set
- * (fulltext-search.ts) and, with an embedding model, cosine similarity over the nearest passages by
- * sign bits plus the full-text candidates (vector-index.ts); both fused by reciprocal rank. Without a
+ * (fulltext-search.ts) and, with an embedding model, cosine similarity over the passages nearest by
+ * their Hamming codes plus the best full-text candidates (vector-index.ts); both fused by reciprocal rank. Without a
  * model (or when it fails) full text alone.
  */
 export async function searchPassages(db: Kysely<DB>, query: PassageQuery): Promise<{ hits: PassageHit[]; mode: 'fulltext' | 'hybrid' }> {
@@ -54,7 +54,7 @@ export async function searchPassages(db: Kysely<DB>, query: PassageQuery): Promi
 
   const vector = (await tryEmbed(query.embedder, [q]))?.[0];
   let vecRows: { id: string; sim: number }[] = [];
-  if (vector && query.embedder) vecRows = await nearestPassages(db, query.embedder.model, vector, filter, n, { alsoScore: candidates });
+  if (vector && query.embedder) vecRows = await nearestPassages(db, query.embedder.model, vector, filter, n, { alsoScore: candidates.slice(0, VECTOR_CANDIDATES) });
 
   const fused = new Map<string, { score: number; rank: number | null; sim: number | null }>();
   ftsRows.forEach((r, i) => fused.set(r.id, { score: 1 / (RRF_K + i + 1), rank: Number(r.rank), sim: null }));
