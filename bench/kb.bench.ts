@@ -127,6 +127,14 @@ async function measure(name: string, db: Kysely<DB>) {
     const words = source.text.replace(/[.]/g, '').split(' ');
     return { q: [...Array.from({ length: 4 }, () => pick(words)), pick(TOPICS), pick(JARGON)].join(' '), slug: source.slug };
   });
+  // The plans: a rare word's count and the ranking of its candidates use the GIN index.
+  const rare = (await sql<{ lexeme: string }>`select l.lexeme from unnest(tsvector_to_array(to_tsvector('english', ${questions[0]!.q}))) as l(lexeme)`.execute(db)).rows.map((r) => r.lexeme);
+  const scans = new Set<string>();
+  for (const lexeme of rare) {
+    const plan = await sql<{ 'QUERY PLAN': string }>`explain select count(*) from (select 1 from kb_chunks c where c.search_vector @@ ${`'${lexeme}'`}::tsquery and c.status in ('published') limit 501) m`.execute(db);
+    scans.add(`${lexeme}: ${plan.rows.map((r) => /(Bitmap Index Scan on \w+|Seq Scan on \w+|Index Scan using \w+)/.exec(r['QUERY PLAN'])?.[1]).filter(Boolean).join(', ')}`);
+  }
+  console.log(`  plans     word counts of the first question: ${[...scans].join('; ')}`);
   const bare: number[] = [];
   for (let i = 0; i < QUERIES; i++) bare.push((await timed(() => sql`select 1`.execute(db)))[1]);
   const floor = stats(bare);
