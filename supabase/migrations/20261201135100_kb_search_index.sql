@@ -64,12 +64,17 @@ create table kb_chunk_vectors (
 );
 alter table kb_chunk_vectors enable row level security;
 
--- The codes of the vectors stored so far (vector-codec.ts, vectorCode: two bits a component).
+-- The code of a real[] vector (vector-codec.ts, vectorCode: two bits a component, t = 0.8/√dimensions).
+create function kb_vector_code(v real[]) returns bit varying
+language sql immutable strict parallel safe
+as $$
+  select coalesce(string_agg(case when x > 0.8 / sqrt(cardinality(v)) then '11' when x < -0.8 / sqrt(cardinality(v)) then '00' else '01' end, '' order by i), '')::varbit
+    from unnest(v) with ordinality as u(x, i)
+$$;
+
+-- The codes of the vectors stored so far.
 insert into kb_chunk_vectors (chunk_id, status, locale, model, bits)
-select c.id, c.status, c.locale, c.embedding_model,
-       (select string_agg(case when x > 0.8 / sqrt(cardinality(c.embedding)) then '11'
-                               when x < -0.8 / sqrt(cardinality(c.embedding)) then '00' else '01' end, '' order by i)
-          from unnest(c.embedding) with ordinality as u(x, i))::varbit
+select c.id, c.status, c.locale, c.embedding_model, kb_vector_code(c.embedding)
   from kb_chunks c
  where c.embedding is not null and c.embedding_model is not null and cardinality(c.embedding) > 0;
 

@@ -4,7 +4,8 @@ import type { Actor } from '../access/permissions.js';
 import { createServices } from '../services.js';
 import { createHashEmbedder, hashEmbedding } from './hash-embedder.fake.js';
 import { passageText } from './chunks.js';
-import { bytesVector, vectorCode } from './vector-codec.js';
+import { sql } from 'kysely';
+import { bytesVector, vectorBytes, vectorCode } from './vector-codec.js';
 
 // The search path of migration 20261201135100: stored documents and vectors kept in step with the
 // articles, bounded candidates, Hamming pre-filter. Runs on PGlite and on the Postgres server.
@@ -137,5 +138,14 @@ describe('knowledge-base search index', () => {
     await kb.publish(agent, { article: target.id });
     expect((await slugs(null, 'account recovery', 'fulltext'))[0]).toBe('account-recovery-codes');
     expect(await slugs(null, 'account', 'fulltext')).toHaveLength(10);
+  });
+
+  it('Given vectors stored as real[] before migration 20261201135100, Then its conversions give the bytes and codes the application writes', async () => {
+    const vector = hashEmbedding('Where is my parcel? It was shipped on Monday.');
+    const literal = `{${vector.map((x) => x.toFixed(6)).join(',')}}`;
+    const { rows } = await sql<{ bytes: Buffer; code: string }>`select kb_vector_bytes(${literal}::real[]) as bytes, kb_vector_code(${literal}::real[]) as code`.execute(t.db);
+    const stored = vector.map((x) => Number(x.toFixed(6)));
+    expect(rows[0]!.bytes.equals(vectorBytes(stored))).toBe(true);
+    expect(rows[0]!.code).toBe(vectorCode(stored));
   });
 });
