@@ -70,7 +70,7 @@ export const SETTINGS = [
   { key: 'kb.minScore', env: 'NEXUS_KB_MIN_SCORE', description: 'Match score (0–1) a knowledge-base passage needs to ground an AI reply; below it the ticket goes to a human' },
   { key: 'kb.contextTokens', env: 'NEXUS_KB_CONTEXT_TOKENS', description: 'Token budget of the knowledge-base passages given to the AI' },
   // Search (issue 14)
-  { key: 'search.language', env: 'NEXUS_SEARCH_LANGUAGE', description: 'Language of ticket search: stemming ("refunds" finds "refund") and stop words; `simple` for none. Changing it rebuilds the search documents on the next search' },
+  { key: 'search.language', env: 'NEXUS_SEARCH_LANGUAGE', description: 'Language of ticket search: stemming ("refunds" finds "refund") and stop words; `simple` for none. Changing it rebuilds the search documents on the next search. Knowledge-base articles use their own locale\'s language, this one for a locale without a stemmer' },
 ] as const satisfies readonly SettingSpec[];
 
 /** Text-search configurations for `search.language` (issue 14): those on both PGlite and Postgres 15+. */

@@ -284,9 +284,24 @@ export interface KbChunksTable {
   ordinal: number;
   heading: string | null;
   body: string;
+  /** The article's status and locale, kept by a trigger (migration 20261201135100). */
+  status: KbStatus;
+  locale: string;
+  /** The text-search configuration the document was built with. */
+  config: string;
   search_vector: ColumnType<string, unknown, unknown>;
-  embedding: ColumnType<number[] | null, unknown, unknown>;
+  /** float4 components, big-endian (vector-codec.ts). */
+  embedding: Buffer | null;
   embedding_model: string | null;
+}
+
+/** A passage vector's sign bits, for the Hamming pre-filter of vector search. */
+export interface KbChunkVectorsTable {
+  chunk_id: string;
+  status: KbStatus;
+  locale: string;
+  model: string;
+  bits: ColumnType<string, unknown, unknown>;
 }
 
 export interface MessageCitationsTable {
@@ -343,6 +358,7 @@ export interface DB {
   kb_articles: KbArticlesTable;
   kb_article_versions: KbArticleVersionsTable;
   kb_chunks: KbChunksTable;
+  kb_chunk_vectors: KbChunkVectorsTable;
   message_citations: MessageCitationsTable;
   // issue 14
   ticket_search: TicketSearchTable;

@@ -96,8 +96,8 @@ export async function preparePassages(deps: Deps, content: { title: string; body
 
 export type PreparedPassages = Awaited<ReturnType<typeof preparePassages>>;
 
-export async function storePassages(trx: Transaction<DB>, row: ArticleRow, prepared: PreparedPassages): Promise<void> {
-  await writeChunks(trx, row, prepared.passages, prepared.vectors);
+export async function storePassages(deps: Deps, trx: Transaction<DB>, row: ArticleRow, prepared: PreparedPassages): Promise<void> {
+  await writeChunks(trx, row, prepared.passages, prepared.vectors, deps.config.search.language);
 }
 
 export const isUniqueViolation = (error: unknown): boolean => (error as { code?: string } | null)?.code === '23505';

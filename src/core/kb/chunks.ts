@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { estimateTokens } from '../ai/context.js';
 import { tryEmbed, type Embedder } from './embedder.js';
+import { vectorCode, vectorBytes } from './vector-codec.js';
 
 export interface Passage {
   heading: string | null;
@@ -57,21 +58,30 @@ export interface ChunkSource {
   body: string;
   tags: string[];
   locale: string;
+  status: 'draft' | 'published';
 }
 
 /** The text embedded for a passage: what a question about it would be compared with. */
 export const passageText = (article: Pick<ChunkSource, 'title'>, p: Passage): string => [article.title, p.heading, p.body].filter(Boolean).join('\n');
 
 /**
- * Replaces an article's passages: search vectors in the article's language (title and heading weigh
- * most), and embeddings when a model is configured and answers (none otherwise: full text still works).
+ * Replaces an article's passages: a search document in the article's language (kb_chunk_document():
+ * accent-folded; title and heading weigh most; `fallbackLanguage`, the desk's search.language, for a
+ * locale Postgres has no stemmer for), and vectors when a model is configured and answered (none
+ * otherwise: full text still works) with their sign bits for the pre-filter (kb_chunk_vectors).
  * Embeddings are computed by the caller (`embedPassages`) outside the transaction.
  */
-export async function writeChunks(trx: Transaction<DB> | Kysely<DB>, article: ChunkSource, passages: Passage[], vectors: { model: string; vectors: number[][] } | null): Promise<void> {
+export async function writeChunks(
+  trx: Transaction<DB> | Kysely<DB>,
+  article: ChunkSource,
+  passages: Passage[],
+  vectors: { model: string; vectors: number[][] } | null,
+  fallbackLanguage: string,
+): Promise<void> {
   await trx.deleteFrom('kb_chunks').where('article_id', '=', article.id).execute();
   if (passages.length === 0) return;
-  const tags = article.tags.join(' ');
-  await trx
+  const config = sql<string>`kb_locale_config(${article.locale}, ${fallbackLanguage})`;
+  const rows = await trx
     .insertInto('kb_chunks')
     .values(
       passages.map((p, i) => ({
@@ -79,11 +89,20 @@ export async function writeChunks(trx: Transaction<DB> | Kysely<DB>, article: Ch
         ordinal: i,
         heading: p.heading,
         body: p.body,
-        search_vector: sql`setweight(to_tsvector(kb_regconfig(${article.locale}), ${`${article.title} ${p.heading ?? ''}`}), 'A') || setweight(to_tsvector(kb_regconfig(${article.locale}), ${tags}), 'B') || setweight(to_tsvector(kb_regconfig(${article.locale}), ${p.body}), 'C')`,
-        embedding: vectors ? sql`${`{${vectors.vectors[i]!.map((x) => x.toFixed(6)).join(',')}}`}::real[]` : null,
+        status: article.status,
+        locale: article.locale,
+        config,
+        search_vector: sql`kb_chunk_document(${config}, ${article.title}, ${p.heading}, ${article.tags}::text[], ${p.body})`,
+        embedding: vectors ? vectorBytes(vectors.vectors[i]!) : null,
         embedding_model: vectors ? vectors.model : null,
       })),
     )
+    .returning(['id', 'ordinal'])
+    .execute();
+  if (!vectors) return;
+  await trx
+    .insertInto('kb_chunk_vectors')
+    .values(rows.map((r) => ({ chunk_id: r.id, status: article.status, locale: article.locale, model: vectors.model, bits: sql`${vectorCode(vectors.vectors[r.ordinal]!)}::varbit` })))
     .execute();
 }
 

@@ -28,7 +28,7 @@ export async function createArticle(deps: Deps, actor: Actor, input: CreateArtic
         .returningAll()
         .executeTakeFirstOrThrow();
       await recordVersion(trx, row, now);
-      await storePassages(trx, row, prepared);
+      await storePassages(deps, trx, row, prepared);
       return toArticle(row);
     });
   } catch (error) {

@@ -40,7 +40,7 @@ export async function editArticle(deps: Deps, actor: Actor, input: EditArticleIn
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordVersion(trx, updated, now);
-    await storePassages(trx, updated, prepared);
+    await storePassages(deps, trx, updated, prepared);
     return toArticle(updated);
   });
 }

@@ -28,7 +28,7 @@ export async function hasPublishedArticles(db: Kysely<DB>): Promise<boolean> {
  */
 export async function findGrounding(deps: Deps, question: string): Promise<Grounding> {
   if (!(await hasPublishedArticles(deps.db))) return NO_GROUNDING;
-  const { hits } = await searchPassages(deps.db, { q: question, includeDrafts: false, limit: MAX_PASSAGES * 2, embedder: await embedderOf(deps) });
+  const { hits } = await searchPassages(deps.db, { q: question, includeDrafts: false, limit: MAX_PASSAGES * 2, embedder: await embedderOf(deps), fallbackLanguage: deps.config.search.language });
   const passages: ReferencePassage[] = [];
   let used = 0;
   for (const hit of hits) {

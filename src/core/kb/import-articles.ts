@@ -77,7 +77,7 @@ export async function importArticles(deps: Deps, actor: Actor, input: { dir: str
         ? await trx.updateTable('kb_articles').set({ ...values, published_at, version: existing.version + 1 }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
         : await trx.insertInto('kb_articles').values({ ...values, slug: p.data.slug, published_at, created_at: now }).returningAll().executeTakeFirstOrThrow();
       await trx.insertInto('kb_article_versions').values({ article_id: row.id, version: row.version, title: row.title, body: row.body, tags: row.tags, locale: row.locale, author_id: actor.id, created_at: now }).execute();
-      await writeChunks(trx, row, chunkMarkdown(row.body), embedded?.[i] ?? null);
+      await writeChunks(trx, row, chunkMarkdown(row.body), embedded?.[i] ?? null, deps.config.search.language);
       items.push({ file: p.file, article: toArticle(row), action: existing ? 'updated' : 'created' });
     }
     return { items, nextCursor: null };

@@ -35,6 +35,7 @@ export async function searchKb(deps: Deps, actor: Actor | null, input: SearchKbI
     includeDrafts: data.drafts && seesDrafts(actor),
     limit: data.limit,
     embedder: await embedderOf(deps),
+    fallbackLanguage: deps.config.search.language,
   });
   const seen = new Set<string>();
   const items: KbSearchHit[] = [];
