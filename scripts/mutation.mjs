@@ -90,12 +90,16 @@ for (const [folder, files] of folders) {
     continue;
   }
   const slug = folder.replace(/^src\//, '').replace(/\//g, '-');
+  // The test files go to vitest (test/mutation/vitest.config.ts), not to Stryker's `testFiles`: with
+  // `testFiles`, Stryker 9.6.1 activates a static mutant only after the modules have loaded, so every
+  // static mutant "survives" untested (stryker-js#6144). Without it, a static mutant is switched on
+  // before a fresh vitest loads the tests related to its file.
+  process.env.NEXUS_MUTATION_UNIT_TESTS = tests.filter((f) => !f.endsWith('.db.test.ts')).join(',');
   process.env.NEXUS_MUTATION_DB_TESTS = tests.filter((f) => f.endsWith('.db.test.ts')).join(',');
   console.log(`\n== ${folder}: mutating ${files.length} file(s) with ${tests.length} test file(s): ${tests.join(', ')}`);
   const options = {
     configFile: 'stryker.config.mjs',
     mutate: files,
-    testFiles: tests,
     force,
     ignoreStatic,
     incrementalFile: `reports/mutation/incremental/${slug}.json`,
