@@ -16,10 +16,8 @@ const AUTO_REPLY_PHRASES = [
   'out of (?:the )?office',
   'away from (?:the )?office',
   'vacation (?:reply|notice|message|response)',
-  'absence (?:notice|notification|message)',
-  'on (?:annual |parental |sick )?leave',
   // German
-  'abwesenheit(?:snotiz|smeldung|sbenachrichtigung|sassistent)?',
+  'abwesenheit(?:snotiz|smeldung|sbenachrichtigung|sassistent)',
   'automatische antwort',
   'automatische r[üu]ckantwort',
   'nicht im b[üu]ro',
@@ -34,7 +32,7 @@ const AUTO_REPLY_PHRASES = [
   'resposta autom[àa]tica',
   // Portuguese
   'resposta autom[áa]tica',
-  'aus[êe]ncia(?: tempor[áa]ria)?',
+  'aus[êe]ncia tempor[áa]ria',
   'ausente do escrit[óo]rio',
   'fora do escrit[óo]rio',
   // Italian
@@ -45,23 +43,21 @@ const AUTO_REPLY_PHRASES = [
   "assente dall'ufficio",
   // Dutch
   'automatisch antwoord',
-  'afwezigheid(?:sbericht|smelding)?',
-  'afwezig',
+  'afwezigheid(?:sbericht|smelding)',
   'niet op kantoor',
   'buiten kantoor',
   // Scandinavian, Finnish
   'autosvar',
   'automatisk svar',
   'automatiskt svar',
-  'fr[åa]nvaro(?:meddelande)?',
-  'frav[æe]r(?:smelding|ende)?',
+  'fr[åa]nvaromeddelande',
+  'frav[æe]rsmelding',
   'ikke p[åa] kontoret',
   'automaattinen vastaus',
   'poissa toimistolta',
   // Central and Eastern Europe
   'poza biurem',
   'odpowied[źz] automatyczna',
-  'nieobecno[śs][ćc]',
   'automatick[áa] odpov[ěe][ďd]',
   'automatick[áa] odpove[ďd]',
   'mimo kancel[áa][řr]',
@@ -95,7 +91,7 @@ const AUTO_REPLY_PHRASES = [
 export const AUTO_REPLY_SUBJECT = new RegExp(`^\\s*(?:${AUTO_REPLY_PHRASES.join('|')})(?=$|[\\s:：\\-–—\\]()（）])`, 'iu');
 
 /** Single absence words that are an out-of-office subject only when a colon follows ("Abwesend: …"). */
-export const ABSENCE_WORD_SUBJECT = /^\s*(?:abwesend|absente?|ausente|assente|afwezig|nieobecn[ya]|cong[ée]s?|vacances|vacaciones|f[ée]rias|ferie|vakantie)\s*[:：]/iu;
+export const ABSENCE_WORD_SUBJECT = /^\s*(?:abwesend|abwesenheit|absente?|absence|ausente|aus[êe]ncia|assente|afwezig(?:heid)?|nieobecno[śs][ćc]|nieobecn[ya]|fr[åa]nvaro|frav[æe]r|cong[ée]s?|vacances|vacaciones|f[ée]rias|ferie|vakantie)\s*[:：]/iu;
 
 /** Subjects of other ticket systems' acknowledgements. */
 export const ACK_SUBJECT =
@@ -149,8 +145,8 @@ const ACK_SENTENCES = [
 ];
 
 /** Read only at the start of the text (the first ~600 characters), so a quoted note never counts. */
-export const ABSENCE_BODY = new RegExp(`^[\\s\\S]{0,600}?(?<!\\p{L})(?:${ABSENCE_SENTENCES.join('|')})`, 'iu');
-export const ACK_BODY = new RegExp(`^[\\s\\S]{0,600}?(?<!\\p{L})(?:${ACK_SENTENCES.join('|')})`, 'iu');
+export const ABSENCE_BODY = new RegExp(`^[\\s\\S]{0,600}?(?<!\\p{Script=Latin})(?:${ABSENCE_SENTENCES.join('|')})`, 'iu');
+export const ACK_BODY = new RegExp(`^[\\s\\S]{0,600}?(?<!\\p{Script=Latin})(?:${ACK_SENTENCES.join('|')})`, 'iu');
 
 /**
  * A customer may well write "we have received your request"; an acknowledgement also says it is

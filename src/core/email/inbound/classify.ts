@@ -36,9 +36,10 @@ const DAEMON_LOCAL_PART = /^(mailer-daemon|postmaster|microsoftexchange[0-9a-f]{
 /**
  * What a non-delivery report says in its text (Exchange/Office 365, Exim, qmail, Lotus), for the
  * reports that come as plain text without an RFC 3464 part: an RFC 3463 enhanced status code after an
- * SMTP reply code, the DSN field names, and the fixed sentences of the big MTAs.
+ * SMTP reply code, the DSN field names, and the fixed sentences of the big MTAs (never plain words such
+ * as "could not be delivered", which a customer writes about a parcel).
  */
-const NDR_TEXT = /diagnostic-code|final-recipient|original message headers|diagnostic information for administrators|remote server returned|delivery has failed to these recipients|(?:could ?n[o']t|cannot|can't|was not|wasn't) be delivered|permanent (?:fatal )?error|the following address(?:es|\(es\))? failed|\b[45]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b|status code:?\s*[45]\.\d{1,3}\.\d{1,3}/i;
+const NDR_TEXT = /diagnostic-code|final-recipient|original message headers|diagnostic information for administrators|remote server returned|delivery has failed to these recipients|the following address(?:es|\(es\))? failed|\b[45]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b|status code:?\s*[45]\.\d{1,3}\.\d{1,3}/i;
 
 export function isMachineSender(address: string | null | undefined): boolean {
   return Boolean(address && MACHINE_LOCAL_PART.test(address.split('@')[0]!));
