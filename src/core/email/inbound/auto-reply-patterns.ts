@@ -93,6 +93,14 @@ export const AUTO_REPLY_SUBJECT = new RegExp(`^\\s*(?:${AUTO_REPLY_PHRASES.join(
 /** Single absence words that are an out-of-office subject only when a colon follows ("Abwesend: …"). */
 export const ABSENCE_WORD_SUBJECT = /^\s*(?:abwesend|abwesenheit|absente?|absence|ausente|aus[êe]ncia|assente|afwezig(?:heid)?|nieobecno[śs][ćc]|nieobecn[ya]|fr[åa]nvaro|frav[æe]r|cong[ée]s?|vacances|vacaciones|f[ée]rias|ferie|vakantie)\s*[:：]/iu;
 
+/**
+ * People give their absence notes subjects of their own ("Absence du 23 au 27 novembre", "Urlaub bis
+ * 1.12.", "Travelling until 4 December"); they open with an absence word. Only together with an
+ * absence sentence at the top of the text does such a subject mark a responder.
+ */
+export const ABSENCE_SUBJECT_START =
+  /^\s*(?:absen[ct]|abwesen|ausen[ct]|assen[tz]|afwezig|nieobecn|fr[åa]nvar|frav[æe]r|poissa|out of (?:the )?office|away|on (?:vacation|holiday|leave)|travell?ing|vacation|holiday|urlaub|vacances|cong[ée]|vacaciones|f[ée]rias|ferie|vakantie|urlop|dovolen|отпуск|отсутств|不在|休暇|부재)/iu;
+
 /** Subjects of other ticket systems' acknowledgements. */
 export const ACK_SUBJECT =
   /\b(?:(?:request|ticket|case|message|enquiry|inquiry) (?:received|created|opened|logged|acknowledged)|we(?:'ve| have) received your|your (?:request|ticket|case|message)\b.{0,60}\b(?:has been|was) (?:received|created|opened|logged)|automatic acknowledge?ment|empfangsbest[äa]tigung|eingangsbest[äa]tigung|accus[ée] de r[ée]ception|acuse de recibo|confirma[çc][ãa]o de recebimento|conferma di ricezione|ontvangstbevestiging)\b/iu;

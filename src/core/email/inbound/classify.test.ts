@@ -196,6 +196,14 @@ describe('header-less responders: more locales, and words that are not responder
     expect(detectAutoReply(await mail({ Subject: 'Re: [#9] Reminders sent twice' }, human))).toBeNull();
   });
 
+  it('reads an absence note with a subject of its own and no thread headers when both subject and text say so', async () => {
+    const note = "Bonjour,\r\n\r\nJe suis absente du cabinet jusqu'au 27 novembre inclus.\r\n";
+    expect(detectAutoReply(await mail({ Subject: 'Absence du 23 au 27 novembre' }, note))).toBe('absence note text');
+    expect(detectAutoReply(await mail({ Subject: 'Urlaub bis 1. Dezember' }, 'Ich bin bis zum 1. Dezember im Urlaub.\r\n'))).toBe('absence note text');
+    expect(detectAutoReply(await mail({ Subject: "Absence du salarié non enregistrée" }, "Bonjour,\r\nl'absence de Paul n'apparaît pas dans le planning.\r\n"))).toBeNull();
+    expect(detectAutoReply(await mail({ Subject: 'Synchronisation agenda' }, note))).toBeNull();
+  });
+
   it('never reads the text of a first mail, which may well say that its writer is away', async () => {
     expect(detectAutoReply(await mail({ Subject: 'Delivery address' }, 'I will be on vacation next week, please ship to my office.\r\n'))).toBeNull();
     expect(isReply(await mail({ Subject: 'Delivery address' }))).toBe(false);

@@ -1,6 +1,6 @@
 import { looksLikeOwnMessageId } from '../message-ids.js';
 import { findTicketTokens } from '../subject.js';
-import { ABSENCE_BODY, ABSENCE_WORD_SUBJECT, ACK_BODY, ACK_CUE, ACK_SUBJECT, AUTO_REPLY_SUBJECT } from './auto-reply-patterns.js';
+import { ABSENCE_BODY, ABSENCE_SUBJECT_START, ABSENCE_WORD_SUBJECT, ACK_BODY, ACK_CUE, ACK_SUBJECT, AUTO_REPLY_SUBJECT } from './auto-reply-patterns.js';
 import type { ParsedMessage } from './parse-mail.js';
 
 /**
@@ -177,10 +177,13 @@ export function detectAutoReply(m: ParsedMessage): string | null {
   if (AUTO_REPLY_SUBJECT.test(m.subject) || ABSENCE_WORD_SUBJECT.test(m.subject)) return 'auto-reply subject';
   // Responders answer a message: the text tests run only on replies, so a customer's new mail that
   // opens with "I'm out of the office" or "we have received your invoice" still becomes a ticket.
-  if (isReply(m)) {
+  // A responder with a subject of its own ("Absence du 23 au 27 novembre") and no thread headers is
+  // known by that subject and its first sentence together.
+  const reply = isReply(m);
+  if (reply || ABSENCE_SUBJECT_START.test(m.subject)) {
     const text = opening(m);
     if (ABSENCE_BODY.test(text)) return 'absence note text';
-    if (ACK_SUBJECT.test(m.subject) || (ACK_BODY.test(text) && ACK_CUE.test(text))) return 'acknowledgement text';
+    if (reply && (ACK_SUBJECT.test(m.subject) || (ACK_BODY.test(text) && ACK_CUE.test(text)))) return 'acknowledgement text';
   }
   return null;
 }
