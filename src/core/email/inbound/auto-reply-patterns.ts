@@ -152,6 +152,10 @@ const ACK_SENTENCES = [
   '(?:wij hebben|we hebben) (?:uw|je) (?:verzoek|bericht|e-?mail|vraag) (?:in goede orde )?ontvangen',
 ];
 
+/** The "thank you for your message" that responders put before the absence sentence. */
+export const THANKS_LEAD =
+  /^(?:(?:many )?thanks?(?: you)? (?:very much )?for your (?:e-?mail|message|mail|note)|vielen dank für ihre (?:nachricht|e-?mail|mail)|danke für ihre (?:nachricht|e-?mail)|merci (?:pour|de) votre (?:message|e-?mail|courriel)|gracias por su (?:mensaje|correo|e-?mail)|obrigad[oa] (?:pela sua|pelo seu) (?:mensagem|e-?mail|contato)|grazie per (?:il (?:suo |tuo )?messaggio|la (?:sua |tua )?e-?mail)|bedankt voor (?:uw|je) (?:bericht|e-?mail|mail)|dzi[ęe]kuj[ęe] za (?:wiadomo[śs][ćc]|e-?mail)|tak for din (?:mail|e-?mail|besked)|tack f[öo]r (?:ditt|din) (?:mejl|meddelande|e-?post)|takk for (?:din|e-?posten)(?: e-?post)?|d[ěe]kuji za (?:va[šs]i |v[áa][šs] )?(?:zpr[áa]vu|e-?mail)|спасибо за (?:ваше )?письмо|メール(?:を)?(?:いただき)?ありがとうございます)[\s\S]{0,20}?[.!。！]/iu;
+
 /** Read only at the start of the text (the first ~600 characters), so a quoted note never counts. */
 export const ABSENCE_BODY = new RegExp(`^[\\s\\S]{0,600}?(?<!\\p{Script=Latin})(?:${ABSENCE_SENTENCES.join('|')})`, 'iu');
 export const ACK_BODY = new RegExp(`^[\\s\\S]{0,600}?(?<!\\p{Script=Latin})(?:${ACK_SENTENCES.join('|')})`, 'iu');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAutoReply, detectBounce, isReply, noAutoReplyReason, token } from './classify.js';
+import { detectAutoReply, detectBounce, isReply, leadSentence, noAutoReplyReason, token } from './classify.js';
 import { parseMail } from './parse-mail.js';
 
 const mail = (headers: Record<string, string>, body = 'Hello,\r\nplease help.\r\n', contentType = 'text/plain; charset=utf-8') =>
@@ -202,6 +202,13 @@ describe('header-less responders: more locales, and words that are not responder
     expect(detectAutoReply(await mail({ Subject: 'Urlaub bis 1. Dezember' }, 'Ich bin bis zum 1. Dezember im Urlaub.\r\n'))).toBe('absence note text');
     expect(detectAutoReply(await mail({ Subject: "Absence du salarié non enregistrée" }, "Bonjour,\r\nl'absence de Paul n'apparaît pas dans le planning.\r\n"))).toBeNull();
     expect(detectAutoReply(await mail({ Subject: 'Synchronisation agenda' }, note))).toBeNull();
+  });
+
+  it('takes the absence sentence only as the first thing the note says, so a person mentioning a holiday stays human', async () => {
+    expect(leadSentence('Hi Pat,\r\n\r\nThank you for your email. I am out of the office until 4 December. Urgent: call 555.')).toBe('I am out of the office until 4 December.');
+    expect(leadSentence('Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich 27.11. nicht im Haus. Gruß')).toBe('Ich bin bis einschließlich 27.11. nicht im Haus.');
+    const human = "Thanks, the new driver works! I'm on holiday from tomorrow, so please write to Eva.\r\n";
+    expect(detectAutoReply(await mail({ Subject: 'Re: [#4] Labels print blank', 'In-Reply-To': '<a@b.test>' }, human))).toBeNull();
   });
 
   it('never reads the text of a first mail, which may well say that its writer is away', async () => {

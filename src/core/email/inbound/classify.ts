@@ -1,6 +1,6 @@
 import { looksLikeOwnMessageId } from '../message-ids.js';
 import { findTicketTokens } from '../subject.js';
-import { ABSENCE_BODY, ABSENCE_SUBJECT_START, ABSENCE_WORD_SUBJECT, ACK_BODY, ACK_CUE, ACK_SUBJECT, AUTO_REPLY_SUBJECT } from './auto-reply-patterns.js';
+import { ABSENCE_BODY, ABSENCE_SUBJECT_START, ABSENCE_WORD_SUBJECT, ACK_BODY, ACK_CUE, ACK_SUBJECT, AUTO_REPLY_SUBJECT, THANKS_LEAD } from './auto-reply-patterns.js';
 import type { ParsedMessage } from './parse-mail.js';
 
 /**
@@ -154,6 +154,20 @@ export function isReply(m: ParsedMessage): boolean {
 /** The start of the body, where a responder's note stands (quoted history comes later). */
 const opening = (m: ParsedMessage): string => m.text.replace(/^\s+/, '').slice(0, 2_000);
 
+/**
+ * The first sentence of the note after a greeting line and a "thank you for your message": where a
+ * responder says that its owner is away. A person who mentions a holiday says something else first
+ * ("Thanks, the new driver works! I'm on holiday from tomorrow…").
+ */
+export function leadSentence(text: string): string {
+  let rest = text.replace(/^\s+/, '').slice(0, 2_000);
+  const greeting = /^([^\n]{1,60})\r?\n/.exec(rest);
+  if (greeting && /[,!:]\s*$/.test(greeting[1]!)) rest = rest.slice(greeting[0].length).replace(/^\s+/, '');
+  rest = rest.replace(THANKS_LEAD, '').replace(/^[\s,;:!.]+/, '');
+  const end = /(?<!\d)[.!?](?=\s+\p{Lu}|\s*$)|[。！？]/u.exec(rest);
+  return rest.slice(0, end ? end.index + 1 : 400).slice(0, 400);
+}
+
 /** Why a message is an automatic reply (RFC 3834 responder, vacation, another desk's acknowledgement, a read receipt), or null. */
 export function detectAutoReply(m: ParsedMessage): string | null {
   const autoSubmitted = token(first(m, 'auto-submitted'));
@@ -182,7 +196,7 @@ export function detectAutoReply(m: ParsedMessage): string | null {
   const reply = isReply(m);
   if (reply || ABSENCE_SUBJECT_START.test(m.subject)) {
     const text = opening(m);
-    if (ABSENCE_BODY.test(text)) return 'absence note text';
+    if (ABSENCE_BODY.test(leadSentence(text))) return 'absence note text';
     if (reply && (ACK_SUBJECT.test(m.subject) || (ACK_BODY.test(text) && ACK_CUE.test(text)))) return 'acknowledgement text';
   }
   return null;
