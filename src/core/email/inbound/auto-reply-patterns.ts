@@ -9,10 +9,11 @@
 /** Responder subject prefixes, matched at the start of the subject and followed by a word boundary. */
 const AUTO_REPLY_PHRASES = [
   // English (Outlook, Exchange, Gmail "Auto:", Sieve vacation "Auto:", Zimbra "Out of Office")
-  'auto(?:matic)?[ -]?(?:reply|response|answer)',
+  'auto(?:matic)?[ -]?(?:reply|response|responder|answer)',
   'auto:',
   'autoreply',
-  'autoresponse',
+  'autorespon(?:se|der)',
+  'ooo',
   'out of (?:the )?office',
   'away from (?:the )?office',
   'vacation (?:reply|notice|message|response)',
@@ -88,7 +89,8 @@ const AUTO_REPLY_PHRASES = [
   'balasan otomatis',
 ];
 
-export const AUTO_REPLY_SUBJECT = new RegExp(`^\\s*(?:${AUTO_REPLY_PHRASES.join('|')})(?=$|[\\s:：\\-–—\\]()（）])`, 'iu');
+// Some responders wrap the phrase in brackets: "[Auto-Reply] …", "(Out of Office) …".
+export const AUTO_REPLY_SUBJECT = new RegExp(`^\\s*[[(（【]?\\s*(?:${AUTO_REPLY_PHRASES.join('|')})(?=$|[\\s:：\\-–—\\]()（）】])`, 'iu');
 
 /** Single absence words that are an out-of-office subject only when a colon follows ("Abwesend: …"). */
 export const ABSENCE_WORD_SUBJECT = /^\s*(?:abwesend|abwesenheit|absente?|absence|ausente|aus[êe]ncia|assente|afwezig(?:heid)?|nieobecno[śs][ćc]|nieobecn[ya]|fr[åa]nvaro|frav[æe]r|cong[ée]s?|vacances|vacaciones|f[ée]rias|ferie|vakantie)\s*[:：]/iu;

@@ -170,11 +170,15 @@ describe('header-less responders: more locales, and words that are not responder
     'Ausente do escritório',
     'Fuori ufficio',
     'Frånvaro: Faktura',
+    '[Auto-Reply] Re: Printer jam',
+    '(Out of Office) Printer jam',
+    'OOO until 4 December',
+    'Autoresponder: Printer jam',
   ])('recognises %s', async (subject) => {
     expect(detectAutoReply(await mail({ Subject: subject }))).toBe('auto-reply subject');
   });
 
-  it.each(['Absence management module broken', 'On leave requests export fails', 'Abwesenheit im Kalender falsch', 'Ausente el botón de pago', 'Away team roster'])('keeps the human subject %s', async (subject) => {
+  it.each(['Absence management module broken', 'On leave requests export fails', 'Abwesenheit im Kalender falsch', 'Ausente el botón de pago', 'Away team roster', '[Autoscaling] pods restart', 'Oookla speed test'])('keeps the human subject %s', async (subject) => {
     expect(detectAutoReply(await mail({ Subject: subject }))).toBeNull();
   });
 
