@@ -2,9 +2,11 @@
 // through the replay path of `nexus email ingest` — a fresh, migrated desk per case, the files in
 // order, `{{TICKET_NUMBER_OF:NN.eml}}` replaced in the raw bytes with the ticket number the desk gave
 // that message — and scores each decision against expected.json. Exit code 1 below 100 %.
+// Another folder of cases in the same format (the repository's held-out sets, say):
+//   npm run eval:email -- --dir test/fixtures/email-holdout [--json]
 //   NEXUS_FIXTURES_DIR=/path/to/fixtures npm run eval:email [-- --json]
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -18,7 +20,17 @@ import { createServices } from '../src/core/services.js';
 import { toActor } from '../src/core/users/user.js';
 import { fixturePath } from '../test/support/fixtures.js';
 
-const root = fixturePath('email-dev');
+const dirFlag = process.argv.indexOf('--dir');
+const dirArg = dirFlag >= 0 ? process.argv[dirFlag + 1] : undefined;
+if (dirFlag >= 0 && (!dirArg || dirArg.startsWith('--'))) {
+  console.error('--dir needs a folder of cases, e.g. --dir test/fixtures/email-holdout');
+  process.exit(2);
+}
+const root = dirArg ? resolve(dirArg) : fixturePath('email-dev');
+if (!existsSync(root)) {
+  console.error(`No corpus at ${root}. Hint: pass --dir <folder of cases> or set NEXUS_FIXTURES_DIR.`);
+  process.exit(2);
+}
 const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
 async function runCase(name: string): Promise<ScoredMessage[]> {

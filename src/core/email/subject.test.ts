@@ -8,6 +8,10 @@ describe('subjects', () => {
     expect(stripSubjectPrefixes('Antw: SV: RV: AW: Re: Fwd: WG: TR: Réf : RIF: Odp: VS: Re[2]: RE(3): Printer')).toBe('Printer');
     expect(stripSubjectPrefixes('Reading list')).toBe('Reading list');
   });
+  it('strips the Chinese, Japanese and Korean prefixes of Foxmail, Outlook and the Korean portals', () => {
+    expect(stripSubjectPrefixes('回复: 答复：转发: 返信: 転送: 회신: 전달: Rechnung')).toBe('Rechnung');
+    expect(stripSubjectPrefixes('Vá: Odp: Přep: Fwd: faktura')).toBe('faktura');
+  });
   it('finds ticket tokens and builds outgoing subjects with one token', () => {
     expect(findTicketTokens('Re: [#1042] x [#7] [#1042]')).toEqual([1042, 7]);
     expect(findTicketTokens('#1042 [1042] [# 1042]')).toEqual([]);

@@ -1,10 +1,10 @@
 /**
  * Reply and forward prefixes in the locales mail clients write them (RFC 5322 §3.6.5 "Re:" and the
- * translations Outlook, Gmail, Apple Mail and Thunderbird use), stripped in a loop, any case, with a
+ * translations Outlook, Gmail, Apple Mail, Thunderbird, Foxmail and the Japanese and Korean clients use), stripped in a loop, any case, with a
  * counter such as "Re[2]:" or "RE(3):". "VS" means reply in Finnish and forward in Danish: it is
  * stripped, never interpreted.
  */
-const PREFIX = /^\s*(?:re|aw|sv|antw|antwort|r[ée]f|rif|r|res|vs|odp|atb|ynt|vá|fwd?|fw|wg|tr|rv|i|enc|vb|doorst|vl|pd|fs|tr|ilt|bls)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*/iu;
+const PREFIX = /^\s*(?:re|aw|sv|antw|antwort|r[ée]f|rif|r|res|vs|odp|atb|ynt|vá|vl|fwd?|fw|wg|tr|rv|i|enc|vb|doorst|pd|fs|ilt|bls|přep|回复|回覆|答复|转发|轉寄|返信|転送|회신|답장|전달)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*/iu;
 
 export function stripSubjectPrefixes(subject: string): string {
   let current = subject;

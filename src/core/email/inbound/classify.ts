@@ -1,3 +1,6 @@
+import { looksLikeOwnMessageId } from '../message-ids.js';
+import { findTicketTokens } from '../subject.js';
+import { ABSENCE_BODY, ABSENCE_SUBJECT_START, ABSENCE_WORD_SUBJECT, ACK_BODY, ACK_CUE, ACK_SUBJECT, AUTO_REPLY_SUBJECT, THANKS_LEAD } from './auto-reply-patterns.js';
 import type { ParsedMessage } from './parse-mail.js';
 
 /**
@@ -8,7 +11,17 @@ import type { ParsedMessage } from './parse-mail.js';
  */
 
 const first = (m: ParsedMessage, name: string): string | undefined => m.headers.get(name)?.[0];
-const token = (value: string | undefined): string => (value ?? '').split(';')[0]!.trim().toLowerCase();
+/**
+ * The keyword of a structured header value: RFC 5322 §3.2.2 comments and `;` parameters dropped, so
+ * `auto-replied (vacation)` (Dovecot Pigeonhole, RFC 5230) and `auto-generated (failure)` (Sendmail)
+ * read as their keyword, as RFC 3834 §5 defines it.
+ */
+export const token = (value: string | undefined): string =>
+  (value ?? '')
+    .replace(/\([^()]*\)/g, ' ')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
 
 /** RFC 5321 §4.5.5: notifications are sent with a null reverse path. */
 export function hasNullReturnPath(m: ParsedMessage): boolean {
@@ -16,8 +29,17 @@ export function hasNullReturnPath(m: ParsedMessage): boolean {
   return value !== undefined && /^<\s*>$/.test(value.trim());
 }
 
-const MACHINE_LOCAL_PART = /^(mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|bounces?|notifications?|auto[-_.]?reply|autoresponder)([+-].*)?$/i;
-const DAEMON_LOCAL_PART = /^(mailer-daemon|postmaster)([+-].*)?$/i;
+// Exchange sends NDRs from its system mailbox "MicrosoftExchange" + 32 hex digits (the organisation's GUID).
+const MACHINE_LOCAL_PART = /^(mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|bounces?|notifications?|auto[-_.]?reply|autoresponder|alerts?|microsoftexchange[0-9a-f]{32})([+-].*)?$/i;
+const DAEMON_LOCAL_PART = /^(mailer-daemon|postmaster|microsoftexchange[0-9a-f]{32})([+-].*)?$/i;
+
+/**
+ * What a non-delivery report says in its text (Exchange/Office 365, Exim, qmail, Lotus), for the
+ * reports that come as plain text without an RFC 3464 part: an RFC 3463 enhanced status code after an
+ * SMTP reply code, the DSN field names, and the fixed sentences of the big MTAs (never plain words such
+ * as "could not be delivered", which a customer writes about a parcel).
+ */
+const NDR_TEXT = /diagnostic-code|final-recipient|original message headers|diagnostic information for administrators|remote server returned|delivery has failed to these recipients|the following address(?:es|\(es\))? failed|\b[45]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b|status code:?\s*[45]\.\d{1,3}\.\d{1,3}/i;
 
 export function isMachineSender(address: string | null | undefined): boolean {
   return Boolean(address && MACHINE_LOCAL_PART.test(address.split('@')[0]!));
@@ -70,12 +92,15 @@ export function detectBounce(m: ParsedMessage): BounceInfo | null {
   const exchangeNdr = token(first(m, 'x-ms-exchange-message-is-ndr')) !== '' || m.headers.has('x-ms-exchange-message-is-ndr');
   const daemon = DAEMON_LOCAL_PART.test(m.from?.address.split('@')[0] ?? '');
   const ndrSubject = NDR_SUBJECT.test(m.subject);
+  // Exim, Gmail and others name the failed recipients in a header only a bounce carries.
+  const failedHeader = m.headers.get('x-failed-recipients') ?? [];
   let reason: string | null = null;
   if (isReport) reason = `multipart/report; report-type=${reportType}`;
   else if (statusPart) reason = statusPart.contentType;
   else if (exchangeNdr) reason = 'x-ms-exchange-message-is-ndr';
   else if (daemon) reason = `sender ${m.from!.address}`;
-  else if (ndrSubject && (hasNullReturnPath(m) || /original message headers|diagnostic-code|final-recipient/i.test(m.text))) reason = 'non-delivery report subject';
+  else if (failedHeader.length > 0) reason = 'x-failed-recipients';
+  else if (ndrSubject && (hasNullReturnPath(m) || token(first(m, 'auto-submitted')) === 'auto-replied' || NDR_TEXT.test(m.text.slice(0, 20_000)))) reason = 'non-delivery report subject';
   if (!reason) return null;
 
   const statusText = statusPart ? Buffer.from(statusPart.bytes).toString('utf8') : m.text;
@@ -87,6 +112,10 @@ export function detectBounce(m: ParsedMessage): BounceInfo | null {
     if (action && action !== 'failed') continue;
     const status = /^status:\s*([245]\.\d{1,3}\.\d{1,3})/im.exec(block)?.[1] ?? null;
     if (!failed.some((f) => f.address === recipient.toLowerCase())) failed.push({ address: recipient.toLowerCase(), status });
+  }
+  if (failed.length === 0) {
+    const status = /\b[45]\d\d[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(m.text)?.[1] ?? null;
+    for (const value of failedHeader) for (const address of value.split(/[\s,]+/)) if (/^[^@\s<>]+@[^@\s<>]+$/.test(address)) failed.push({ address: address.toLowerCase(), status });
   }
   // The original message: an attached message/rfc822 or text/rfc822-headers part, or (Exchange 2007)
   // headers quoted in the text after "Original message headers:".
@@ -106,62 +135,40 @@ export function detectBounce(m: ParsedMessage): BounceInfo | null {
   return { reason, failed, originalIds, originalSubject };
 }
 
+/** A reply prefix in the subject ("Re:", "AW:", "R:", "Odp:", "回复:", Zendesk's "[Team] Re:"). */
+const REPLY_SUBJECT = /^\s*(?:\[[^\]]{1,40}\]\s*)?(?:re|aw|sv|antw|r[ée]f|rif|r|res|vs|odp|atb|ynt|vá|vs|回复|回覆|答复)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]/iu;
+
 /**
- * Localised subject prefixes responders put before the original subject: Outlook/Exchange ("Automatic
- * reply", "Automatische Antwort", "Réponse automatique", …), Gmail vacation ("Auto:", "Out of Office"),
- * Apple/Thunderbird/Sieve vacation, and their translations.
+ * Whether the message answers mail of ours: our signed Message-ID in In-Reply-To/References, or our
+ * `[#N]` token in the subject. Other desks' acknowledgements and responders keep one or the other.
  */
-const AUTO_REPLY_SUBJECT = new RegExp(
-  '^\\s*(?:' +
-    [
-      'auto(?:matic)?[ -]?(?:reply|response|answer)',
-      'auto:',
-      'autoreply',
-      'out of (?:the )?office',
-      'away from (?:the )?office',
-      'vacation (?:reply|notice|message)',
-      'abwesenheit(?:snotiz)?',
-      'automatische antwort',
-      'r[ée]ponse automatique',
-      'respuesta autom[áa]tica',
-      'fuera de la oficina',
-      'resposta autom[áa]tica',
-      'aus[êe]ncia',
-      'fora do escrit[óo]rio',
-      'risposta automatica',
-      'risposta non al computer',
-      'fuori sede',
-      'fuori ufficio',
-      'automatisch antwoord',
-      'afwezig',
-      'autosvar',
-      'automatisk svar',
-      'automatiskt svar',
-      'fr[åa]nvaro',
-      'poza biurem',
-      'odpowied[źz] automatyczna',
-      'automaattinen vastaus',
-      'poissa toimistolta',
-      'automatick[áa] odpov[ěe][ďd]',
-      'automatikus v[áa]lasz',
-      'otomatik (?:yan[ıi]t|cevap)',
-      'автоматический ответ',
-      'автоответ',
-      'αυτόματη απάντηση',
-      '自动回复',
-      '自動回覆',
-      '自動応答',
-      '自動返信',
-      '자동 응답',
-    ].join('|') +
-    ')(?=$|[\\s:：\\-–—\\]])',
-  'iu',
-);
+export function answersOurMail(m: ParsedMessage): boolean {
+  return [...m.inReplyTo, ...m.references].some(looksLikeOwnMessageId) || findTicketTokens(m.subject).length > 0;
+}
 
-/** Opening words of responder bodies: only the first lines are read, so a quoted one never counts. */
-const AUTO_REPLY_BODY = /^[\s\S]{0,400}?\b(this is an? (?:automated|automatic|auto-generated|automatically generated) (?:message|reply|response|e-?mail|notification)|(?:i am|i'm) (?:currently )?out of (?:the )?office|ich bin (?:derzeit |zurzeit |bis )?(?:nicht im b[üu]ro|abwesend)|je suis (?:actuellement )?absente?|(?:estar[ée]|estoy) fuera de la oficina|sono (?:attualmente )?fuori (?:ufficio|sede)|ik ben (?:momenteel )?afwezig)/i;
+/** Whether the message is a reply of any kind: thread headers, a reply prefix or a ticket token. */
+export function isReply(m: ParsedMessage): boolean {
+  return m.inReplyTo.length > 0 || m.references.length > 0 || REPLY_SUBJECT.test(m.subject) || answersOurMail(m);
+}
 
-/** Why a message is an automatic reply (RFC 3834 responder, vacation, another desk's acknowledgement), or null. */
+/** The start of the body, where a responder's note stands (quoted history comes later). */
+const opening = (m: ParsedMessage): string => m.text.replace(/^\s+/, '').slice(0, 2_000);
+
+/**
+ * The first sentence of the note after a greeting line and a "thank you for your message": where a
+ * responder says that its owner is away. A person who mentions a holiday says something else first
+ * ("Thanks, the new driver works! I'm on holiday from tomorrow…").
+ */
+export function leadSentence(text: string): string {
+  let rest = text.replace(/^\s+/, '').slice(0, 2_000);
+  const greeting = /^([^\n]{1,60})\r?\n/.exec(rest);
+  if (greeting && /[,!:]\s*$/.test(greeting[1]!)) rest = rest.slice(greeting[0].length).replace(/^\s+/, '');
+  rest = rest.replace(THANKS_LEAD, '').replace(/^[\s,;:!.]+/, '');
+  const end = /(?<!\d)[.!?](?=\s+\p{Lu}|\s*$)|[。！？]/u.exec(rest);
+  return rest.slice(0, end ? end.index + 1 : 400).slice(0, 400);
+}
+
+/** Why a message is an automatic reply (RFC 3834 responder, vacation, another desk's acknowledgement, a read receipt), or null. */
 export function detectAutoReply(m: ParsedMessage): string | null {
   const autoSubmitted = token(first(m, 'auto-submitted'));
   if (autoSubmitted === 'auto-replied') return 'auto-submitted: auto-replied';
@@ -172,10 +179,26 @@ export function detectAutoReply(m: ParsedMessage): string | null {
   if (token(first(m, 'x-autogenerated')) === 'reply') return 'x-autogenerated: reply';
   if (token(first(m, 'x-apple-action')) === 'vacation') return 'x-apple-action: vacation';
   if (m.headers.has('x-ms-exchange-inbox-rules-loop') && /\b(all|oof|autoreply)\b/i.test(first(m, 'x-auto-response-suppress') ?? '')) return 'exchange inbox rule reply';
-  if (AUTO_REPLY_SUBJECT.test(m.subject)) return 'auto-reply subject';
-  // Responders answer a message: the body test only runs on replies, so a customer's new mail that
-  // opens with "I'm out of the office" still becomes a ticket.
-  if ((m.inReplyTo.length > 0 || /^\s*\S{1,12}\s*(?:\[\d+\])?\s*:|\[#\d+\]/u.test(m.subject)) && AUTO_REPLY_BODY.test(m.text)) return 'auto-reply text';
+  // RFC 8098: a message disposition notification (read receipt) is generated by the reader's client.
+  const reportType = /report-type\s*=\s*"?([a-z-]+)/i.exec(m.contentType)?.[1]?.toLowerCase();
+  if ((m.contentType.startsWith('multipart/report') && reportType === 'disposition-notification') || m.attachments.some((a) => a.contentType === 'message/disposition-notification'))
+    return 'read receipt (message/disposition-notification)';
+  // RFC 3834 §5: "auto-generated" mail is not meant as a response, but ticket systems (Zendesk, Jira
+  // Service Management) and Exchange mark their acknowledgements so. Machine mail that answers ours
+  // is a response all the same, and must not reopen the ticket.
+  const bulk = ['bulk', 'junk'].includes(precedence);
+  if (((autoSubmitted && autoSubmitted !== 'no') || bulk) && answersOurMail(m)) return `${autoSubmitted ? `auto-submitted: ${autoSubmitted}` : `precedence: ${precedence}`} answering our mail`;
+  if (AUTO_REPLY_SUBJECT.test(m.subject) || ABSENCE_WORD_SUBJECT.test(m.subject)) return 'auto-reply subject';
+  // Responders answer a message: the text tests run only on replies, so a customer's new mail that
+  // opens with "I'm out of the office" or "we have received your invoice" still becomes a ticket.
+  // A responder with a subject of its own ("Absence du 23 au 27 novembre") and no thread headers is
+  // known by that subject and its first sentence together.
+  const reply = isReply(m);
+  if (reply || ABSENCE_SUBJECT_START.test(m.subject)) {
+    const text = opening(m);
+    if (ABSENCE_BODY.test(leadSentence(text))) return 'absence note text';
+    if (reply && (ACK_SUBJECT.test(m.subject) || (ACK_BODY.test(text) && ACK_CUE.test(text)))) return 'acknowledgement text';
+  }
   return null;
 }
 
