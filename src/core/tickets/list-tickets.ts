@@ -1,7 +1,6 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { authorize, can, isStaff, type Actor } from '../access/permissions.js';
-import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import type { SlaStateName } from '../sla/sla-clock.js';
@@ -108,7 +107,6 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   if (sort === 'relevance' && !data.q) {
     throw new NexusError('VALIDATION_FAILED', 'Invalid input — sort: relevance needs a search (q)', { details: [{ path: 'sort', message: 'relevance needs a search (q)' }] });
   }
-  let spec = sortSpec(sort);
   const cursor = data.cursor === undefined ? undefined : decodeCursor(data.cursor, sort);
 
   // SLA filters and the due sort read the stored SLA columns: bring them up to date first.
