@@ -85,13 +85,14 @@ export function searchSnippet(scope: SearchScope) {
   const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal' and m.audience <> 'staff'`;
   // The excerpt comes from the subject and the thread's first SNIPPET_SOURCE_CHARS characters: one parse
   // per ticket (ts_headline), not one per message; a match only further down a long thread gets no snippet.
+  // `offset 0` keeps the source a subquery of its own: flattened, its thread lookup ran once per use (three times).
   return sql<SnippetColumns>`lateral (
     select src.source as snippet_source, f.folded as snippet_folded,
            ts_headline(${scope.language}::regconfig, f.folded, ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) as snippet_headline
       from (select regexp_replace(left(t.subject || coalesce(E'\n' || (
                      select string_agg(x.body, E'\n' order by x.created_at, x.id)
                        from (select left(m.body, ${SNIPPET_SOURCE_CHARS}) as body, m.created_at, m.id from messages m
-                              where m.ticket_id = t.id ${visible} order by m.created_at, m.id limit 20) x), ''), ${SNIPPET_SOURCE_CHARS}), E'[\\x01\\x02]', ' ', 'g') as source) src
+                              where m.ticket_id = t.id ${visible} order by m.created_at, m.id limit 20) x), ''), ${SNIPPET_SOURCE_CHARS}), E'[\\x01\\x02]', ' ', 'g') as source offset 0) src
      cross join lateral (select nexus_fold(src.source) as folded) f)`.as('sn');
 }
 
