@@ -1,6 +1,7 @@
 // Search ranking quality on the scale benchmark's database (issue 14, acceptance 3).
 //   npx tsx scripts/search-quality.ts save <file>      records the first 10 results of a fixed query set
 //   npx tsx scripts/search-quality.ts compare <file>   compares today's results with a recording
+// The snippets of those results are recorded beside it (<file>.snippets.json) and compared as well.
 // For each query: overlap@10 (shared tickets / 10) and, for relevance, the old score ratio — the sum of
 // the pre-issue-14 ranking score (ts_rank of the subject, weight A, plus each visible message, 'simple'
 // configuration, computed from the text) over today's top 10 divided by the same sum over the
@@ -32,11 +33,17 @@ try {
   const admin = toActor(await db.selectFrom('users').selectAll().where('role', '=', 'admin').orderBy('created_at').executeTakeFirstOrThrow());
   const deps = { db, clock: systemClock, config: parseConfig({ defaults: { dataDir: '.tmp/bench/scale' } }).config };
   const results: Record<string, number[]> = {};
+  const snippets: Record<string, (string | null)[]> = {};
   for (const q of QUERIES) {
-    for (const sort of SORTS) results[`${sort} ${q}`] = (await listTickets(deps, admin, { q, sort, limit: 10 })).items.map((t) => t.number);
+    for (const sort of SORTS) {
+      const { items } = await listTickets(deps, admin, { q, sort, limit: 10 });
+      results[`${sort} ${q}`] = items.map((t) => t.number);
+      snippets[`${sort} ${q}`] = items.map((t) => t.snippet);
+    }
   }
   if (mode === 'save') {
     writeFileSync(file, JSON.stringify(results, null, 2));
+    writeFileSync(`${file}.snippets.json`, JSON.stringify(snippets, null, 2));
     console.log(`saved ${Object.keys(results).length} result lists to ${file}`);
   } else {
     const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number[]>;
@@ -66,6 +73,9 @@ try {
     }
     const n = Object.keys(before).length;
     console.log(`mean overlap@10 ${(overlapSum / n).toFixed(2)}; ${identical} of ${n} lists identical`);
+    const snippetsBefore = JSON.parse(readFileSync(`${file}.snippets.json`, 'utf8')) as Record<string, (string | null)[]>;
+    const sameSnippets = Object.keys(snippetsBefore).filter((key) => JSON.stringify(snippetsBefore[key]) === JSON.stringify(snippets[key])).length;
+    console.log(`snippets: ${sameSnippets} of ${Object.keys(snippetsBefore).length} lists identical`);
   }
 } finally {
   await database.close();

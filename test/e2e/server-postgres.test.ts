@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from '../support/cli.js';
 import { isPostgresReachable, urlFor, withAdminClient } from '../support/postgres.js';
@@ -43,6 +44,23 @@ describe.runIf(reachable || process.env.NEXUS_TEST_REQUIRE_SERVICES === '1')('ne
     const login = (await http(b.url, 'POST', '/v1/auth/login', { body: { email: 'pat@example.com', password: 'customer pass' } })).json;
     expect((await http(a.url, 'POST', '/v1/auth/logout', { token: login.accessToken })).status).toBe(200);
     expect((await http(b.url, 'GET', '/v1/auth/me', { token: login.accessToken })).status).toBe(401);
+  });
+
+  it('a token a server already accepted (and remembers) is refused there once another process disables the account', async () => {
+    const login = (await http(b.url, 'POST', '/v1/auth/login', { body: { email: 'pat@example.com', password: 'customer pass' } })).json;
+    for (let i = 0; i < 3; i++) expect((await http(b.url, 'GET', '/v1/auth/me', { token: login.accessToken })).status).toBe(200);
+    // Another process entirely (an operator's SQL session) disables the account; b hears of it from the database.
+    const client = new pg.Client({ connectionString: urlFor(database) });
+    await client.connect();
+    try {
+      await client.query(`update users set is_disabled = true where email = 'pat@example.com'`);
+    } finally {
+      await client.end();
+    }
+    const deadline = Date.now() + 2000;
+    let status = 200;
+    while (status === 200 && Date.now() < deadline) status = (await http(b.url, 'GET', '/v1/auth/me', { token: login.accessToken })).status;
+    expect(status).toBe(401);
   });
 
   it('SIGTERM lets in-flight requests finish before the process exits', async () => {

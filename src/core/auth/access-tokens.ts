@@ -69,6 +69,8 @@ function rememberSignature(deps: Deps, token: string, payload: JWTPayload): void
 export interface VerifiedToken {
   actor: Actor;
   sessionFamily: string;
+  /** When the token expires (its `exp`). */
+  expiresAt: Date;
 }
 
 /**
@@ -114,5 +116,5 @@ export async function verifyAccessToken(deps: Deps, token: string): Promise<Veri
     )
     .executeTakeFirst();
   if (!row || row.is_disabled || row.token_version !== payload.tv) throw refused('The access token has been revoked');
-  return { actor: toActor(row), sessionFamily: payload.sid as string };
+  return { actor: toActor(row), sessionFamily: payload.sid as string, expiresAt: new Date((payload.exp as number) * 1000) };
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
+import { revoking } from './revocations.js';
 import { hashToken } from './tokens.js';
 
 /**
@@ -8,7 +9,7 @@ import { hashToken } from './tokens.js';
  */
 export async function logOut(deps: Deps, actor: Actor, input: { sessionFamily?: string; refreshToken?: string; everywhere?: boolean }): Promise<{ loggedOut: true }> {
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await revoking(actor.id, () => deps.db.transaction().execute(async (trx) => {
     if (input.everywhere) {
       await trx.updateTable('users').set((eb) => ({ token_version: eb('token_version', '+', 1), updated_at: now })).where('id', '=', actor.id).execute();
       await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', actor.id).where('kind', '=', 'refresh').where('revoked_at', 'is', null).execute();
@@ -22,6 +23,6 @@ export async function logOut(deps: Deps, actor: Actor, input: { sessionFamily?: 
     }
     if (families.size === 0) return;
     await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', actor.id).where('family_id', 'in', [...families]).where('revoked_at', 'is', null).execute();
-  });
+  }));
   return { loggedOut: true };
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { rowToUser } from '../users/user.js';
 import { issueTokenPair, type TokenPair } from './token-pair.js';
+import { announceAccessRevoked } from './revocations.js';
 import { hashToken } from './tokens.js';
 
 const refused = (why: string) => new NexusError('UNAUTHENTICATED', why, { hint: 'Log in again (POST /v1/auth/login).' });
@@ -24,7 +25,7 @@ export async function refreshSession(deps: Deps, refreshToken: string, context: 
     if (!session) return { kind: 'unknown' as const };
     if (session.replaced_by !== null || session.revoked_at !== null) {
       await trx.updateTable('sessions').set({ revoked_at: now }).where('family_id', '=', session.family_id).where('revoked_at', 'is', null).execute();
-      return { kind: 'reused' as const };
+      return { kind: 'reused' as const, userId: session.user_id };
     }
     if (session.expires_at.getTime() <= now.getTime()) return { kind: 'expired' as const };
     const user = await trx.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirstOrThrow();
@@ -37,6 +38,7 @@ export async function refreshSession(deps: Deps, refreshToken: string, context: 
     case 'rotated':
       return outcome.pair;
     case 'reused':
+      announceAccessRevoked(outcome.userId);
       throw refused('This refresh token was already used; every session of that login has been ended');
     case 'expired':
       throw refused('The refresh token has expired');

@@ -4,6 +4,7 @@ import { NexusError } from '../errors.js';
 import { revokeUserTokens } from '../users/user.js';
 import { parseInput } from '../validation.js';
 import { hashPassword, passwordSchema } from './passwords.js';
+import { announceAccessRevoked } from './revocations.js';
 import { hashToken } from './tokens.js';
 
 export const resetPasswordWithTokenInput = z.strictObject({
@@ -21,7 +22,7 @@ const invalidToken = () =>
 export async function resetPasswordWithToken(deps: Deps, input: z.input<typeof resetPasswordWithTokenInput>): Promise<{ reset: true }> {
   const { token, password } = parseInput(resetPasswordWithTokenInput, input);
   const hash = await hashPassword(password, deps.config.bcryptCost);
-  await deps.db.transaction().execute(async (trx) => {
+  const userId = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const reset = await trx.selectFrom('password_resets').selectAll().where('token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst();
     if (!reset || reset.used_at !== null || reset.expires_at.getTime() <= now.getTime()) throw invalidToken();
@@ -30,6 +31,8 @@ export async function resetPasswordWithToken(deps: Deps, input: z.input<typeof r
     await trx.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', user.id).where('used_at', 'is', null).execute();
     await revokeUserTokens(trx, user.id, now);
     await trx.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', user.id).execute();
+    return user.id;
   });
+  announceAccessRevoked(userId);
   return { reset: true };
 }

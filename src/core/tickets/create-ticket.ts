@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { authorize, isStaff, type Actor } from '../access/permissions.js';
 import type { DB } from '../db/schema.js';
-import { routeNewTicket } from '../routing/apply-routing.js';
+import { lockCustomerAndLoadRules, routeNewTicket } from '../routing/apply-routing.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { emailSchema, parseInput } from '../validation.js';
@@ -121,13 +121,14 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const customer = await resolveCustomer(trx, actor, data.customerEmail, now);
-    // One find-or-create at a time per customer, so two identical messages never open two tickets.
-    await sql`select pg_advisory_xact_lock(hashtext(${`nexus.ticket.create:${customer.id}`}))`.execute(trx);
+    // One find-or-create at a time per customer, so two identical messages never open two tickets. The
+    // routing rules a new ticket runs come in the same round trip.
+    const rules = await lockCustomerAndLoadRules(trx, `nexus.ticket.create:${customer.id}`);
     const found = await findOrInsertTicket(trx, { actorId: actor.id, customerId: customer.id, data, now });
     if (found.created) {
       const { message } = found;
       // Routing rules run on every new ticket, whatever the channel, in this transaction.
-      const routed = await routeNewTicket(trx, found.ticket, { subject: data.subject, body: data.message, source: data.source, context: data.context, priority: data.priority, tags: [], customerEmail: customer.email }, now);
+      const routed = await routeNewTicket(trx, found.ticket, { subject: data.subject, body: data.message, source: data.source, context: data.context, priority: data.priority, tags: [], customerEmail: customer.email }, now, rules);
       const ticket = routed.row;
       await announceCustomerMessage(deps, trx, ticket, message, data.isAutomated);
       // A new ticket that no rule changed has no assignee and its customer is known: no need to read them back.

@@ -144,7 +144,18 @@ describe('list tickets', () => {
     expect(error.details?.map((d) => d.path.split('.')[0])).toContain(field);
   });
 
-  it('refuses a cursor from another sort', async () => {
+  it('lists each ticket as the same document the ticket view gives (customer, assignee, SLA), searching or not, for staff and customers', async () => {
+    const { ana, agent, n2, n3 } = await desk();
+    for (const [who, input, number] of [[agent, {}, n3], [agent, { q: 'invoice' }, n2], [ana, {}, n2], [ana, { q: 'invoice', sort: '-created' }, n2]] as const) {
+      // The view first: it stores the ticket's SLA evaluation, which a list reads.
+      const viewed = await t.services.tickets.get(who, { ticket: number });
+      const { items } = await t.services.tickets.list(who, input);
+      const { snippet: _snippet, ...listed } = items.find((x) => x.number === number)!;
+      expect(listed).toEqual(viewed);
+    }
+  });
+
+    it('refuses a cursor from another sort', async () => {
     const { agent } = await desk();
     const page = await t.services.tickets.list(agent, { limit: 1 });
     const error = await expectCode(t.services.tickets.list(agent, { sort: 'number', cursor: page.nextCursor! }), 'VALIDATION_FAILED');

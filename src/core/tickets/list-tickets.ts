@@ -1,15 +1,15 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { authorize, can, isStaff, type Actor } from '../access/permissions.js';
-import type { DB } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
-import { loadSlaSummaries, type TicketSlaSummary } from '../sla/sla-summary.js';
+import type { SlaStateName } from '../sla/sla-clock.js';
+import { summarizeStoredSla } from '../sla/sla-summary.js';
 import { SLA_FILTERS, slaDueSortKey, slaFilterCondition } from '../sla/ticket-list-sla.js';
 import { refreshTicketSla } from '../sla/ticket-sla-store.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
-import { ensureSearchLanguage, RELEVANCE_CANDIDATES, searchSnippets, searchTerms, type SearchScope } from './ticket-search.js';
+import { ensureSearchLanguage, RELEVANCE_CANDIDATES, searchLanguageColumn, searchSnippet, searchTerms, snippetOf, type SearchScope, type SnippetColumns } from './ticket-search.js';
 import { ticketFor } from './visibility.js';
 import { rowToTicket, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketRow } from './ticket.js';
 
@@ -107,91 +107,126 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   if (sort === 'relevance' && !data.q) {
     throw new NexusError('VALIDATION_FAILED', 'Invalid input — sort: relevance needs a search (q)', { details: [{ path: 'sort', message: 'relevance needs a search (q)' }] });
   }
-  let spec = sortSpec(sort);
   const cursor = data.cursor === undefined ? undefined : decodeCursor(data.cursor, sort);
 
   // SLA filters and the due sort read the stored SLA columns: bring them up to date first.
   if (data.sla !== undefined || sort === 'due') await refreshTicketSla(deps.db, deps.clock.now());
   const scope: SearchScope | null = data.q ? { q: data.q, language: deps.config.search.language, includeInternal: can(actor, 'ticket.view_internal') } : null;
 
-  // One connection, no transaction: the page is read-only, and BEGIN/COMMIT were two of the API's five
-  // round trips per list (issue 14's profile).
-  return deps.db.connection().execute(async (db) => {
-    if (scope) await ensureSearchLanguage(db, scope.language);
-    let query = db.selectFrom('tickets as t').selectAll('t').where('t.deleted_at', 'is', null);
-    // A search reads the ticket's stored document (ticket_search, one row per ticket, GIN-indexed).
-    const search = scope ? searchTerms(scope) : null;
-    if (search) query = query.innerJoin('ticket_search as s', 's.ticket_id', 't.id').where(search.matches);
-    // Newest matches first: walk the search documents in creation order (ticket_search_recent_idx), reading
-    // a ticket only when its document matches. ticket_search.created_at and .number copy the ticket's.
-    const recent = search !== null && (sort === '-created' || sort === 'created');
-    if (recent) spec = { ...spec, key: sql`s.created_at` };
-    const tie = sql.ref(recent ? 's.number' : 't.number');
-    if (!isStaff(actor)) query = query.where('t.customer_id', '=', actor.id);
-    if (data.status?.length) query = query.where('t.status', 'in', data.status);
-    if (data.priority?.length) query = query.where('t.priority', 'in', data.priority);
-    if (data.assignee !== undefined) {
-      const who = data.assignee.toLowerCase();
-      if (who === 'none') query = query.where('t.assignee_id', 'is', null);
-      else if (who === '@me') query = query.where('t.assignee_id', '=', actor.id);
-      else query = query.where(sql<boolean>`t.assignee_id = (select id from users where email = ${who})`);
-    }
-    if (data.customer !== undefined) query = query.where(sql<boolean>`t.customer_id = (select id from users where email = ${data.customer})`);
-    if (data.context !== undefined) query = query.where('t.context', '=', data.context);
-    if (data.tag !== undefined) {
-      query = query.where(sql<boolean>`exists (select 1 from ticket_tags tt join tags g on g.id = tt.tag_id where tt.ticket_id = t.id and lower(g.name) = ${data.tag.toLowerCase()})`);
-    }
-    if (data.category !== undefined) {
-      query = query.where(sql<boolean>`t.category_id in (select id from categories where lower(name) = ${data.category.toLowerCase()})`);
-    }
-    if (data.sla !== undefined) query = query.where(slaFilterCondition(data.sla, deps.clock.now()));
-    if (data.from) query = query.where('t.created_at', '>=', data.from);
-    if (data.to) query = query.where('t.created_at', '<', data.to);
-    if (search && sort === 'relevance') {
-      // Relevance ranks a bounded candidate set: the most recent matches (after every filter), so a word
-      // found in half the threads costs the same as a rare one. Below that many matches it ranks them all.
-      const candidates = query
-        .select(search.rank.as('rank'))
-        .orderBy(sql`s.created_at desc`)
-        .orderBy(sql`s.number desc`)
-        .limit(RELEVANCE_CANDIDATES);
-      // The same columns under the same alias `t` (plus `rank`), so the sorting and paging below apply unchanged.
-      query = db.selectFrom(candidates.as('t')).selectAll('t') as unknown as typeof query;
-    }
-    const selected = query.select(spec.key ? sql<string>`(${spec.key})::text`.as('sort_key') : sql<null>`null`.as('sort_key'));
-    query = selected as unknown as typeof query;
-    if (cursor) {
-      const op = sql.raw(spec.descending ? '<' : '>');
-      query = spec.key
-        ? query.where(sql<boolean>`(${spec.key}, ${tie}) ${op} (${cursor.key}::${sql.raw(spec.cast)}, ${cursor.number})`)
-        : query.where(sql<boolean>`${tie} ${op} ${cursor.number}`);
-    }
-    const direction = spec.descending ? 'desc' : 'asc';
-    if (spec.key) query = query.orderBy(sql`${spec.key} ${sql.raw(direction)}`);
-    query = query.orderBy(sql`${tie} ${sql.raw(direction)}`).limit(data.limit + 1);
-
-    const rows = (await query.execute()) as (TicketRow & { sort_key: string | null })[];
-    const page = rows.slice(0, data.limit);
-    const last = page.at(-1);
-    const nextCursor = rows.length > data.limit && last ? encodeCursor({ sort, key: last.sort_key, number: last.number }) : null;
-    const snippets = scope ? await searchSnippets(db, scope, page.map((r) => r.id)) : new Map<string, string | null>();
-    const tickets = await presentTickets(db, page, deps.clock.now());
-    return { items: tickets.map((ticket, i) => ({ ...ticketFor(actor, ticket), snippet: snippets.get(page[i]!.id) ?? null })), nextCursor };
-  });
+  // One statement per page, no transaction: the page is read-only. Its people, stored SLA, snippets and (for
+  // a search) the language of the stored documents come with it: each round trip costs an API request
+  // more than the work it carries (issue 14's profile).
+  const run = () => pageQuery(deps, actor, data, sort, cursor, scope).execute() as Promise<PageRow[]>;
+  let rows = await run();
+  // The documents follow `search.language`: rebuilt (once) when the setting changed, then searched again.
+  // A search that found nothing checks too, as its statement had no row to carry the stored language.
+  if (scope && rows[0]?.search_language !== scope.language && (await ensureSearchLanguage(deps.db, scope.language))) rows = await run();
+  const page = rows.slice(0, data.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > data.limit && last ? encodeCursor({ sort, key: last.sort_key, number: last.number }) : null;
+  const now = deps.clock.now();
+  return {
+    items: page.map((row) => {
+      const ticket: Ticket = rowToTicket(row, {
+        customer: { id: row.customer_id, email: row.customer_email, name: row.customer_name },
+        assignee: row.assignee_id && row.assignee_email !== null ? { id: row.assignee_id, email: row.assignee_email, name: row.assignee_name } : null,
+      });
+      const sla = row.sla_state === null ? null : summarizeStoredSla({ state: row.sla_state, due_at: row.sla_due_at }, now);
+      return { ...ticketFor(actor, { ...ticket, sla }), snippet: scope ? snippetOf(row) : null };
+    }),
+    nextCursor,
+  };
 }
 
-/** Maps many rows at once, loading every customer and assignee (and, given `now`, the stored SLA) in one query each. */
-export async function presentTickets(db: Kysely<DB>, rows: TicketRow[], now?: Date): Promise<Ticket[]> {
-  const ids = [...new Set(rows.flatMap((r) => (r.assignee_id ? [r.customer_id, r.assignee_id] : [r.customer_id])))];
-  const people = ids.length ? await db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute() : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const slas = now ? await loadSlaSummaries(db, rows.map((r) => r.id), now) : new Map<string, TicketSlaSummary>();
-  return rows.map((row) => {
-    const { sort_key: _key, rank: _rank, ...ticket } = row as TicketRow & { sort_key?: unknown; rank?: unknown };
-    const mapped = rowToTicket(ticket as TicketRow, {
-      customer: byId.get(row.customer_id)!,
-      assignee: row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null,
-    });
-    return { ...mapped, sla: slas.get(row.id) ?? null };
-  });
+/** A row of the page: the ticket, its sort key, its people, its stored SLA and (searching) its snippet. */
+type PageRow = TicketRow &
+  SnippetColumns & {
+    sort_key: string | null;
+    customer_email: string;
+    customer_name: string | null;
+    assignee_email: string | null;
+    assignee_name: string | null;
+    sla_state: SlaStateName | null;
+    sla_due_at: Date | null;
+    search_language?: string;
+  };
+
+type Cursor = ReturnType<typeof decodeCursor>;
+
+/** The one statement of a page: the tickets (filtered, searched, sorted, after the cursor), then their details. */
+function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsInput>, sort: TicketSort, cursor: Cursor | undefined, scope: SearchScope | null) {
+  const db = deps.db;
+  let spec = sortSpec(sort);
+  /** The order again over the page's own columns, for the outer statement that adds the details. */
+  const outer = spec;
+  let query = db.selectFrom('tickets as t').selectAll('t').where('t.deleted_at', 'is', null);
+  // A search reads the ticket's stored document (ticket_search, one row per ticket, GIN-indexed).
+  const search = scope ? searchTerms(scope) : null;
+  if (search) query = query.innerJoin('ticket_search as s', 's.ticket_id', 't.id').where(search.matches);
+  // Newest matches first: walk the search documents in creation order (ticket_search_recent_idx), reading
+  // a ticket only when its document matches. ticket_search.created_at and .number copy the ticket's.
+  const recent = search !== null && (sort === '-created' || sort === 'created');
+  if (recent) spec = { ...spec, key: sql`s.created_at` };
+  const tie = sql.ref(recent ? 's.number' : 't.number');
+  if (!isStaff(actor)) query = query.where('t.customer_id', '=', actor.id);
+  if (data.status?.length) query = query.where('t.status', 'in', data.status);
+  if (data.priority?.length) query = query.where('t.priority', 'in', data.priority);
+  if (data.assignee !== undefined) {
+    const who = data.assignee.toLowerCase();
+    if (who === 'none') query = query.where('t.assignee_id', 'is', null);
+    else if (who === '@me') query = query.where('t.assignee_id', '=', actor.id);
+    else query = query.where(sql<boolean>`t.assignee_id = (select id from users where email = ${who})`);
+  }
+  if (data.customer !== undefined) query = query.where(sql<boolean>`t.customer_id = (select id from users where email = ${data.customer})`);
+  if (data.context !== undefined) query = query.where('t.context', '=', data.context);
+  if (data.tag !== undefined) {
+    query = query.where(sql<boolean>`exists (select 1 from ticket_tags tt join tags g on g.id = tt.tag_id where tt.ticket_id = t.id and lower(g.name) = ${data.tag.toLowerCase()})`);
+  }
+  if (data.category !== undefined) {
+    query = query.where(sql<boolean>`t.category_id in (select id from categories where lower(name) = ${data.category.toLowerCase()})`);
+  }
+  if (data.sla !== undefined) query = query.where(slaFilterCondition(data.sla, deps.clock.now()));
+  if (data.from) query = query.where('t.created_at', '>=', data.from);
+  if (data.to) query = query.where('t.created_at', '<', data.to);
+  if (search && sort === 'relevance') {
+    // Relevance ranks a bounded candidate set: the most recent matches (after every filter), so a word
+    // found in half the threads costs the same as a rare one. Below that many matches it ranks them all.
+    const candidates = query
+      .select(search.rank.as('rank'))
+      .orderBy(sql`s.created_at desc`)
+      .orderBy(sql`s.number desc`)
+      .limit(RELEVANCE_CANDIDATES);
+    // The same columns under the same alias `t` (plus `rank`), so the sorting and paging below apply unchanged.
+    query = db.selectFrom(candidates.as('t')).selectAll('t') as unknown as typeof query;
+  }
+  const selected = query.select(spec.key ? sql<string>`(${spec.key})::text`.as('sort_key') : sql<null>`null`.as('sort_key'));
+  query = selected as unknown as typeof query;
+  if (cursor) {
+    const op = sql.raw(spec.descending ? '<' : '>');
+    query = spec.key
+      ? query.where(sql<boolean>`(${spec.key}, ${tie}) ${op} (${cursor.key}::${sql.raw(spec.cast)}, ${cursor.number})`)
+      : query.where(sql<boolean>`${tie} ${op} ${cursor.number}`);
+  }
+  const direction = sql.raw(spec.descending ? 'desc' : 'asc');
+  if (spec.key) query = query.orderBy(sql`${spec.key} ${direction}`);
+  query = query.orderBy(sql`${tie} ${direction}`).limit(data.limit + 1);
+
+  // The page (at most limit + 1 rows) as `t`, joined to its people and stored SLA, ordered again the same way
+  // over `t`'s own columns (a search's s.created_at and s.number are copies of the ticket's).
+  let details = db
+    .selectFrom(query.as('t'))
+    .innerJoin('users as cu', 'cu.id', 't.customer_id')
+    .leftJoin('users as au', 'au.id', 't.assignee_id')
+    .leftJoin('ticket_sla as sl', 'sl.ticket_id', 't.id')
+    .selectAll('t')
+    .select(['cu.email as customer_email', 'cu.name as customer_name', 'au.email as assignee_email', 'au.name as assignee_name', 'sl.state as sla_state', 'sl.due_at as sla_due_at']);
+  if (scope) {
+    // The snippets are made for the page's rows only, and the stored language rides along (see ensureSearchLanguage).
+    details = details
+      .leftJoin(searchSnippet(scope), (join) => join.onTrue())
+      .select(['sn.snippet_source', 'sn.snippet_folded', 'sn.snippet_headline'])
+      .select(searchLanguageColumn.as('search_language')) as unknown as typeof details;
+  }
+  if (outer.key) details = details.orderBy(sql`${outer.key} ${direction}`);
+  return details.orderBy(sql`t.number ${direction}`);
 }

@@ -36,18 +36,27 @@ export function searchTerms(scope: SearchScope) {
 /**
  * Makes the stored documents follow the configured language: when `search.language` changed, records it
  * and rebuilds every document in one transaction (once; at a million tickets that takes minutes).
+ * Returns whether it rebuilt them. A ticket search reads `search_settings.language` in its own statement
+ * (see `searchLanguageColumn`) and calls this only when that differs from the setting, or it found nothing.
  */
-export async function ensureSearchLanguage(db: Kysely<DB>, language: SearchLanguage): Promise<void> {
+export async function ensureSearchLanguage(db: Kysely<DB>, language: SearchLanguage): Promise<boolean> {
   const { rows } = await sql<{ language: string }>`select language from search_settings`.execute(db);
-  if (rows[0]?.language === language) return;
-  await db.transaction().execute(async (trx) => {
+  if (rows[0]?.language === language) return false;
+  return db.transaction().execute(async (trx) => {
     const changed = await sql`
       insert into search_settings (id, language) values (true, ${language})
       on conflict (id) do update set language = excluded.language where search_settings.language <> excluded.language`.execute(trx);
-    if (Number(changed.numAffectedRows ?? 0) === 0) return;
+    if (Number(changed.numAffectedRows ?? 0) === 0) return false;
     await sql`update ticket_search s set document = ticket_search_document(s.ticket_id)`.execute(trx);
+    return true;
   });
 }
+
+/**
+ * The language the stored documents were built in, as a column of the search's own statement: the
+ * check costs no round trip, and a change made by another process is seen on the very next search.
+ */
+export const searchLanguageColumn = sql<string>`(select language from search_settings)`;
 
 // Highlight markers for ts_headline: control characters, removed from the text first, so they can only
 // come from ts_headline itself.
@@ -58,30 +67,39 @@ export const SNIPPET_MARK = { start: '**', stop: '**' } as const;
 const LIGATURES = new Set(['Æ', 'æ', 'Œ', 'œ', 'ß']);
 const SNIPPET_SOURCE_CHARS = 4000;
 
+/** The columns `searchSnippet` adds to each row; `snippetOf` turns them into the snippet. */
+export interface SnippetColumns {
+  snippet_source: string | null;
+  snippet_folded: string | null;
+  snippet_headline: string | null;
+}
+
 /**
- * The snippet of each ticket for a search: a short excerpt of its subject and thread
- * with the matched words marked (`**refund**`). Matching ignores accents (nexus_fold), the excerpt keeps them.
+ * A lateral subquery giving the snippet columns of the ticket `t` of the surrounding query (its `id` and
+ * `subject`): a short excerpt of its subject and thread with the matched words marked (`**refund**`).
+ * Joined to the page's rows only, in the page's own statement, so it costs ts_headline per shown
+ * ticket and no extra round trip. Matching ignores accents (nexus_fold), the excerpt keeps them.
  */
-export async function searchSnippets(db: Kysely<DB>, scope: SearchScope, ticketIds: string[]): Promise<Map<string, string | null>> {
-  const snippets = new Map<string, string | null>();
-  if (ticketIds.length === 0) return snippets;
+export function searchSnippet(scope: SearchScope) {
   const { query } = searchTerms(scope);
   const visible = scope.includeInternal ? sql`` : sql`and m.kind <> 'internal' and m.audience <> 'staff'`;
   // The excerpt comes from the subject and the thread's first SNIPPET_SOURCE_CHARS characters: one parse
   // per ticket (ts_headline), not one per message; a match only further down a long thread gets no snippet.
-  const { rows } = await sql<{ id: string; source: string; folded: string; headline: string }>`
-    with src as (
-      select t.id, regexp_replace(left(t.subject || coalesce(E'\n' || (
-               select string_agg(x.body, E'\n' order by x.created_at, x.id)
-                 from (select left(m.body, ${SNIPPET_SOURCE_CHARS}) as body, m.created_at, m.id from messages m
-                        where m.ticket_id = t.id ${visible} order by m.created_at, m.id limit 20) x), ''), ${SNIPPET_SOURCE_CHARS}), E'[\\x01\\x02]', ' ', 'g') as source
-        from tickets t where t.id = any(${ticketIds}::uuid[])
-    )
-    select id, source, folded,
-           ts_headline(${scope.language}::regconfig, folded, ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) as headline
-      from src cross join lateral (select nexus_fold(source) as folded) f`.execute(db);
-  for (const row of rows) snippets.set(row.id, unfold(row.source, row.folded, row.headline));
-  return snippets;
+  // `offset 0` keeps the source a subquery of its own: flattened, its thread lookup ran once per use (three times).
+  return sql<SnippetColumns>`lateral (
+    select src.source as snippet_source, f.folded as snippet_folded,
+           ts_headline(${scope.language}::regconfig, f.folded, ${query}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) as snippet_headline
+      from (select regexp_replace(left(t.subject || coalesce(E'\n' || (
+                     select string_agg(x.body, E'\n' order by x.created_at, x.id)
+                       from (select left(m.body, ${SNIPPET_SOURCE_CHARS}) as body, m.created_at, m.id from messages m
+                              where m.ticket_id = t.id ${visible} order by m.created_at, m.id limit 20) x), ''), ${SNIPPET_SOURCE_CHARS}), E'[\\x01\\x02]', ' ', 'g') as source offset 0) src
+     cross join lateral (select nexus_fold(src.source) as folded) f)`.as('sn');
+}
+
+/** The snippet of a row carrying the `searchSnippet` columns (null when nothing matched in the excerpt). */
+export function snippetOf(row: SnippetColumns): string | null {
+  if (row.snippet_source === null || row.snippet_folded === null || row.snippet_headline === null) return null;
+  return unfold(row.snippet_source, row.snippet_folded, row.snippet_headline);
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
+import { announceAccessRevoked } from '../auth/revocations.js';
 import { hashPassword, passwordSchema } from '../auth/passwords.js';
 import { revokeUserTokens, rowToUser, type User } from './user.js';
 import { loadUserByEmail, userTarget } from './user-target.js';
@@ -26,11 +27,13 @@ export async function recoverPasswordLocally(deps: Deps, input: z.input<typeof r
 async function setPassword(deps: Deps, input: z.input<typeof resetPasswordInput>): Promise<User> {
   const { email, password } = parseInput(resetPasswordInput, input);
   const hash = await hashPassword(password, deps.config.bcryptCost);
-  return deps.db.transaction().execute(async (trx) => {
+  const user = await deps.db.transaction().execute(async (trx) => {
     const row = await loadUserByEmail(trx, email);
     const now = deps.clock.now();
     await revokeUserTokens(trx, row.id, now);
     const updated = await trx.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
     return rowToUser(updated);
   });
+  announceAccessRevoked(user.id);
+  return user;
 }

@@ -3,6 +3,7 @@ import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { NexusError } from '../errors.js';
+import { announceAccessRevoked } from '../auth/revocations.js';
 import { countActiveAdmins, revokeUserTokens, rowToUser, type User } from './user.js';
 import { guardLastAdmin, loadUserByEmail, userTarget } from './user-target.js';
 
@@ -12,7 +13,7 @@ export const setDisabledInput = userTarget.extend({ disabled: z.boolean() });
 export async function setUserDisabled(deps: Deps, actor: Actor, input: z.input<typeof setDisabledInput>): Promise<User> {
   authorize(actor, 'users.manage');
   const { email, disabled } = parseInput(setDisabledInput, input);
-  return deps.db.transaction().execute(async (trx) => {
+  const user = await deps.db.transaction().execute(async (trx) => {
     const row = await loadUserByEmail(trx, email);
     if (disabled && row.id === actor.id) {
       throw new NexusError('CONFLICT', 'You cannot disable your own account', { hint: 'Ask another admin to do it.' });
@@ -29,5 +30,8 @@ export async function setUserDisabled(deps: Deps, actor: Actor, input: z.input<t
       .executeTakeFirstOrThrow();
     return rowToUser(updated);
   });
+  // After the commit: a cache of checked tokens in this process forgets this user's at once.
+  if (disabled) announceAccessRevoked(user.id);
+  return user;
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../core/access/permissions.js';
 import type { VerifiedToken } from '../../core/auth/access-tokens.js';
 import { NexusError } from '../../core/errors.js';
 import type { Services } from '../../core/services.js';
+import { startAccessCache } from './access-cache.js';
 import { MISSING_TOKEN } from './error-handler.js';
 
 declare module 'fastify' {
@@ -26,6 +27,9 @@ const BEARER = /^Bearer ([A-Za-z0-9_\-.]{10,4096})$/;
  */
 export function registerAuthentication(app: FastifyInstance, services: Services): void {
   app.decorateRequest('auth', null);
+  // On a Postgres server, checked tokens are remembered and forgotten when access changes (access-cache.ts).
+  const access = startAccessCache(services.deps.config.databaseUrl, () => services.deps.clock.now().getTime());
+  if (access) app.addHook('onClose', () => access.stop());
   app.addHook('preParsing', async (request, _reply, payload) => {
     if (request.routeOptions.config?.public || !request.routeOptions.url) return payload;
     const header = request.headers.authorization;
@@ -38,7 +42,15 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
         hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login, with one space and nothing else.',
       });
     }
-    request.auth = await services.auth.verifyAccessToken(match[1]!);
+    const token = match[1]!;
+    const remembered = access?.cache.get(token);
+    if (remembered) {
+      request.auth = remembered;
+      return payload;
+    }
+    const mark = access?.cache.mark() ?? 0;
+    request.auth = await services.auth.verifyAccessToken(token);
+    access?.cache.remember(token, mark, request.auth);
     return payload;
   });
 }
