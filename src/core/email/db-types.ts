@@ -36,6 +36,8 @@ export interface EmailMessagesTable {
   raw_key: string | null;
   raw: Uint8Array | null;
   auto_reply: Generated<boolean>;
+  /** i10: why nothing automatic may be sent back for this inbound message (RFC 3834 §2); null when it may. */
+  no_auto_reply: string | null;
   sent_at: NullableTimestamp;
   created_at: Timestamp;
 }

@@ -29,6 +29,8 @@ export interface Outcome {
   ticketNumber: number | null;
   messageRef: string | null;
   autoReply: boolean;
+  /** Why nothing automatic may ever answer this message (RFC 3834 §2), kept on its row for later mail. */
+  noAutoReply?: string | null;
 }
 
 const ignored = (decision: Outcome['decision'], reason: string, ticketId: string | null = null): Outcome => ({ decision, reason, ticketId, ticketNumber: null, messageRef: null, autoReply: false });
@@ -132,7 +134,7 @@ export async function decideAndApply(deps: Deps, trx: Transaction<DB>, input: De
       // A colleague on the customer's Cc writes as themselves.
       if (owner.id !== senderUser.id) await trx.updateTable('messages').set({ author_id: senderUser.id }).where('id', '=', result.message.id).execute();
       await keepAttachments(tdeps, toActor(owner), { ticket: result.ticket.number, messageId: result.message.id, parsed });
-      return { decision: 'same_ticket', reason: `threaded by ${thread.via}${noReply ? `; no auto-reply: ${noReply}` : ''}`, ticketId: thread.ticketId, ticketNumber: result.ticket.number, messageRef: result.message.id, autoReply: false };
+      return { decision: 'same_ticket', reason: `threaded by ${thread.via}${noReply ? `; no auto-reply: ${noReply}` : ''}`, ticketId: thread.ticketId, ticketNumber: result.ticket.number, messageRef: result.message.id, autoReply: false, noAutoReply: noReply };
     } catch (error) {
       if (!(error instanceof NexusError && error.code === 'NOT_FOUND')) throw error;
     }
@@ -157,5 +159,6 @@ export async function decideAndApply(deps: Deps, trx: Transaction<DB>, input: De
     ticketNumber: ticket.number,
     messageRef: created.message.id,
     autoReply: acked,
+    noAutoReply: noReply,
   };
 }

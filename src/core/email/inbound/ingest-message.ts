@@ -113,6 +113,7 @@ async function insertRow(trx: Transaction<DB>, p: Prepared, outcome: Outcome): P
       ticket_id: outcome.ticketId,
       message_ref: outcome.messageRef,
       auto_reply: outcome.autoReply,
+      no_auto_reply: outcome.noAutoReply ?? null,
       from_address: p.parsed.from?.address ?? null,
       reply_to: p.parsed.replyTo[0]?.address ?? null,
       cc_addresses: [...p.parsed.to, ...p.parsed.cc].map((a) => a.address).filter((a) => !own.has(a)),

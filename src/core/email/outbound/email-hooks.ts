@@ -5,6 +5,7 @@ import { resolveMailbox } from '../accounts/resolve-mailbox.js';
 import { isMachineSender } from '../inbound/classify.js';
 import { loadTemplate, renderTemplate } from '../templates/templates.js';
 import { automaticMailCap, enqueueMail } from './enqueue-mail.js';
+import { queueClosedMail } from './closed-mail.js';
 import { loadThread } from './thread.js';
 
 /**
@@ -61,11 +62,18 @@ export async function queueReplyMail(deps: Deps, trx: Transaction<DB>, event: St
   );
 }
 
-/** Adds the email channel's hook to whatever hooks the deps carry (the AI pipeline's, a test's). */
+/** Adds the email channel's hooks to whatever hooks the deps carry (the AI pipeline's, a test's). */
 export function withEmailHooks(deps: Deps): Deps {
   const hooks = deps.hooks ?? {};
   if (hooks.staffMessageAdded) return deps;
   const next: Deps = { ...deps };
-  next.hooks = { ...hooks, staffMessageAdded: (trx, event) => queueReplyMail(next, trx, event) };
+  next.hooks = {
+    ...hooks,
+    staffMessageAdded: (trx, event) => queueReplyMail(next, trx, event),
+    ticketClosed: async (trx, event) => {
+      await hooks.ticketClosed?.(trx, event);
+      await queueClosedMail(next, trx, event);
+    },
+  };
   return next;
 }
