@@ -91,6 +91,23 @@ export interface EmailWebhookNoncesTable {
   created_at: Timestamp;
 }
 
+/** i10: a provider's message stored by the webhook, waiting for (or done by) the background processor. */
+export interface EmailInboxTable {
+  id: Generated<string>;
+  provider: string;
+  mailbox: string;
+  raw: Uint8Array | null;
+  size_bytes: Generated<number>;
+  status: Generated<'queued' | 'processing' | 'done'>;
+  attempts: Generated<number>;
+  lease_id: string | null;
+  locked_until: NullableTimestamp;
+  message_id: string | null;
+  last_error: string | null;
+  received_at: Timestamp;
+  processed_at: NullableTimestamp;
+}
+
 /** The email channel's tables, listed in DB (src/core/db/schema.ts). */
 export interface EmailTables {
   email_accounts: EmailAccountsTable;
@@ -99,4 +116,5 @@ export interface EmailTables {
   email_checkpoints: EmailCheckpointsTable;
   email_templates: EmailTemplatesTable;
   email_webhook_nonces: EmailWebhookNoncesTable;
+  email_inbox: EmailInboxTable;
 }

@@ -6,7 +6,7 @@ import type { Mailbox } from '../accounts/resolve-mailbox.js';
 import { fixedClock } from '../in-transaction.js';
 import { classifyIntake, decideAndApply, type Outcome } from './decide.js';
 import { newIntakeBatch, type IntakeBatch } from './intake-batch.js';
-import { readIntakeLookups, saveCheckpoint, type ImapCheckpoint } from './intake-lookups.js';
+import { readIntakeLookups, saveProgress, type ImapCheckpoint, type IntakeProgress } from './intake-lookups.js';
 import { parseMail, readHeaderBlock, type ParsedMessage } from './parse-mail.js';
 import { threadIdsOf } from './thread-lookup.js';
 
@@ -33,6 +33,8 @@ export interface IngestInput {
   useDateHeader?: boolean;
   /** IMAP: advanced in the same transaction as the message is stored. */
   checkpoint?: ImapCheckpoint;
+  /** Webhook inbox: the row holding the message, marked done in the same transaction as the message is stored. */
+  inboxId?: string;
   /** The delivery this message is part of (mailbox and templates read once); a batch of one otherwise. */
   batch?: IntakeBatch;
 }
@@ -67,25 +69,28 @@ export async function ingestMessage(deps: Deps, input: IngestInput): Promise<Ing
       rawKey = null;
     }
   }
+  const progress: IntakeProgress = { checkpoint: input.checkpoint, inboxId: input.inboxId };
+  // The progress marks carry the time the message was processed, also when a replay dates the message.
+  const processedAt = deps.clock.now();
   const p: Prepared = { mailbox, parsed, at, size: input.raw.byteLength, keep: { rawKey, raw: rawKey || tooLarge ? null : input.raw } };
   const duplicate = async () => {
     if (rawKey) await deps.blobs?.delete(rawKey).catch(() => {});
     return { decision: 'duplicate', ticket: null, autoReply: false, messageId: parsed.messageId, reason: 'Message-ID already ingested in this mailbox' } satisfies IngestResult;
   };
   try {
-    const result = await deps.db.transaction().execute((trx) => ingestInTransaction(deps, trx, { ...p, batch, tooLarge, checkpoint: input.checkpoint }));
+    const result = await deps.db.transaction().execute((trx) => ingestInTransaction(deps, trx, { ...p, batch, tooLarge, progress, processedAt }));
     return result ?? (await duplicate());
   } catch (error) {
     if (error instanceof StoredConcurrently) {
       // Its twin committed first: nothing of this delivery stays but the checkpoint.
-      if (input.checkpoint) await deps.db.transaction().execute((trx) => saveCheckpoint(trx, input.checkpoint, at));
+      if (progress.checkpoint || progress.inboxId) await deps.db.transaction().execute((trx) => saveProgress(trx, progress, parsed.messageId, processedAt));
       return duplicate();
     }
     // A message that breaks a use case is quarantined, so the poller moves on past it.
     const reason = `error: ${(error as Error).message}`.slice(0, 500);
     return deps.db.transaction().execute(async (trx) => {
       const inserted = await insertRow(trx, p, { decision: 'quarantined', reason, ticketId: null, ticketNumber: null, messageRef: null, autoReply: false });
-      await saveCheckpoint(trx, input.checkpoint, at);
+      await saveProgress(trx, progress, parsed.messageId, processedAt);
       return { decision: inserted ? 'quarantined' : 'duplicate', ticket: null, autoReply: false, messageId: parsed.messageId, reason } satisfies IngestResult;
     });
   }
@@ -134,7 +139,7 @@ async function insertRow(trx: Transaction<DB>, p: Prepared, outcome: Outcome): P
  * advances the checkpoint (intake-lookups.ts); then the decision runs through the ticket use cases; the
  * last statement stores the message's row with its outcome. Null for a duplicate.
  */
-async function ingestInTransaction(deps: Deps, trx: Transaction<DB>, p: Prepared & { batch: IntakeBatch; tooLarge: boolean; checkpoint: ImapCheckpoint | undefined }): Promise<IngestResult | null> {
+async function ingestInTransaction(deps: Deps, trx: Transaction<DB>, p: Prepared & { batch: IntakeBatch; tooLarge: boolean; progress: IntakeProgress; processedAt: Date }): Promise<IngestResult | null> {
   const intake = classifyIntake(p.mailbox, p.parsed);
   const lookups = await readIntakeLookups(trx, {
     mailbox: p.mailbox.address,
@@ -143,7 +148,8 @@ async function ingestInTransaction(deps: Deps, trx: Transaction<DB>, p: Prepared
     createSender: intake.kind === 'person' && !p.tooLarge,
     threadIds: intake.kind === 'person' || intake.kind === 'autoreply' ? threadIdsOf(p.parsed) : [],
     at: p.at,
-    checkpoint: p.checkpoint,
+    progress: p.progress,
+    processedAt: p.processedAt,
   });
   if (lookups.duplicate) return null;
   const outcome: Outcome = p.tooLarge

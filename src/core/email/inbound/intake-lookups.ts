@@ -10,6 +10,16 @@ export interface ImapCheckpoint {
   uid: number;
 }
 
+/**
+ * How far the source got, written in the same transaction as the message it covers, so a crash never
+ * loses or repeats one: the IMAP folder's checkpoint, or the webhook inbox row that held the message.
+ */
+export interface IntakeProgress {
+  checkpoint?: ImapCheckpoint;
+  /** email_inbox row: marked done (its raw copy dropped: the message row keeps the mail). */
+  inboxId?: string;
+}
+
 /** A user as mail intake needs it: the sender of a message. */
 export interface SenderRow {
   id: string;
@@ -38,8 +48,22 @@ const checkpointUpsert = (checkpoint: ImapCheckpoint, at: Date) => sql`
     uid_validity = excluded.uid_validity,
     updated_at = excluded.updated_at`;
 
-export async function saveCheckpoint(trx: Transaction<DB>, checkpoint: ImapCheckpoint | undefined, at: Date): Promise<void> {
-  if (checkpoint) await checkpointUpsert(checkpoint, at).execute(trx);
+const inboxDone = (id: string, messageId: string, at: Date) => sql`
+  update email_inbox set status = 'done', raw = null, message_id = ${messageId}::text, processed_at = ${at}::timestamptz, lease_id = null, locked_until = null
+  where id = ${id}::uuid`;
+
+/** The progress marks as CTEs of intake's first statement. */
+function progressCtes(progress: IntakeProgress, messageId: string, at: Date) {
+  const parts = [];
+  if (progress.checkpoint) parts.push(sql`, checkpoint as (${checkpointUpsert(progress.checkpoint, at)})`);
+  if (progress.inboxId) parts.push(sql`, inbox as (${inboxDone(progress.inboxId, messageId, at)})`);
+  return sql.join(parts, sql``);
+}
+
+/** The progress marks on their own (the quarantine and the lost-race paths). */
+export async function saveProgress(trx: Transaction<DB>, progress: IntakeProgress, messageId: string, at: Date): Promise<void> {
+  if (progress.checkpoint) await checkpointUpsert(progress.checkpoint, at).execute(trx);
+  if (progress.inboxId) await inboxDone(progress.inboxId, messageId, at).execute(trx);
 }
 
 /**
@@ -49,17 +73,17 @@ export async function saveCheckpoint(trx: Transaction<DB>, checkpoint: ImapCheck
  * - the sender's account — created as a customer without a password when the message is a person's
  *   mail (`createSender`) and it is not a duplicate;
  * - the stored mails of live tickets that In-Reply-To/References name (threading);
- * - and the IMAP checkpoint, advanced in this same transaction as the message it covers.
+ * - and the source's progress (IMAP checkpoint, webhook inbox row), in this same transaction as the message.
  * The message's own row is written last (insertIntakeRow), with its decision: the unique
  * (mailbox, message_id) index still refuses a concurrent twin, whose transaction then rolls back.
  */
 export async function readIntakeLookups(
   trx: Transaction<DB>,
-  input: { mailbox: string; messageId: string; sender: { address: string; name: string | null } | null; createSender: boolean; threadIds: string[]; at: Date; checkpoint?: ImapCheckpoint },
+  input: { mailbox: string; messageId: string; sender: { address: string; name: string | null } | null; createSender: boolean; threadIds: string[]; at: Date; progress: IntakeProgress; processedAt: Date },
 ): Promise<IntakeLookups> {
   const address = input.sender?.address ?? null;
   const name = input.sender?.name?.slice(0, 200) ?? '';
-  const checkpoint = input.checkpoint ? sql`, checkpoint as (${checkpointUpsert(input.checkpoint, input.at)})` : sql``;
+  const progress = progressCtes(input.progress, input.messageId, input.processedAt);
   const { rows } = await sql<{ duplicate: boolean; id: string | null; email: string | null; name: string | null; role: SenderRow['role'] | null; is_disabled: boolean | null; thread: ThreadCandidate[] }>`
     with dup as (
       select 1 from email_messages where mailbox = ${input.mailbox}::text and message_id = ${input.messageId}::text
@@ -71,7 +95,7 @@ export async function readIntakeLookups(
       where ${input.createSender && address !== null}::boolean and not exists (select 1 from dup) and not exists (select 1 from found)
       on conflict do nothing
       returning id, email, name, role, is_disabled
-    )${checkpoint}
+    )${progress}
     select exists (select 1 from dup) as duplicate, u.id, u.email, u.name, u.role, u.is_disabled,
       (select coalesce(json_agg(json_build_object('messageId', em.message_id, 'ticketId', t.id, 'ticketNumber', t.number, 'customerId', t.customer_id)), '[]'::json)
          from email_messages em join tickets t on t.id = em.ticket_id
