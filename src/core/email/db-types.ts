@@ -108,6 +108,16 @@ export interface EmailInboxTable {
   processed_at: NullableTimestamp;
 }
 
+/** i10: a ticket's bounced mail, counted by RFC 3463 class. */
+export interface EmailBounceCountsTable {
+  ticket_id: string;
+  transient: Generated<number>;
+  permanent: Generated<number>;
+  last_status: string | null;
+  last_recipient: string | null;
+  last_bounce_at: Timestamp;
+}
+
 /** The email channel's tables, listed in DB (src/core/db/schema.ts). */
 export interface EmailTables {
   email_accounts: EmailAccountsTable;
@@ -117,4 +127,5 @@ export interface EmailTables {
   email_templates: EmailTemplatesTable;
   email_webhook_nonces: EmailWebhookNoncesTable;
   email_inbox: EmailInboxTable;
+  email_bounce_counts: EmailBounceCountsTable;
 }

@@ -106,7 +106,7 @@ export async function decideAndApply(deps: Deps, trx: Transaction<DB>, input: De
   if (intake.kind === 'bounce') {
     const { bounce } = intake;
     const ticket = await findBouncedTicket(trx, { mailbox: mailbox.address, secretKey, originalIds: bounce.originalIds, originalSubject: bounce.originalSubject });
-    if (ticket) await recordBounce(trx, { ticketId: ticket.id, bounce, at });
+    if (ticket) await recordBounce(trx, { ticketId: ticket.id, bounce, text: parsed.text, at });
     return ignored('ignored_bounce', bounce.reason, ticket?.id ?? null);
   }
   if (intake.kind === 'autoreply') {
