@@ -29,7 +29,7 @@ export function statusCommand(ctx: CliContext): Command {
                 '',
                 'Bounced mail (RFC 3463: transient 4.x.x, permanent 5.x.x):',
                 renderTable(s.bounces, [
-                  { header: 'ticket', value: (b) => `#${b.ticket}` },
+                  { header: 'ticket', value: (b) => `#${b.ticketNumber}` },
                   { header: 'transient', value: (b) => b.transient },
                   { header: 'permanent', value: (b) => b.permanent },
                   { header: 'last status', value: (b) => b.lastStatus },

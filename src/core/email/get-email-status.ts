@@ -19,7 +19,7 @@ export interface EmailStatus {
   /** Webhook messages stored but not yet ingested by the background processor. */
   inbox: { waiting: number; oldestAt: string | null; lastError: string | null };
   /** Tickets whose mail bounced most recently, with their bounces counted by RFC 3463 class. */
-  bounces: { ticket: number; transient: number; permanent: number; lastStatus: string | null; lastRecipient: string | null; lastBounceAt: string }[];
+  bounces: { ticketNumber: number; transient: number; permanent: number; lastStatus: string | null; lastRecipient: string | null; lastBounceAt: string }[];
   /** The newest quarantined messages with the reason each was not processed. */
   quarantined: { messageId: string; mailbox: string; from: string | null; subject: string | null; reason: string | null; sizeBytes: number; receivedAt: string }[];
 }
@@ -69,7 +69,7 @@ export async function getEmailStatus(deps: Deps, actor: Actor): Promise<EmailSta
     })),
     outbox: { queued: count('queued') + count('sending'), failed: count('failed'), sent: count('sent') },
     inbox: { waiting: Number(inbox.n), oldestAt: inbox.oldest ? new Date(inbox.oldest).toISOString() : null, lastError: inbox.last_error },
-    bounces: bounces.map((b) => ({ ticket: b.number, transient: b.transient, permanent: b.permanent, lastStatus: b.last_status, lastRecipient: b.last_recipient, lastBounceAt: b.last_bounce_at.toISOString() })),
+    bounces: bounces.map((b) => ({ ticketNumber: b.number, transient: b.transient, permanent: b.permanent, lastStatus: b.last_status, lastRecipient: b.last_recipient, lastBounceAt: b.last_bounce_at.toISOString() })),
     quarantined: quarantined.map((q) => ({ messageId: q.message_id, mailbox: q.mailbox, from: q.from_address, subject: q.subject, reason: q.reason, sizeBytes: q.size_bytes, receivedAt: q.created_at.toISOString() })),
   };
 }

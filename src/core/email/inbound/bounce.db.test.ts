@@ -73,6 +73,6 @@ describe('bounces on the original ticket (RFC 3463 classes)', () => {
     expect(await t.db.selectFrom('tickets').select('id').execute()).toHaveLength(1);
     expect(await t.db.selectFrom('messages').select('id').execute()).toHaveLength(1);
     expect(await t.db.selectFrom('email_outbox').select('id').execute()).toHaveLength(1);
-    expect((await t.services.email.status(admin)).bounces).toEqual([{ ticket: first.ticket, transient: 2, permanent: 1, lastStatus: '5.1.1', lastRecipient: 'pat@customer.test', lastBounceAt: expect.any(String) }]);
+    expect((await t.services.email.status(admin)).bounces).toEqual([{ ticketNumber: first.ticket, transient: 2, permanent: 1, lastStatus: '5.1.1', lastRecipient: 'pat@customer.test', lastBounceAt: expect.any(String) }]);
   });
 });
