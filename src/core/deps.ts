@@ -24,6 +24,17 @@ export interface TicketHooks {
   customerMessageAdded?(trx: Transaction<DB>, event: CustomerMessageEvent): Promise<void>;
   /** i10: an agent or AI reply was stored (email queues the mail to the customer here, same transaction). */
   staffMessageAdded?(trx: Transaction<DB>, event: StaffMessageEvent): Promise<void>;
+  /** i10: a ticket was closed (email queues the ticket-closed notice here, same transaction). */
+  ticketClosed?(trx: Transaction<DB>, event: TicketClosedEvent): Promise<void>;
+}
+
+/** i10: a ticket was closed by someone (staff, or its customer). Runs inside the same transaction. */
+export interface TicketClosedEvent {
+  ticketId: string;
+  ticketNumber: number;
+  actorId: string;
+  /** True when staff closed it; false when the customer closed their own ticket. */
+  byStaff: boolean;
 }
 
 /** i10: an agent's or the AI's reply to the customer was stored. Runs inside the same transaction. */

@@ -14,7 +14,6 @@ import type { Deps } from './deps.js';
 import { getDbStatus, getDbStatusAsOwner } from './db/get-db-status.js';
 import { emailServices } from './email/email-services.js';
 import { withEmailHooks } from './email/outbound/email-hooks.js';
-import { startEmailWorkers } from './email/email-workers.js';
 import { initDesk } from './setup/init-desk.js';
 import { slaServices } from './sla/sla-services.js';
 import { groupServices, routingServices } from './routing/routing-services.js';
@@ -34,6 +33,7 @@ import { setUserRole } from './users/set-user-role.js';
 export function createServices(input: Deps) {
   const deps = withEmailHooks(withAiHooks(input));
   const ai = aiServices(deps);
+  const email = emailServices(deps);
   return {
     deps,
     setup: {
@@ -75,7 +75,7 @@ export function createServices(input: Deps) {
       statusAsOwner: () => getDbStatusAsOwner(deps),
     },
     // i10: email channel
-    email: emailServices(deps),
+    email,
     /** SLA policies, calendars, explain, report, check (issue 11). */
     sla: slaServices(deps),
     /** Routing rules and agent groups (issue 11). */
@@ -87,7 +87,7 @@ export function createServices(input: Deps) {
     // i10: the email pollers and outbox sender run beside the AI consumers.
     startWorkers: (options?: Parameters<typeof ai.startWorkers>[0]) => {
       const aiWorkers = ai.startWorkers(options);
-      const emailWorkers = startEmailWorkers(deps, { onError: options?.onError });
+      const emailWorkers = email.startWorkers({ onError: options?.onError });
       return {
         poke: () => {
           aiWorkers.poke();

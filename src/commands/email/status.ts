@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { present, renderTable } from '../output.js';
+import { present, renderTable, safe } from '../output.js';
 
 export function statusCommand(ctx: CliContext): Command {
   return new Command('status')
-    .description("Each account's last poll, last error and backlog; the outbound queue; quarantined messages with their reason")
+    .description("Each account's last poll, last error and backlog; the outbound queue; the webhook inbox; bounce counts per ticket; quarantined messages with their reason")
     .option('--json', 'print the status document')
     .addHelpText('after', '\nExamples:\n  $ nexus email status\n  $ nexus email status --json')
     .action(async (flags: { json?: boolean }) => {
@@ -22,6 +22,21 @@ export function statusCommand(ctx: CliContext): Command {
               ]),
           '',
           `Outbox: ${s.outbox.queued} queued, ${s.outbox.failed} failed, ${s.outbox.sent} sent`,
+          `Webhook inbox: ${s.inbox.waiting} waiting${s.inbox.oldestAt ? ` (oldest ${s.inbox.oldestAt})` : ''}${s.inbox.lastError ? `; last error: ${safe(s.inbox.lastError)}` : ''}`,
+          ...(s.bounces.length === 0
+            ? []
+            : [
+                '',
+                'Bounced mail (RFC 3463: transient 4.x.x, permanent 5.x.x):',
+                renderTable(s.bounces, [
+                  { header: 'ticket', value: (b) => `#${b.ticketNumber}` },
+                  { header: 'transient', value: (b) => b.transient },
+                  { header: 'permanent', value: (b) => b.permanent },
+                  { header: 'last status', value: (b) => b.lastStatus },
+                  { header: 'last recipient', value: (b) => b.lastRecipient },
+                  { header: 'last bounce', value: (b) => b.lastBounceAt },
+                ]),
+              ]),
           ...(s.quarantined.length === 0
             ? []
             : [

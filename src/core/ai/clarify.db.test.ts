@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig, useTestDatabase } from '../../../test/support/db.js';
 import { FakeOpenAi } from '../../../test/support/fake-openai.js';
 import { createServices } from '../services.js';
-import { addCustomerMessage, drainAiJobs, seedTicket } from './ai-test-kit.js';
+import { addCustomerMessage, drainAiJobs, seedTicket } from '../../../test/support/ai-kit.js';
 import { CLARIFIED_EVENT } from './clarify.js';
 
 // issue 13, acceptance 3: a question with no passage above kb.minScore is handed off OR asked to

@@ -345,6 +345,8 @@ export interface DB {
   email_checkpoints: EmailTables['email_checkpoints'];
   email_templates: EmailTables['email_templates'];
   email_webhook_nonces: EmailTables['email_webhook_nonces'];
+  email_inbox: EmailTables['email_inbox'];
+  email_bounce_counts: EmailTables['email_bounce_counts'];
   // SLA and routing (issue 11)
   sla_calendars: SlaCalendarsTable;
   sla_policies: SlaPoliciesTable;

@@ -36,6 +36,8 @@ export interface EmailMessagesTable {
   raw_key: string | null;
   raw: Uint8Array | null;
   auto_reply: Generated<boolean>;
+  /** i10: why nothing automatic may be sent back for this inbound message (RFC 3834 §2); null when it may. */
+  no_auto_reply: string | null;
   sent_at: NullableTimestamp;
   created_at: Timestamp;
 }
@@ -89,6 +91,33 @@ export interface EmailWebhookNoncesTable {
   created_at: Timestamp;
 }
 
+/** i10: a provider's message stored by the webhook, waiting for (or done by) the background processor. */
+export interface EmailInboxTable {
+  id: Generated<string>;
+  provider: string;
+  mailbox: string;
+  raw: Uint8Array | null;
+  size_bytes: Generated<number>;
+  status: Generated<'queued' | 'processing' | 'done'>;
+  attempts: Generated<number>;
+  lease_id: string | null;
+  locked_until: NullableTimestamp;
+  message_id: string | null;
+  last_error: string | null;
+  received_at: Timestamp;
+  processed_at: NullableTimestamp;
+}
+
+/** i10: a ticket's bounced mail, counted by RFC 3463 class. */
+export interface EmailBounceCountsTable {
+  ticket_id: string;
+  transient: Generated<number>;
+  permanent: Generated<number>;
+  last_status: string | null;
+  last_recipient: string | null;
+  last_bounce_at: Timestamp;
+}
+
 /** The email channel's tables, listed in DB (src/core/db/schema.ts). */
 export interface EmailTables {
   email_accounts: EmailAccountsTable;
@@ -97,4 +126,6 @@ export interface EmailTables {
   email_checkpoints: EmailCheckpointsTable;
   email_templates: EmailTemplatesTable;
   email_webhook_nonces: EmailWebhookNoncesTable;
+  email_inbox: EmailInboxTable;
+  email_bounce_counts: EmailBounceCountsTable;
 }

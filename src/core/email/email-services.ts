@@ -9,6 +9,7 @@ import type { WebhookRequest } from './inbound/webhooks.js';
 import { listOutbox, type listOutboxInput } from './outbound/list-outbox.js';
 import type { TransportFactory } from './outbound/send-outbox.js';
 import type { Deps } from '../deps.js';
+import { startEmailWorkers, type RunningEmailWorkers } from './email-workers.js';
 import type { ingestFilesInput } from './inbound/ingest-files.js';
 import type { IngestInput } from './inbound/ingest-message.js';
 
@@ -18,6 +19,7 @@ import type { IngestInput } from './inbound/ingest-message.js';
  * on first use, so commands that never touch mail do not pay for them at start-up.
  */
 export function emailServices(deps: Deps) {
+  const running = new Set<RunningEmailWorkers>();
   return {
     /** Replay raw messages in order, as a poll would (`nexus email ingest`). */
     ingestFiles: async (actor: Actor, input: z.input<typeof ingestFilesInput>) => (await import('./inbound/ingest-files.js')).ingestFiles(deps, actor, input),
@@ -31,8 +33,29 @@ export function emailServices(deps: Deps) {
       remove: (actor: Actor, account: string) => removeAccount(deps, actor, { account }),
       test: async (actor: Actor, account: string, options?: { transportFor?: TransportFactory }) => (await import('./accounts/test-account.js')).testAccount(deps, actor, { account }, options),
     },
-    /** A provider's inbound webhook: verified, replay-checked, stored and processed. */
-    receiveWebhook: async (request: WebhookRequest) => (await import('./inbound/webhooks.js')).receiveWebhook(deps, request),
+    /**
+     * A provider's inbound webhook: verified, replay-checked and stored; this process's workers are
+     * woken to ingest it (the answer does not wait for that).
+     */
+    receiveWebhook: async (request: WebhookRequest) => {
+      const stored = await (await import('./inbound/webhooks.js')).receiveWebhook(deps, request);
+      for (const workers of running) workers.pokeInbox();
+      return stored;
+    },
+    /** Ingests the stored webhook messages that are due (workers run it; also tests and operators). */
+    processInbox: async (options?: { max?: number }) => (await import('./inbound/webhook-inbox.js')).processInbox(deps, options),
+    /** Starts the pollers, the webhook inbox processor and the outbox sender in this process. */
+    startWorkers: (options?: { onError?: (error: unknown) => void }): RunningEmailWorkers => {
+      const workers = startEmailWorkers(deps, options);
+      running.add(workers);
+      return {
+        ...workers,
+        stop: async () => {
+          running.delete(workers);
+          await workers.stop();
+        },
+      };
+    },
     templates: {
       list: (actor: Actor) => listTemplates(deps, actor),
       show: (actor: Actor, key: string) => showTemplate(deps, actor, { key }),

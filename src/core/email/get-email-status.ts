@@ -16,11 +16,15 @@ export interface EmailStatus {
     lastUid: string | null;
   }[];
   outbox: { queued: number; failed: number; sent: number };
+  /** Webhook messages stored but not yet ingested by the background processor. */
+  inbox: { waiting: number; oldestAt: string | null; lastError: string | null };
+  /** Tickets whose mail bounced most recently, with their bounces counted by RFC 3463 class. */
+  bounces: { ticketNumber: number; transient: number; permanent: number; lastStatus: string | null; lastRecipient: string | null; lastBounceAt: string }[];
   /** The newest quarantined messages with the reason each was not processed. */
   quarantined: { messageId: string; mailbox: string; from: string | null; subject: string | null; reason: string | null; sizeBytes: number; receivedAt: string }[];
 }
 
-/** `nexus email status`: each account's last poll, last error and backlog; the queue; the quarantine. */
+/** `nexus email status`: each account's last poll, last error and backlog; the queue; the webhook inbox; bounces; the quarantine. */
 export async function getEmailStatus(deps: Deps, actor: Actor): Promise<EmailStatus> {
   authorize(actor, 'email.manage');
   const accounts = await deps.db
@@ -31,6 +35,18 @@ export async function getEmailStatus(deps: Deps, actor: Actor): Promise<EmailSta
     .execute();
   const { rows } = await sql<{ status: string; n: string }>`select status, count(*) as n from email_outbox group by status`.execute(deps.db);
   const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  const inbox = await deps.db
+    .selectFrom('email_inbox')
+    .select([sql<string>`count(*)`.as('n'), sql<Date | null>`min(received_at)`.as('oldest'), sql<string | null>`max(last_error)`.as('last_error')])
+    .where('status', '<>', 'done')
+    .executeTakeFirstOrThrow();
+  const bounces = await deps.db
+    .selectFrom('email_bounce_counts as b')
+    .innerJoin('tickets as t', 't.id', 'b.ticket_id')
+    .select(['t.number', 'b.transient', 'b.permanent', 'b.last_status', 'b.last_recipient', 'b.last_bounce_at'])
+    .orderBy('b.last_bounce_at', 'desc')
+    .limit(20)
+    .execute();
   const quarantined = await deps.db
     .selectFrom('email_messages')
     .select(['message_id', 'mailbox', 'from_address', 'subject', 'reason', 'size_bytes', 'created_at'])
@@ -52,6 +68,8 @@ export async function getEmailStatus(deps: Deps, actor: Actor): Promise<EmailSta
       lastUid: a.last_uid ?? null,
     })),
     outbox: { queued: count('queued') + count('sending'), failed: count('failed'), sent: count('sent') },
+    inbox: { waiting: Number(inbox.n), oldestAt: inbox.oldest ? new Date(inbox.oldest).toISOString() : null, lastError: inbox.last_error },
+    bounces: bounces.map((b) => ({ ticketNumber: b.number, transient: b.transient, permanent: b.permanent, lastStatus: b.last_status, lastRecipient: b.last_recipient, lastBounceAt: b.last_bounce_at.toISOString() })),
     quarantined: quarantined.map((q) => ({ messageId: q.message_id, mailbox: q.mailbox, from: q.from_address, subject: q.subject, reason: q.reason, sizeBytes: q.size_bytes, receivedAt: q.created_at.toISOString() })),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authorize, type Actor } from '../access/permissions.js';
+import { authorize, isStaff, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
@@ -24,6 +24,7 @@ export async function closeTicket(deps: Deps, actor: Actor, input: CloseTicketIn
       data: { before: { status: row.status, resolvedAt: null }, after: { status: 'closed', resolvedAt: now.toISOString() } },
       at: now,
     });
+    await deps.hooks?.ticketClosed?.(trx, { ticketId: row.id, ticketNumber: row.number, actorId: actor.id, byStaff: isStaff(actor) });
     return ticketFor(actor, await presentTicket(trx, updated));
   });
 }

@@ -16,12 +16,13 @@ export async function webhookRoutes(app: FastifyInstance, services: Services): P
     scope.post<{ Params: { provider: string }; Querystring: { mailbox?: string } }>(
       '/v1/webhooks/email/:provider',
       { bodyLimit: limit, config: { public: true }, schema: { tags: ['email'], summary: 'Receive inbound mail from a provider (sendgrid, mailgun, postmark) or a signed raw RFC 5322 body', security: [], hide: false } as never },
-      async (request) => {
+      async (request, reply) => {
         const provider = request.params.provider;
         if (!(WEBHOOK_PROVIDERS as readonly string[]).includes(provider)) throw new NexusError('NOT_FOUND', `No webhook for ${provider}`, { hint: `Use one of ${WEBHOOK_PROVIDERS.join(', ')}.` });
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const result = await services.email.receiveWebhook({ provider: provider as WebhookProvider, headers: request.headers, body, mailbox: request.query.mailbox });
-        return { decision: result.decision, ticketNumber: result.ticketNumber, autoReply: result.autoReply, messageId: result.messageId, reason: result.reason };
+        // Stored durably, then answered: the background processor ingests it (store, then process).
+        const stored = await services.email.receiveWebhook({ provider: provider as WebhookProvider, headers: request.headers, body, mailbox: request.query.mailbox });
+        return reply.code(202).send({ id: stored.id, status: stored.status });
       },
     );
   });

@@ -2,19 +2,22 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Mailbox } from '../accounts/resolve-mailbox.js';
-import { automaticMailAllowed, enqueueMail } from '../outbound/enqueue-mail.js';
-import { loadTemplate, renderTemplate } from '../templates/templates.js';
+import { automaticMailCap, enqueueMail } from '../outbound/enqueue-mail.js';
+import { renderTemplate } from '../templates/templates.js';
+import type { IntakeBatch } from './intake-batch.js';
 import type { ParsedMessage } from './parse-mail.js';
 
-/** Queues the new-ticket acknowledgement unless the template is off or a cap is reached. */
+/**
+ * Queues the new-ticket acknowledgement unless the template is off or a cap is reached (RFC 3834 §2);
+ * the cap check and both rows are one statement (enqueueMail).
+ */
 export async function queueAcknowledgement(
   deps: Deps,
   trx: Transaction<DB>,
-  input: { mailbox: Mailbox; to: string; ticketId: string; ticketNumber: number; subject: string; customerName: string | null; parent: ParsedMessage },
+  input: { batch: IntakeBatch; mailbox: Mailbox; to: string; ticketId: string; ticketNumber: number; subject: string; customerName: string | null; parent: ParsedMessage },
 ): Promise<boolean> {
-  const template = await loadTemplate(trx, 'ack');
+  const template = await input.batch.template(trx, 'ack');
   if (!template.enabled) return false;
-  if (!(await automaticMailAllowed(deps, trx, input.to, input.ticketId))) return false;
   const company = deps.config.companyName ?? input.mailbox.displayName ?? 'Support';
   const mail = renderTemplate(template, {
     'ticket.number': input.ticketNumber,
@@ -23,7 +26,10 @@ export async function queueAcknowledgement(
     'customer.email': input.to,
     'company.name': company,
   });
-  await enqueueMail(deps, trx, {
+  const queued = await enqueueMail(
+    deps,
+    trx,
+    {
     kind: 'ack',
     automatic: true,
     ticketId: input.ticketId,
@@ -37,6 +43,8 @@ export async function queueAcknowledgement(
     html: mail.html,
     inReplyTo: input.parent.messageId,
     references: [...input.parent.references, input.parent.messageId],
-  });
-  return true;
+    },
+    automaticMailCap(deps),
+  );
+  return queued !== null;
 }

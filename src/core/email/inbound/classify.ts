@@ -77,8 +77,11 @@ const NDR_SUBJECT = new RegExp(
 
 export interface BounceInfo {
   reason: string;
-  /** Recipients the report says failed (Action: failed), with their status code. */
-  failed: { address: string; status: string | null }[];
+  /**
+   * Recipients the report says were not delivered, with their status code (RFC 3463) and action
+   * (RFC 3464 §2.3.3): `failed` (given up) or `delayed` (still being retried).
+   */
+  failed: { address: string; status: string | null; action: 'failed' | 'delayed' }[];
   /** Message-IDs and the subject of the original message, when the report carries them. */
   originalIds: string[];
   originalSubject: string | null;
@@ -109,13 +112,14 @@ export function detectBounce(m: ParsedMessage): BounceInfo | null {
     const recipient = /^(?:final|original)-recipient:\s*(?:[a-z0-9-]+;)?\s*<?([^\s<>;]+@[^\s<>;]+)>?/im.exec(block)?.[1];
     if (!recipient) continue;
     const action = /^action:\s*([a-z]+)/im.exec(block)?.[1]?.toLowerCase();
-    if (action && action !== 'failed') continue;
+    // Delivered, relayed and expanded recipients are no failure; a delay is a transient one.
+    if (action && action !== 'failed' && action !== 'delayed') continue;
     const status = /^status:\s*([245]\.\d{1,3}\.\d{1,3})/im.exec(block)?.[1] ?? null;
-    if (!failed.some((f) => f.address === recipient.toLowerCase())) failed.push({ address: recipient.toLowerCase(), status });
+    if (!failed.some((f) => f.address === recipient.toLowerCase())) failed.push({ address: recipient.toLowerCase(), status, action: action === 'delayed' ? 'delayed' : 'failed' });
   }
   if (failed.length === 0) {
     const status = /\b[45]\d\d[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(m.text)?.[1] ?? null;
-    for (const value of failedHeader) for (const address of value.split(/[\s,]+/)) if (/^[^@\s<>]+@[^@\s<>]+$/.test(address)) failed.push({ address: address.toLowerCase(), status });
+    for (const value of failedHeader) for (const address of value.split(/[\s,]+/)) if (/^[^@\s<>]+@[^@\s<>]+$/.test(address)) failed.push({ address: address.toLowerCase(), status, action: status?.startsWith('4.') ? 'delayed' : 'failed' });
   }
   // The original message: an attached message/rfc822 or text/rfc822-headers part, or (Exchange 2007)
   // headers quoted in the text after "Original message headers:".

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ImapFlow } from 'imapflow';
 import type { Deps } from '../../deps.js';
 import { openSecrets, type AccountRow } from '../accounts/account.js';
+import { newIntakeBatch } from './intake-batch.js';
 import { ingestMessage, type EmailDecision } from './ingest-message.js';
 
 export interface ImapSettings {
@@ -74,13 +75,15 @@ export async function syncMailbox(deps: Deps, client: ImapFlow, account: Account
     const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b);
     const result: SyncResult = { uidValidity, fetched: 0, decisions: {}, resynced };
     await setBacklog(deps, account.id, settings.mailbox, uidValidity, uids.length, lastUid);
+    // One pass is one delivery: the mailbox and the templates are read once for all its messages.
+    const batch = newIntakeBatch();
     for (let i = 0; i < uids.length; i += BATCH) {
       const chunk = uids.slice(i, i + BATCH);
       const messages = await client.fetchAll(chunk.join(','), { uid: true, source: true }, { uid: true });
       messages.sort((a, b) => a.uid - b.uid);
       for (const message of messages) {
         if (!message.source) continue;
-        const ingested = await ingestMessage(deps, { mailbox: account.address, raw: message.source, checkpoint: { accountId: account.id, mailbox: settings.mailbox, uidValidity, uid: message.uid } });
+        const ingested = await ingestMessage(deps, { mailbox: account.address, raw: message.source, checkpoint: { accountId: account.id, mailbox: settings.mailbox, uidValidity, uid: message.uid }, batch });
         result.fetched += 1;
         result.decisions[ingested.decision] = (result.decisions[ingested.decision] ?? 0) + 1;
         options.onIngested?.(message.uid, ingested.decision);

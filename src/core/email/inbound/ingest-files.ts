@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authorize, type Actor } from '../../access/permissions.js';
 import type { Deps } from '../../deps.js';
 import { emailSchema, parseInput } from '../../validation.js';
+import { newIntakeBatch } from './intake-batch.js';
 import { ingestMessage, type EmailDecision } from './ingest-message.js';
 
 export const ingestFilesInput = z.object({
@@ -26,8 +27,10 @@ export async function ingestFiles(deps: Deps, actor: Actor, input: z.input<typeo
   authorize(actor, 'email.manage');
   const data = parseInput(ingestFilesInput, input);
   const results: IngestFileResult[] = [];
+  // One delivery: the mailbox and the templates are read once for all the files.
+  const batch = newIntakeBatch();
   for (const file of data.files) {
-    const result = await ingestMessage(deps, { mailbox: data.mailbox, raw: file.raw, useDateHeader: true });
+    const result = await ingestMessage(deps, { mailbox: data.mailbox, raw: file.raw, useDateHeader: true, batch });
     results.push({ file: file.name, ...result });
   }
   return results;

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { resolveMailbox, type Mailbox } from '../accounts/resolve-mailbox.js';
+import type { Mailbox } from '../accounts/resolve-mailbox.js';
 import { fixedClock } from '../in-transaction.js';
-import { decideAndApply, type Outcome } from './decide.js';
+import { classifyIntake, decideAndApply, type Outcome } from './decide.js';
+import { newIntakeBatch, type IntakeBatch } from './intake-batch.js';
+import { readIntakeLookups, saveProgress, type ImapCheckpoint, type IntakeProgress } from './intake-lookups.js';
 import { parseMail, readHeaderBlock, type ParsedMessage } from './parse-mail.js';
+import { threadIdsOf } from './thread-lookup.js';
 
 /** One vocabulary for the code, `nexus email ingest --json` and the fixtures (DESIGN.md §4). */
 export type EmailDecision = 'new_ticket' | 'same_ticket' | 'duplicate' | 'ignored_autoreply' | 'ignored_bounce' | 'quarantined';
@@ -20,12 +23,7 @@ export interface IngestResult {
   reason: string | null;
 }
 
-export interface ImapCheckpoint {
-  accountId: string;
-  mailbox: string;
-  uidValidity: string;
-  uid: number;
-}
+export type { ImapCheckpoint } from './intake-lookups.js';
 
 export interface IngestInput {
   /** The address the message was delivered to (an account's address or alias). */
@@ -35,18 +33,10 @@ export interface IngestInput {
   useDateHeader?: boolean;
   /** IMAP: advanced in the same transaction as the message is stored. */
   checkpoint?: ImapCheckpoint;
-}
-
-async function saveCheckpoint(trx: Transaction<DB>, checkpoint: ImapCheckpoint | undefined, at: Date): Promise<void> {
-  if (!checkpoint) return;
-  await sql`
-    insert into email_checkpoints (account_id, mailbox, uid_validity, last_uid, updated_at)
-    values (${checkpoint.accountId}, ${checkpoint.mailbox}, ${checkpoint.uidValidity}, ${checkpoint.uid}, ${at})
-    on conflict (account_id, mailbox) do update set
-      last_uid = case when email_checkpoints.uid_validity = excluded.uid_validity
-                      then greatest(email_checkpoints.last_uid, excluded.last_uid) else excluded.last_uid end,
-      uid_validity = excluded.uid_validity,
-      updated_at = excluded.updated_at`.execute(trx);
+  /** Webhook inbox: the row holding the message, marked done in the same transaction as the message is stored. */
+  inboxId?: string;
+  /** The delivery this message is part of (mailbox and templates read once); a batch of one otherwise. */
+  batch?: IntakeBatch;
 }
 
 /** What is left of a message when its MIME cannot be parsed: the header block alone. */
@@ -55,6 +45,9 @@ function headerOnly(raw: Uint8Array): Uint8Array {
   return raw.subarray(0, Math.min(bodyOffset, 1_000_000));
 }
 
+/** Thrown inside the intake transaction to roll it back when a concurrent delivery stored the same message first. */
+class StoredConcurrently extends Error {}
+
 /**
  * The one ingestion path for every source (IMAP, webhooks, replay): store the raw message, dedupe by
  * (mailbox, Message-ID), classify (bounce → automatic reply → list/machine → human), thread, and hand
@@ -62,7 +55,8 @@ function headerOnly(raw: Uint8Array): Uint8Array {
  * Never throws for bad mail: what cannot be processed is quarantined with its reason.
  */
 export async function ingestMessage(deps: Deps, input: IngestInput): Promise<IngestResult> {
-  const mailbox = await resolveMailbox(deps.db, input.mailbox);
+  const batch = input.batch ?? newIntakeBatch();
+  const mailbox = await batch.mailbox(deps.db, input.mailbox);
   const tooLarge = input.raw.byteLength > deps.config.email.maxMessageBytes;
   const parsed = await parseMail(tooLarge ? headerOnly(input.raw) : input.raw);
   const at = input.useDateHeader && parsed.date ? parsed.date : deps.clock.now();
@@ -75,17 +69,28 @@ export async function ingestMessage(deps: Deps, input: IngestInput): Promise<Ing
       rawKey = null;
     }
   }
-  const keep = { rawKey, raw: rawKey || tooLarge ? null : input.raw };
+  const progress: IntakeProgress = { checkpoint: input.checkpoint, inboxId: input.inboxId };
+  // The progress marks carry the time the message was processed, also when a replay dates the message.
+  const processedAt = deps.clock.now();
+  const p: Prepared = { mailbox, parsed, at, size: input.raw.byteLength, keep: { rawKey, raw: rawKey || tooLarge ? null : input.raw } };
+  const duplicate = async () => {
+    if (rawKey) await deps.blobs?.delete(rawKey).catch(() => {});
+    return { decision: 'duplicate', ticketNumber: null, autoReply: false, messageId: parsed.messageId, reason: 'Message-ID already ingested in this mailbox' } satisfies IngestResult;
+  };
   try {
-    const result = await deps.db.transaction().execute((trx) => ingestInTransaction(deps, trx, { mailbox, parsed, at, tooLarge, size: input.raw.byteLength, keep, checkpoint: input.checkpoint }));
-    if (result.decision === 'duplicate' && rawKey) await deps.blobs?.delete(rawKey).catch(() => {});
-    return result;
+    const result = await deps.db.transaction().execute((trx) => ingestInTransaction(deps, trx, { ...p, batch, tooLarge, progress, processedAt }));
+    return result ?? (await duplicate());
   } catch (error) {
+    if (error instanceof StoredConcurrently) {
+      // Its twin committed first: nothing of this delivery stays but the checkpoint.
+      if (progress.checkpoint || progress.inboxId) await deps.db.transaction().execute((trx) => saveProgress(trx, progress, parsed.messageId, processedAt));
+      return duplicate();
+    }
     // A message that breaks a use case is quarantined, so the poller moves on past it.
     const reason = `error: ${(error as Error).message}`.slice(0, 500);
     return deps.db.transaction().execute(async (trx) => {
-      const inserted = await insertRow(trx, { mailbox, parsed, at, size: input.raw.byteLength, keep }, 'quarantined', reason);
-      await saveCheckpoint(trx, input.checkpoint, at);
+      const inserted = await insertRow(trx, p, { decision: 'quarantined', reason, ticketId: null, ticketNumber: null, messageRef: null, autoReply: false });
+      await saveProgress(trx, progress, parsed.messageId, processedAt);
       return { decision: inserted ? 'quarantined' : 'duplicate', ticketNumber: null, autoReply: false, messageId: parsed.messageId, reason } satisfies IngestResult;
     });
   }
@@ -99,7 +104,8 @@ interface Prepared {
   keep: { rawKey: string | null; raw: Uint8Array | null };
 }
 
-async function insertRow(trx: Transaction<DB>, p: Prepared, decision: 'quarantined', reason: string): Promise<string | null> {
+/** The message's own row, with its decision; null when the (mailbox, Message-ID) is already stored. */
+async function insertRow(trx: Transaction<DB>, p: Prepared, outcome: Outcome): Promise<string | null> {
   const own = new Set(p.mailbox.ownAddresses);
   const row = await trx
     .insertInto('email_messages')
@@ -107,8 +113,12 @@ async function insertRow(trx: Transaction<DB>, p: Prepared, decision: 'quarantin
       mailbox: p.mailbox.address,
       message_id: p.parsed.messageId,
       direction: 'inbound',
-      decision,
-      reason,
+      decision: outcome.decision,
+      reason: outcome.reason,
+      ticket_id: outcome.ticketId,
+      message_ref: outcome.messageRef,
+      auto_reply: outcome.autoReply,
+      no_auto_reply: outcome.noAutoReply ?? null,
       from_address: p.parsed.from?.address ?? null,
       reply_to: p.parsed.replyTo[0]?.address ?? null,
       cc_addresses: [...p.parsed.to, ...p.parsed.cc].map((a) => a.address).filter((a) => !own.has(a)),
@@ -124,20 +134,27 @@ async function insertRow(trx: Transaction<DB>, p: Prepared, decision: 'quarantin
   return row?.id ?? null;
 }
 
-async function ingestInTransaction(deps: Deps, trx: Transaction<DB>, p: Prepared & { tooLarge: boolean; checkpoint: ImapCheckpoint | undefined }): Promise<IngestResult> {
-  const rowId = await insertRow(trx, p, 'quarantined', 'processing');
-  if (!rowId) {
-    await saveCheckpoint(trx, p.checkpoint, p.at);
-    return { decision: 'duplicate', ticketNumber: null, autoReply: false, messageId: p.parsed.messageId, reason: 'Message-ID already ingested in this mailbox' };
-  }
+/**
+ * One message in one transaction: the first statement dedupes, reads the sender and the thread and
+ * advances the checkpoint (intake-lookups.ts); then the decision runs through the ticket use cases; the
+ * last statement stores the message's row with its outcome. Null for a duplicate.
+ */
+async function ingestInTransaction(deps: Deps, trx: Transaction<DB>, p: Prepared & { batch: IntakeBatch; tooLarge: boolean; progress: IntakeProgress; processedAt: Date }): Promise<IngestResult | null> {
+  const intake = classifyIntake(p.mailbox, p.parsed);
+  const lookups = await readIntakeLookups(trx, {
+    mailbox: p.mailbox.address,
+    messageId: p.parsed.messageId,
+    sender: intake.kind === 'person' ? p.parsed.from : null,
+    createSender: intake.kind === 'person' && !p.tooLarge,
+    threadIds: intake.kind === 'person' || intake.kind === 'autoreply' ? threadIdsOf(p.parsed) : [],
+    at: p.at,
+    progress: p.progress,
+    processedAt: p.processedAt,
+  });
+  if (lookups.duplicate) return null;
   const outcome: Outcome = p.tooLarge
     ? { decision: 'quarantined', reason: `too_large: ${p.size} bytes (limit ${deps.config.email.maxMessageBytes})`, ticketId: null, ticketNumber: null, messageRef: null, autoReply: false }
-    : await decideAndApply(deps, trx, { mailbox: p.mailbox, parsed: p.parsed, clock: fixedClock(p.at) });
-  await trx
-    .updateTable('email_messages')
-    .set({ decision: outcome.decision, reason: outcome.reason, ticket_id: outcome.ticketId, message_ref: outcome.messageRef, auto_reply: outcome.autoReply })
-    .where('id', '=', rowId)
-    .execute();
-  await saveCheckpoint(trx, p.checkpoint, p.at);
+    : await decideAndApply(deps, trx, { mailbox: p.mailbox, parsed: p.parsed, clock: fixedClock(p.at), intake, lookups, batch: p.batch });
+  if (!(await insertRow(trx, p, outcome))) throw new StoredConcurrently();
   return { decision: outcome.decision, ticketNumber: outcome.ticketNumber, autoReply: outcome.autoReply, messageId: p.parsed.messageId, reason: outcome.reason };
 }

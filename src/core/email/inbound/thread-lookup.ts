@@ -17,24 +17,49 @@ interface TicketLite {
   customer_id: string;
 }
 
+/** A stored mail of a live ticket whose Message-ID a new message names (see findThreadCandidates). */
+export interface ThreadCandidate {
+  messageId: string;
+  ticketId: string;
+  ticketNumber: number;
+  customerId: string;
+}
+
+/** The ids a message may continue: the parent first, then the References from the newest back. */
+export function threadIdsOf(message: ParsedMessage): string[] {
+  return [...new Set([...message.inReplyTo, ...[...message.references].reverse()])].slice(0, 100);
+}
+
+/** The mails of this mailbox, on live tickets, with one of these Message-IDs. */
+export async function findThreadCandidates(trx: Transaction<DB>, mailbox: string, ids: string[]): Promise<ThreadCandidate[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('email_messages as em')
+    .innerJoin('tickets as t', 't.id', 'em.ticket_id')
+    .select(['em.message_id', 't.id', 't.number', 't.customer_id'])
+    .where('em.mailbox', '=', mailbox)
+    .where('em.message_id', 'in', ids)
+    .where('t.deleted_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({ messageId: r.message_id, ticketId: r.id, ticketNumber: r.number, customerId: r.customer_id }));
+}
+
 /**
  * The ticket a message continues, in the order DESIGN.md §4 fixes: a Message-ID we know in
  * In-Reply-To/References (one we sent and signed, or a mail of the thread we received), then the
  * `[#N]` token in the subject or body when the sender takes part in that ticket. Never the subject alone.
+ * `candidates` are the stored mails the ids name, when the caller already read them (mail intake reads
+ * them in its first statement); otherwise they are read here.
  */
-export async function findThreadTicket(trx: Transaction<DB>, input: { mailbox: string; secretKey: string | undefined; message: ParsedMessage; sender: string }): Promise<ThreadMatch | null> {
+export async function findThreadTicket(
+  trx: Transaction<DB>,
+  input: { mailbox: string; secretKey: string | undefined; message: ParsedMessage; sender: string },
+  candidates?: ThreadCandidate[],
+): Promise<ThreadMatch | null> {
   const { message } = input;
-  // The parent first, then the References from the newest back.
-  const ids = [...new Set([...message.inReplyTo, ...[...message.references].reverse()])].slice(0, 100);
+  const ids = threadIdsOf(message);
   if (ids.length > 0) {
-    const rows = await trx
-      .selectFrom('email_messages as em')
-      .innerJoin('tickets as t', 't.id', 'em.ticket_id')
-      .select(['em.message_id', 't.id', 't.number', 't.customer_id'])
-      .where('em.mailbox', '=', input.mailbox)
-      .where('em.message_id', 'in', ids)
-      .where('t.deleted_at', 'is', null)
-      .execute();
+    const rows = candidates ?? (await findThreadCandidates(trx, input.mailbox, ids));
     const signed = new Map<string, number>();
     if (input.secretKey) {
       for (const id of ids) {
@@ -43,8 +68,8 @@ export async function findThreadTicket(trx: Transaction<DB>, input: { mailbox: s
       }
     }
     for (const id of ids) {
-      const row = rows.find((r) => r.message_id === id);
-      if (row) return { ticketId: row.id, ticketNumber: row.number, customerId: row.customer_id, via: 'message_id' };
+      const row = rows.find((r) => r.messageId === id);
+      if (row) return { ticketId: row.ticketId, ticketNumber: row.ticketNumber, customerId: row.customerId, via: 'message_id' };
       const number = signed.get(id);
       if (number) {
         const ticket = await liveTicket(trx, number);

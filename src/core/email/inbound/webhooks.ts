@@ -1,7 +1,6 @@
 import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature } from 'node:crypto';
 import type { Deps } from '../../deps.js';
 import { NexusError } from '../../errors.js';
-import { ingestMessage, type IngestResult } from './ingest-message.js';
 
 import type { WebhookProvider } from './webhook-providers.js';
 
@@ -115,20 +114,34 @@ export async function verifyWebhook(deps: Deps, req: WebhookRequest): Promise<{ 
   }
 }
 
-/** Verifies, refuses replays (a nonce is accepted once), then stores and processes the message. */
-export async function receiveWebhook(deps: Deps, req: WebhookRequest): Promise<IngestResult> {
+export interface StoredWebhook {
+  /** The inbox row holding the message until the background processor has ingested it. */
+  id: string;
+  status: 'queued';
+}
+
+/**
+ * Verifies, refuses replays (a nonce is accepted once), then stores the raw message durably in the
+ * webhook inbox — nonce and message in one transaction, committed before the provider gets its answer —
+ * and returns at once. The background processor (webhook-inbox.ts) ingests it through the one intake path.
+ */
+export async function receiveWebhook(deps: Deps, req: WebhookRequest): Promise<StoredWebhook> {
   const verified = await verifyWebhook(deps, req);
-  const now = deps.clock.now();
-  const since = new Date(now.getTime() - 2 * deps.config.email.webhookMaxAgeSeconds * 1000);
-  await deps.db.deleteFrom('email_webhook_nonces').where('created_at', '<', since).execute();
-  const fresh = await deps.db.insertInto('email_webhook_nonces').values({ provider: req.provider, nonce: verified.nonce.slice(0, 500), created_at: now }).onConflict((oc) => oc.doNothing()).returning('nonce').executeTakeFirst();
-  // Postmark retries with the same MessageID: the Message-ID dedupe makes that harmless, so no refusal.
-  if (!fresh && req.provider !== 'postmark') throw refused('replayed request');
   let mailbox = req.mailbox ?? /<?([^<>\s,]+@[^<>\s,]+)>?/.exec(verified.to ?? '')?.[1];
   if (!mailbox) {
     const fallback = await deps.db.selectFrom('email_accounts').select('address').where('is_default', '=', true).executeTakeFirst();
     if (!fallback) throw new NexusError('VALIDATION_FAILED', 'No mailbox: pass ?mailbox=<address> or add a default account', { details: [{ path: 'mailbox', message: 'is required' }] });
     mailbox = fallback.address;
   }
-  return ingestMessage(deps, { mailbox: mailbox.toLowerCase(), raw: verified.raw });
+  const address = mailbox.toLowerCase();
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - 2 * deps.config.email.webhookMaxAgeSeconds * 1000);
+  return deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('email_webhook_nonces').where('created_at', '<', since).execute();
+    const fresh = await trx.insertInto('email_webhook_nonces').values({ provider: req.provider, nonce: verified.nonce.slice(0, 500), created_at: now }).onConflict((oc) => oc.doNothing()).returning('nonce').executeTakeFirst();
+    // Postmark retries with the same MessageID: the Message-ID dedupe makes that harmless, so no refusal.
+    if (!fresh && req.provider !== 'postmark') throw refused('replayed request');
+    const row = await trx.insertInto('email_inbox').values({ provider: req.provider, mailbox: address, raw: verified.raw, size_bytes: verified.raw.byteLength, received_at: now }).returning('id').executeTakeFirstOrThrow();
+    return { id: row.id, status: 'queued' as const };
+  });
 }

@@ -4,7 +4,8 @@ import type { Deps, StaffMessageEvent } from '../../deps.js';
 import { resolveMailbox } from '../accounts/resolve-mailbox.js';
 import { isMachineSender } from '../inbound/classify.js';
 import { loadTemplate, renderTemplate } from '../templates/templates.js';
-import { automaticMailAllowed, enqueueMail } from './enqueue-mail.js';
+import { automaticMailCap, enqueueMail } from './enqueue-mail.js';
+import { queueClosedMail } from './closed-mail.js';
 import { loadThread } from './thread.js';
 
 /**
@@ -23,8 +24,6 @@ export async function queueReplyMail(deps: Deps, trx: Transaction<DB>, event: St
   const to = thread.replyTo ?? ticket.email;
   if (isMachineSender(to)) return;
   const automatic = event.kind === 'ai';
-  // RFC 3834 §2: automatic answers are rate-limited per recipient, so two desks cannot ping-pong.
-  if (automatic && !(await automaticMailAllowed(deps, trx, to, event.ticketId))) return;
   const template = await loadTemplate(trx, 'agent_reply');
   if (!template.enabled) return;
   const mailbox = await resolveMailbox(trx, thread.mailbox);
@@ -39,7 +38,12 @@ export async function queueReplyMail(deps: Deps, trx: Transaction<DB>, event: St
     'message.body': event.body,
     'company.name': company,
   });
-  await enqueueMail(deps, trx, {
+  // RFC 3834 §2: automatic answers are rate-limited per recipient, so two desks cannot ping-pong;
+  // the cap is checked in the statement that queues the mail.
+  await enqueueMail(
+    deps,
+    trx,
+    {
     kind: automatic ? 'ai_reply' : 'agent_reply',
     automatic,
     ticketId: event.ticketId,
@@ -53,14 +57,23 @@ export async function queueReplyMail(deps: Deps, trx: Transaction<DB>, event: St
     html: mail.html,
     inReplyTo: thread.inReplyTo,
     references: thread.references,
-  });
+    },
+    automatic ? automaticMailCap(deps) : undefined,
+  );
 }
 
-/** Adds the email channel's hook to whatever hooks the deps carry (the AI pipeline's, a test's). */
+/** Adds the email channel's hooks to whatever hooks the deps carry (the AI pipeline's, a test's). */
 export function withEmailHooks(deps: Deps): Deps {
   const hooks = deps.hooks ?? {};
   if (hooks.staffMessageAdded) return deps;
   const next: Deps = { ...deps };
-  next.hooks = { ...hooks, staffMessageAdded: (trx, event) => queueReplyMail(next, trx, event) };
+  next.hooks = {
+    ...hooks,
+    staffMessageAdded: (trx, event) => queueReplyMail(next, trx, event),
+    ticketClosed: async (trx, event) => {
+      await hooks.ticketClosed?.(trx, event);
+      await queueClosedMail(next, trx, event);
+    },
+  };
   return next;
 }

@@ -7,13 +7,15 @@ export interface ThreadContext {
   replyTo: string | null;
   inReplyTo: string | null;
   references: string[];
+  /** Why nothing automatic may answer the last customer mail (RFC 3834 §2: list, bulk, machine); null when it may. */
+  noAutoReply: string | null;
 }
 
 /** The mail thread of a ticket, oldest first; null when the ticket never saw mail. */
 export async function loadThread(trx: Transaction<DB>, ticketId: string): Promise<ThreadContext | null> {
   const rows = await trx
     .selectFrom('email_messages')
-    .select(['mailbox', 'message_id', 'direction', 'from_address', 'reply_to', 'created_at'])
+    .select(['mailbox', 'message_id', 'direction', 'from_address', 'reply_to', 'no_auto_reply', 'created_at'])
     .where('ticket_id', '=', ticketId)
     .where('decision', 'in', ['new_ticket', 'same_ticket', 'sent'])
     .orderBy('created_at')
@@ -32,5 +34,6 @@ export async function loadThread(trx: Transaction<DB>, ticketId: string): Promis
     replyTo: lastIn ? (lastIn.reply_to ?? lastIn.from_address) : null,
     inReplyTo: parent,
     references,
+    noAutoReply: lastIn?.no_auto_reply ?? null,
   };
 }
