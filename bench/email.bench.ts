@@ -100,12 +100,15 @@ function report(name: string, r: Awaited<ReturnType<typeof measure>>) {
 console.log(`${COUNT} messages (${CUSTOMERS} customers, first mail + threaded replies); machine: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)} (shared: numbers are measured under contention)`);
 const items = corpus();
 
-const pglite = await PGlite.create();
-const embedded = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig) }) });
-await migrate(embedded);
-report('PGlite', await measure(embedded, items));
-await embedded.destroy();
-await pglite.close();
+// BENCH_EMAIL_PGLITE=0 measures the Postgres server only.
+if (process.env.BENCH_EMAIL_PGLITE !== '0') {
+  const pglite = await PGlite.create();
+  const embedded = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig) }) });
+  await migrate(embedded);
+  report('PGlite', await measure(embedded, items));
+  await embedded.destroy();
+  await pglite.close();
+}
 
 const serverUrl = process.env.NEXUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `nexus_i10_bench_${process.pid}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pastedSecrets } from './guard-reply.js';
+import { guardReply, pastedSecrets } from './guard-reply.js';
 
 // Issue 15: `pastedSecrets` (issue 13 (e)) had no test of its own; the mutation run of guard-reply.ts
 // left 23 of its changes alive. Each token shape below follows the vendor's documented format (the
@@ -43,5 +43,14 @@ describe('pastedSecrets: the rules the mutation run found undecided', () => {
 
   it('ignores a labelled value shorter than six characters once its punctuation is gone', () => {
     expect(pastedSecrets('password: abcde!')).toEqual([]);
+  });
+});
+
+describe('guardReply: a file name is not a look-alike link', () => {
+  // Static mutants of the file-extension list (the full mutation run): each optional letter decides.
+  it.each(['jpg', 'jpeg', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'htm', 'html'])('reads no host from examp1e.%s', (extension) => {
+    const name = `examp1e.${extension}`;
+    const result = guardReply(`The attached ${name} is on its way.`, { canaries: [], forbiddenIdentifiers: [], customerMessage: `see ${name}`, allowedDomains: ['example.com'] });
+    expect(result.reasons).toEqual([]);
   });
 });
