@@ -51,7 +51,7 @@ export async function seedTickets(db: Kysely<DB>, tickets: number): Promise<Seed
   return { customers: await count('users', 'customer'), agents: await count('users', 'agent'), tickets: await count('tickets'), messages: await count('messages') };
 }
 
-/** The stored search documents (migration 20261130140100) and stats counters (20261130140200) of every ticket, from scratch. */
+/** The stored search documents (migration 20261130140100) and stats counters (20261130140200, 20261201160100) of every ticket, from scratch. */
 async function rebuildDerived(db: Kysely<DB>): Promise<void> {
   await sql`delete from ticket_search`.execute(db);
   await sql`
@@ -74,6 +74,17 @@ async function rebuildDerived(db: Kysely<DB>): Promise<void> {
     await sql`insert into ticket_durations (shard, kind, bucket, n, seconds)
               select 0, ${kind}, nexus_duration_bucket(${seconds}), count(*), sum(${seconds})
                 from tickets where deleted_at is null and ${sql.ref(column)} is not null group by 3`.execute(db);
+  }
+  // Per agent (20261201160100).
+  await sql`delete from ticket_agent_counts`.execute(db);
+  await sql`delete from ticket_agent_durations`.execute(db);
+  await sql`insert into ticket_agent_counts (shard, assignee_id, closed, n)
+            select 0, assignee_id, status = 'closed', count(*) from tickets where deleted_at is null and assignee_id is not null group by 2, 3`.execute(db);
+  for (const [kind, column] of [['first_response', 'first_response_at'], ['resolution', 'resolved_at']] as const) {
+    const seconds = sql`extract(epoch from ${sql.ref(column)} - created_at)`;
+    await sql`insert into ticket_agent_durations (shard, assignee_id, kind, bucket, n)
+              select 0, assignee_id, ${kind}, nexus_duration_bucket(${seconds}), count(*)
+                from tickets where deleted_at is null and assignee_id is not null and ${sql.ref(column)} is not null group by 2, 4`.execute(db);
   }
 }
 

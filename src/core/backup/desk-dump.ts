@@ -107,7 +107,7 @@ export async function loadDesk(db: Kysely<DB>, blobs: BlobStore | undefined, rec
     // desk's own triggers only; the parent-first table order of the dump keeps foreign keys satisfied.
     const isSuper = (await sql<{ s: boolean }>`select rolsuper as s from pg_roles where rolname = current_user`.execute(trx)).rows[0]?.s === true;
     if (isSuper) await sql`set local session_replication_role = replica`.execute(trx);
-    else await pauseDeskTriggers(trx);
+    const paused = isSuper ? [] : await pauseDeskTriggers(trx);
     const columns = new Map<string, string[]>();
     const columnsOf = async (table: string) => {
       if (!columns.has(table)) {
@@ -148,7 +148,7 @@ export async function loadDesk(db: Kysely<DB>, blobs: BlobStore | undefined, rec
       }
     }
     if (!header || !ended) throw new NexusError('VALIDATION_FAILED', 'The dump is incomplete (cut off before its end record)');
-    if (!isSuper) await resumeDeskTriggers(trx);
+    await resumeDeskTriggers(trx, paused);
   });
   for (const blob of pendingBlobs) {
     if (blob.type !== 'blob' || !blobs) continue;
@@ -159,18 +159,22 @@ export async function loadDesk(db: Kysely<DB>, blobs: BlobStore | undefined, rec
   return { rows, blobs: blobCount };
 }
 
-/** The public tables that carry triggers of the desk's own (not the foreign-key ones). */
-async function tablesWithTriggers(trx: Transaction<DB>): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`
-    select distinct c.relname as name from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and not g.tgisinternal order by 1`.execute(trx);
-  return rows.map((r) => r.name);
+/**
+ * The desk's own triggers that fire on ordinary writes (mode O): the ones session_replication_role =
+ * replica would hold back. Triggers marked ENABLE ALWAYS fire during a load on purpose, in both modes.
+ */
+async function originTriggers(trx: Transaction<DB>): Promise<{ table: string; name: string }[]> {
+  const { rows } = await sql<{ table: string; name: string }>`
+    select c.relname as table, g.tgname as name from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and not g.tgisinternal and g.tgenabled = 'O' order by 1, 2`.execute(trx);
+  return rows;
 }
 
-async function pauseDeskTriggers(trx: Transaction<DB>): Promise<void> {
-  for (const table of await tablesWithTriggers(trx)) {
+async function pauseDeskTriggers(trx: Transaction<DB>): Promise<{ table: string; name: string }[]> {
+  const paused = await originTriggers(trx);
+  for (const { table, name } of paused) {
     try {
-      await sql`alter table ${sql.raw(quote(table))} disable trigger user`.execute(trx);
+      await sql`alter table ${sql.raw(quote(table))} disable trigger ${sql.raw(quote(name))}`.execute(trx);
     } catch (error) {
       throw new NexusError('FORBIDDEN', `This database role cannot pause the triggers of table ${table}, so the load would count rows twice`, {
         hint: "Restore as the owner of the desk's tables (the role that ran the migrations) or as a superuser.",
@@ -178,8 +182,9 @@ async function pauseDeskTriggers(trx: Transaction<DB>): Promise<void> {
       });
     }
   }
+  return paused;
 }
 
-async function resumeDeskTriggers(trx: Transaction<DB>): Promise<void> {
-  for (const table of await tablesWithTriggers(trx)) await sql`alter table ${sql.raw(quote(table))} enable trigger user`.execute(trx);
+async function resumeDeskTriggers(trx: Transaction<DB>, paused: { table: string; name: string }[]): Promise<void> {
+  for (const { table, name } of paused) await sql`alter table ${sql.raw(quote(table))} enable trigger ${sql.raw(quote(name))}`.execute(trx);
 }

@@ -29,6 +29,7 @@ describe('desk stats kept incrementally', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
     const customers = [await t.user('customer'), await t.user('customer')];
     const agent = await t.user('agent');
+    const colleague = await t.user('agent');
     const admin = await t.user('admin');
     const numbers: number[] = [];
     const ignoreRefusals = async (work: Promise<unknown>) => {
@@ -44,6 +45,7 @@ describe('desk stats kept incrementally', () => {
       ['customer reply', () => t.services.tickets.reply(customers[0] as Actor, { ticket: pick(numbers), body: 'still broken' })],
       ['note', () => t.services.tickets.note(agent, { ticket: pick(numbers), body: 'internal' })],
       ['assign', () => t.services.tickets.assign(agent, { ticket: pick(numbers), agent: '@me' })],
+      ['assign to a colleague', () => t.services.tickets.assign(colleague, { ticket: pick(numbers), agent: '@me' })],
       ['unassign', () => t.services.tickets.unassign(agent, { ticket: pick(numbers) })],
       ['escalate', () => t.services.tickets.escalate(agent, { ticket: pick(numbers), reason: 'vip' })],
       ['close', () => t.services.tickets.close(agent, { ticket: pick(numbers) })],
@@ -68,5 +70,8 @@ describe('desk stats kept incrementally', () => {
     expect(stats.total).toBeGreaterThan(5);
     expect(stats.firstResponse.count).toBeGreaterThan(0);
     expect(stats.resolution.count).toBeGreaterThan(0);
+    // Per agent too (counters of migration 20261201160100): both agents, medians included.
+    expect(stats.byAgent).toHaveLength(2);
+    expect(stats.byAgent.some((a) => a.firstResponseMedianSeconds !== null && a.resolutionMedianSeconds !== null)).toBe(true);
   });
 });

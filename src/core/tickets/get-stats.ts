@@ -3,6 +3,7 @@ import { authorize, type Actor } from '../access/permissions.js';
 import type { DB, TicketPriority, TicketStatus } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
+import { agentStatsFromCounters } from './agent-stats-counters.js';
 import { agentStats, csatStats, statsRangeInput, type AgentStats, type CsatStats, type StatsRangeInput } from './stats-extras.js';
 import { countsInRange } from './stats-in-range.js';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './ticket.js';
@@ -48,8 +49,8 @@ type DurationKind = keyof typeof DURATION;
 
 /**
  * Desk-wide numbers over tickets not in the trash (staff only). For all time they are exact and read
- * without scanning the tickets: counts and duration histograms are kept by triggers (migration
- * 20261130140200); the backlog scans only the open tickets of the last week; a median reads one
+ * without scanning the tickets: counts and duration histograms, desk-wide and per agent, are kept by
+ * triggers (migrations 20261130140200, 20261201160100); the backlog scans only the open tickets of the last week; a median reads one
  * histogram bucket from its index. With `from`/`to` the tickets created in the range are scanned.
  */
 export async function getStats(deps: Deps, actor: Actor, input: StatsRangeInput = {}): Promise<DeskStats> {
@@ -64,7 +65,7 @@ export async function getStats(deps: Deps, actor: Actor, input: StatsRangeInput 
       ...counts,
       from: range.from?.toISOString() ?? null,
       to: range.to?.toISOString() ?? null,
-      byAgent: await agentStats(trx, range),
+      byAgent: range.from || range.to ? await agentStats(trx, range) : await agentStatsFromCounters(trx),
       csat: await csatStats(trx, range),
     };
   });
