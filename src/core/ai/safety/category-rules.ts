@@ -1,5 +1,5 @@
 import { HABITUAL_QUESTION } from './lexicon.js';
-import { near, rx, type Rule } from './rules.js';
+import { lazyRegExp, near, rx, type Rule } from './rules.js';
 
 /**
  * Hand-off rules written around the categories of what the AI must not do (issue 13), not around
@@ -69,7 +69,7 @@ export const SELF_SERVICE = rx(
 );
 
 /** issue 13: "do you refund return shipping?" asks about a policy, like a how-to question. */
-const SELF_SERVICE_OR_POLICY = new RegExp(`${SELF_SERVICE.source}|${HABITUAL_QUESTION}`, 'iu');
+const SELF_SERVICE_OR_POLICY = lazyRegExp(`${SELF_SERVICE.source}|${HABITUAL_QUESTION}`, 'iu');
 
 export const ACTION_RULES: Rule[] = [
   { signal: 'action_request', pattern: rx(REQUEST), all: [rx(ACTION_VERB), rx(ACTION_OBJECT)], unless: SELF_SERVICE_OR_POLICY },

@@ -1,6 +1,6 @@
 import { ABUSE, BODY, BREAK_BODY, CONDITION, DESPAIR, ENDING, FIRST_PERSON, LIVE, MISS, NOBODY, NOT_WANT, THEIR, DISCLOSE, I_WILL, MENACE, MY, PERSONAL_DATA, RELATION, ROLE, SELF_HARM, STRANGER, TARGET, TARGET_STRONG, VIOLENCE, WEAPON, WHAT_FIRST, WHO_DID, WHO_RELATIVE } from './lexicon-people.js';
 import { ACTION_VERB, BENEFIT, BUSINESS_OBJECT, DESIRE, GIVE_VERB, HABITUAL_QUESTION, HOW_TO, REQUEST, words } from './lexicon.js';
-import { rx, type Rule } from './rules.js';
+import { lazyRegExp, rx, type Rule } from './rules.js';
 
 /**
  * issue 13: hand-off rules by the structure of a sentence, over the word classes of lexicon.ts and
@@ -136,9 +136,9 @@ const CREDENTIAL_LABEL = "(?:password|passwort|kennwort|wachtwoord|mot de passe|
 const SECRET_VALUE = "(?:(?=[^\\s\"'”»,]*\\p{L})(?=[^\\s\"'”»,]*[\\d!@#$%^&*_+=~])[^\\s\"'”»,]{6,}|\\d{4,8}(?!\\d)|[A-Z0-9]{4}(?:[- ][A-Z0-9]{4}){2,})";
 
 export const STRUCTURE_SECRET_RULES: Rule[] = [
-  { signal: 'pasted_password', on: 'visible', pattern: new RegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}(?![\\p{L}])(?:\\s+[^\\s:=]+){0,7}?\\s*(?:is|ist|lautet|est|es|é|è|e|era|was|:|=|-)\\s*["'“«]?${SECRET_VALUE}`, 'iu') },
+  { signal: 'pasted_password', on: 'visible', pattern: lazyRegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}(?![\\p{L}])(?:\\s+[^\\s:=]+){0,7}?\\s*(?:is|ist|lautet|est|es|é|è|e|era|was|:|=|-)\\s*["'“«]?${SECRET_VALUE}`, 'iu') },
   // The label then the value with nothing between (the value then needs letters, digits and a symbol)
-  { signal: 'pasted_password', on: 'visible', pattern: new RegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}\\s+["'“«]?(?=[^\\s"'”»,]*\\p{L})(?=[^\\s"'”»,]*\\d)(?=[^\\s"'”»,]*[!@#$%^&*_+=~.%-])[^\\s"'”»,]{6,}`, 'iu') },
+  { signal: 'pasted_password', on: 'visible', pattern: lazyRegExp(`(?<![\\p{L}])${CREDENTIAL_LABEL}\\s+["'“«]?(?=[^\\s"'”»,]*\\p{L})(?=[^\\s"'”»,]*\\d)(?=[^\\s"'”»,]*[!@#$%^&*_+=~.%-])[^\\s"'”»,]{6,}`, 'iu') },
   // A login pair: an e-mail address, a slash or bar, then a value shaped like a secret
   { signal: 'pasted_password', on: 'visible', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[/|]\s*(?=\S*\p{L})(?=\S*\d)\S{6,}/u },
   // Vendor-style secrets: a lower-case prefix, an underscore, then a long mixed-case alphanumeric run (whsec_…, sk_live_…, ghp_…).

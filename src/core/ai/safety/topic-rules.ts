@@ -1,9 +1,9 @@
 import { SELF_SERVICE } from './category-rules.js';
 import { HABITUAL_QUESTION, HOW_TO, words } from './lexicon.js';
-import { near, rx, type Rule } from './rules.js';
+import { lazyRegExp, near, rx, type Rule } from './rules.js';
 
 /** issue 13: a question about how refunds work (policy, delay, how to get one) is answerable; a request for one is not. */
-const HOW_TO_TEXT = new RegExp(`${words(...HOW_TO)}|${HABITUAL_QUESTION}`, 'iu');
+const HOW_TO_TEXT = lazyRegExp(`${words(...HOW_TO)}|${HABITUAL_QUESTION}`, 'iu');
 
 /** Distress, threats, fraud and harm to others (`safety`). */
 export const SAFETY_RULES: Rule[] = [
