@@ -176,8 +176,9 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       url: address,
       close: () =>
         (closing ??= (async () => {
-          // In-flight requests get this long to finish; then remaining connections are cut.
-          const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
+          // In-flight requests get this long to finish (under the 30 s most supervisors wait before SIGKILL);
+          // then remaining connections are cut. On a busy embedded desk 30 queued creates can take over 10 s.
+          const deadline = setTimeout(() => app.server.closeAllConnections(), 25_000);
           deadline.unref();
           // Requests that reached us before the signal but were not read yet (the event loop was busy
           // with the embedded database) are read first: closing would count their connections as idle.

@@ -71,5 +71,5 @@ describe('nexus serve (embedded) under a hostile socket client and SIGTERM', { t
     expect(statuses.filter((s) => s === 0)).toHaveLength(0);
     expect(statuses.every((s) => (s >= 200 && s < 300) || s === 503)).toBe(true);
     expect(await exit).toBe(0);
-  });
+  }, 60_000);
 });

@@ -177,6 +177,8 @@ const ADMIN_ONLY: Partial<Record<Permission, [string, AdminCall][]>> = {
   ],
   // issue 13: agents write knowledge-base articles (kb.write); only admins remove them.
   'kb.manage': [['kb articles remove', (s, a) => s.kb.remove(a, { article: 'any-article' })]],
+  // issue 8: the database status is the admin's (GET /v1/db/status).
+  'db.view': [['db status', (s, a) => s.db.status(a)]],
 };
 
 /** Admin-only rows that name tickets: a customer gets the ticket's NOT_FOUND (see authorizeOnTickets). */

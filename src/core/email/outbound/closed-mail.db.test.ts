@@ -41,7 +41,7 @@ describe('the ticket-closed notice', () => {
 
     const [, closed] = await delivered();
     const queued = (await t.services.email.outbox(admin)).items.find((m) => m.kind === 'closed')!;
-    expect(queued).toMatchObject({ status: 'sent', ticket: first.ticketNumber, to: 'pat@customer.test' });
+    expect(queued).toMatchObject({ status: 'sent', ticketNumber: first.ticketNumber, to: 'pat@customer.test' });
     expect(closed!.subject).toBe(`Re: [#${first.ticketNumber}] Scanner stopped`);
     expect(closed!.messageId).toBe(`<${queued.messageId}>`);
     expect(queued.messageId).toMatch(new RegExp(`^nexus\\.${first.ticketNumber}\\.`));
@@ -53,7 +53,7 @@ describe('the ticket-closed notice', () => {
 
     // The customer answers the notice: it threads to the same ticket and reopens it.
     const answer = await t.services.email.ingest({ mailbox: MAILBOX, raw: mail('Pat Doe <pat@customer.test>', 'p2@customer.test', `Re: ${closed!.subject}`, [`In-Reply-To: ${closed!.messageId}`, `References: <p1@customer.test> ${closed!.messageId}`]) });
-    expect(answer).toMatchObject({ decision: 'same_ticket', ticket: first.ticketNumber });
+    expect(answer).toMatchObject({ decision: 'same_ticket', ticketNumber: first.ticketNumber });
     const ticket = await t.services.tickets.get(agent, { ticket: first.ticketNumber! });
     expect(ticket.status).toBe('open');
   });
