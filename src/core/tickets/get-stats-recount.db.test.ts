@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/support/db.js';
+import { random } from '../../../test/support/random.js';
 import type { Actor } from '../access/permissions.js';
 import { NexusError } from '../errors.js';
 import { deleteTickets } from './delete-tickets.js';
@@ -9,17 +10,6 @@ import { recountStats } from './recount-stats.js';
 import { restoreTicket } from './restore-ticket.js';
 
 const t = useTestDatabase();
-
-/** A small deterministic random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 
