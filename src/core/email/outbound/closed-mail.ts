@@ -4,8 +4,9 @@ import type { Deps, TicketClosedEvent } from '../../deps.js';
 import { resolveMailbox } from '../accounts/resolve-mailbox.js';
 import { isMachineSender } from '../inbound/classify.js';
 import { loadTemplate, renderTemplate } from '../templates/templates.js';
-import { automaticMailCap, enqueueMail } from './enqueue-mail.js';
+import { automaticMailCap } from './enqueue-mail.js';
 import { loadThread } from './thread.js';
+import { loadTicketContact, queueThreadMail } from './thread-mail.js';
 
 /** The per-ticket cap is for answers to mail; a notice that an agent's action triggers is held by the per-recipient cap only. */
 const NO_TICKET_CAP = 2_147_483_647;
@@ -23,12 +24,7 @@ export async function queueClosedMail(deps: Deps, trx: Transaction<DB>, event: T
   if (!thread || thread.noAutoReply) return;
   const template = await loadTemplate(trx, 'closed');
   if (!template.enabled) return;
-  const ticket = await trx
-    .selectFrom('tickets')
-    .innerJoin('users as c', 'c.id', 'tickets.customer_id')
-    .select(['tickets.subject', 'c.email', 'c.name'])
-    .where('tickets.id', '=', event.ticketId)
-    .executeTakeFirstOrThrow();
+  const ticket = await loadTicketContact(trx, event.ticketId);
   const to = thread.replyTo ?? ticket.email;
   const mailbox = await resolveMailbox(trx, thread.mailbox);
   if (isMachineSender(to) || mailbox.ownAddresses.includes(to.toLowerCase())) return;
@@ -42,25 +38,10 @@ export async function queueClosedMail(deps: Deps, trx: Transaction<DB>, event: T
     'agent.name': agent?.name || company,
     'company.name': company,
   });
-  await enqueueMail(
+  await queueThreadMail(
     deps,
     trx,
-    {
-      kind: 'closed',
-      automatic: true,
-      autoSubmitted: 'auto-generated',
-      ticketId: event.ticketId,
-      ticketNumber: event.ticketNumber,
-      accountId: mailbox.accountId,
-      from: mailbox.address,
-      fromName: mailbox.displayName ?? deps.config.companyName ?? null,
-      to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      inReplyTo: thread.inReplyTo,
-      references: thread.references,
-    },
+    { kind: 'closed', automatic: true, autoSubmitted: 'auto-generated', ticket: { id: event.ticketId, number: event.ticketNumber }, mailbox, thread, to, mail },
     { ...automaticMailCap(deps), perTicket: NO_TICKET_CAP },
   );
 }

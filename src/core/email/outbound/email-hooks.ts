@@ -4,9 +4,10 @@ import type { Deps, StaffMessageEvent } from '../../deps.js';
 import { resolveMailbox } from '../accounts/resolve-mailbox.js';
 import { isMachineSender } from '../inbound/classify.js';
 import { loadTemplate, renderTemplate } from '../templates/templates.js';
-import { automaticMailCap, enqueueMail } from './enqueue-mail.js';
+import { automaticMailCap } from './enqueue-mail.js';
 import { queueClosedMail } from './closed-mail.js';
 import { loadThread } from './thread.js';
+import { loadTicketContact, queueThreadMail } from './thread-mail.js';
 
 /**
  * Queues the mail for an agent's or the AI's reply on a ticket that came by email, in the reply's own
@@ -15,12 +16,7 @@ import { loadThread } from './thread.js';
 export async function queueReplyMail(deps: Deps, trx: Transaction<DB>, event: StaffMessageEvent): Promise<void> {
   const thread = await loadThread(trx, event.ticketId);
   if (!thread) return;
-  const ticket = await trx
-    .selectFrom('tickets')
-    .innerJoin('users as c', 'c.id', 'tickets.customer_id')
-    .select(['tickets.subject', 'c.email', 'c.name'])
-    .where('tickets.id', '=', event.ticketId)
-    .executeTakeFirstOrThrow();
+  const ticket = await loadTicketContact(trx, event.ticketId);
   const to = thread.replyTo ?? ticket.email;
   if (isMachineSender(to)) return;
   const automatic = event.kind === 'ai';
@@ -40,24 +36,10 @@ export async function queueReplyMail(deps: Deps, trx: Transaction<DB>, event: St
   });
   // RFC 3834 §2: automatic answers are rate-limited per recipient, so two desks cannot ping-pong;
   // the cap is checked in the statement that queues the mail.
-  await enqueueMail(
+  await queueThreadMail(
     deps,
     trx,
-    {
-    kind: automatic ? 'ai_reply' : 'agent_reply',
-    automatic,
-    ticketId: event.ticketId,
-    ticketNumber: event.ticketNumber,
-    accountId: mailbox.accountId,
-    from: mailbox.address,
-    fromName: mailbox.displayName ?? deps.config.companyName ?? null,
-    to,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    inReplyTo: thread.inReplyTo,
-    references: thread.references,
-    },
+    { kind: automatic ? 'ai_reply' : 'agent_reply', automatic, ticket: { id: event.ticketId, number: event.ticketNumber }, mailbox, thread, to, mail },
     automatic ? automaticMailCap(deps) : undefined,
   );
 }
