@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
 
 export const NEXUS_BIN = resolve(import.meta.dirname, '../../bin/nexus');
 
@@ -33,9 +34,48 @@ export class CliSandbox {
     return runNexus(args, { ...options, env: { ...this.env, ...options.env } });
   }
 
+  /** The same command run inside the test's process (runMain with its own streams): no process start-up. */
+  runInProcess(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+    return runNexusInProcess(args, { ...options, env: { ...this.env, ...options.env } });
+  }
+
   cleanup(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+const resultOf = (code: number, stdout: string, stderr: string): RunResult => ({
+  code,
+  stdout,
+  stderr,
+  json() {
+    try {
+      return JSON.parse(stdout);
+    } catch {
+      throw new Error(`stdout is not JSON (exit ${code}):\n${stdout}\nstderr:\n${stderr}`);
+    }
+  },
+});
+
+/**
+ * `nexus <args>` through runMain in this process, with the environment the binary would get (the
+ * test's own, NO_COLOR, then `options.env`). For tests about what commands answer (the JSON
+ * contract), not about the binary itself: those spawn it with runNexus.
+ */
+export async function runNexusInProcess(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+  const { runMain } = await import('../../src/cli.js');
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const stdin = new PassThrough();
+  stdin.end(options.input ?? '');
+  const code = await runMain(args, { stdout, stderr, stdin, env });
+  return resultOf(code, out, err);
 }
 
 export function runNexus(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
@@ -48,20 +88,7 @@ export function runNexus(args: string[], options: { input?: string; env?: Record
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) =>
-      resolvePromise({
-        code: code ?? -1,
-        stdout,
-        stderr,
-        json() {
-          try {
-            return JSON.parse(stdout);
-          } catch {
-            throw new Error(`stdout is not JSON (exit ${code}):\n${stdout}\nstderr:\n${stderr}`);
-          }
-        },
-      }),
-    );
+    child.on('close', (code) => resolvePromise(resultOf(code ?? -1, stdout, stderr)));
     child.stdin.end(options.input ?? '');
   });
 }
