@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliSandbox } from '../support/cli.js';
+import { BACKGROUND_OWNER_ENV, CliSandbox } from '../support/cli.js';
 
 // The knowledge base through the built binary: import the project's evaluation articles, list,
 // show, search, edit as a new version, unpublish; tickets similar answers on a desk without tickets alike.
-const sandbox = new CliSandbox();
-afterAll(() => sandbox.cleanup());
+// As by default, a background owner holds the embedded database between the commands.
+const sandbox = new CliSandbox(BACKGROUND_OWNER_ENV);
+afterAll(() => sandbox.stopOwnerAndCleanup());
 
 async function ok(...args: string[]) {
   const result = await sandbox.run([...args, '--verbose']);

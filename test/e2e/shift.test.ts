@@ -2,16 +2,17 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliSandbox } from '../support/cli.js';
+import { BACKGROUND_OWNER_ENV, CliSandbox } from '../support/cli.js';
 import { FakeSupabaseStorage } from '../support/fake-supabase-storage.js';
 
 // A realistic shift on a fresh data folder, driven through the built binary. Each step builds on the
-// previous one, as a shift does; every command opens the embedded database, so steps take seconds.
-const sandbox = new CliSandbox();
+// previous one, as a shift does. As by default, a background owner holds the embedded database
+// between the commands (each command opening it itself is walked by foundation.test.ts).
+const sandbox = new CliSandbox(BACKGROUND_OWNER_ENV);
 const STEP_MS = 240_000;
 let attached: { id: string };
 let thread: { messages: { id: string; kind: string }[] };
-afterAll(() => sandbox.cleanup());
+afterAll(() => sandbox.stopOwnerAndCleanup());
 
 const nexus = (...args: string[]) => sandbox.run(args);
 const login = async (email: string) => {

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliSandbox } from '../support/cli.js';
+import { BACKGROUND_OWNER_ENV, CliSandbox } from '../support/cli.js';
 
 // SLA and routing through the built binary: bad input names the flag (exit 2), routing fires on a
 // CLI-created ticket, `routing test` changes nothing, and `sla report --fail-if` gives cron exit 3.
-const sandbox = new CliSandbox();
+// As by default, a background owner holds the embedded database between the commands.
+const sandbox = new CliSandbox(BACKGROUND_OWNER_ENV);
 const STEP_MS = 240_000;
-afterAll(() => sandbox.cleanup());
+afterAll(() => sandbox.stopOwnerAndCleanup());
 
 const nexus = (...args: string[]) => sandbox.run(args);
 const ok = async (...args: string[]) => {

@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliSandbox } from '../support/cli.js';
+import { BACKGROUND_OWNER_ENV, CliSandbox } from '../support/cli.js';
 
 // One desk for the whole file: each step builds on the previous one, as a shift does. Every command
-// is a fresh process opening the embedded database, so the steps get generous timeouts.
-const sandbox = new CliSandbox();
-afterAll(() => sandbox.cleanup());
+// is a fresh process; as by default, a background owner holds the embedded database between them
+// (each command opening it itself is walked by foundation.test.ts and cli-manners.test.ts).
+const sandbox = new CliSandbox(BACKGROUND_OWNER_ENV);
+afterAll(() => sandbox.stopOwnerAndCleanup());
 
 const nexus = (...args: string[]) => sandbox.run(args);
 /** A step that must succeed; a failure shows the command's output (run with --verbose for the stack). */
