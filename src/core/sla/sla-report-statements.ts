@@ -63,9 +63,9 @@ function stateRows(input: SlaReportRange) {
 }
 
 /**
- * The counts per group and in total (a grouping set adds the total). No ordered aggregate, so the
- * groups are hashed in one pass over the rows: nothing is sorted. `id` is the group's key (to join the
- * percentiles on), `g` its name.
+ * The counts and the first-response p50/p90 (Postgres's percentile_cont; one sort per group gives both)
+ * per group and in total (a grouping set adds the total). `id` is the group's key, to join the
+ * resolution percentiles on; `g` its name.
  */
 export function slaCountsQuery(input: SlaReportRange) {
   return sql<Record<string, unknown>>`
@@ -74,25 +74,24 @@ export function slaCountsQuery(input: SlaReportRange) {
         count(*) as tickets, count(*) filter (where has_policy) as with_policy,
         count(*) filter (where met) as met, count(*) filter (where breached) as breached,
         count(*) filter (where has_policy and not met and not breached and is_paused) as paused,
-        count(*) filter (where has_policy and not met and not breached and not is_paused) as running
+        count(*) filter (where has_policy and not met and not breached and not is_paused) as running,
+        percentile_cont(array[0.5, 0.9]) within group (order by fr_s) filter (where has_policy and fr_met) as fr
       from s
       group by grouping sets ((g), ())
     )
-    select gg, a.g::text as id, ${groupLabel(input.groupBy)} as g, tickets, with_policy, met, breached, paused, running from a`;
+    select gg, a.g::text as id, ${groupLabel(input.groupBy)} as g, tickets, with_policy, met, breached, paused, running, fr from a`;
 }
 
 /**
- * One target's business-time p50 and p90 (Postgres's percentile_cont, one sort per group gives both)
- * per group and in total, over the tickets with a policy whose target was met by `now`. Each target is
- * its own statement, so the report's sorts run side by side on their own connections.
+ * The resolution p50/p90 per group and in total, over the tickets with a policy whose resolution was met
+ * by `now`: its own statement, so its sorts run beside the counts' on another connection.
  */
-export function slaPercentileQuery(input: SlaReportRange, target: 'first_response' | 'resolution') {
-  const [value, met] = target === 'first_response' ? [sql`fr_s`, sql`fr_met`] : [sql`rs_s`, sql`rs_met`];
+export function slaResolutionQuery(input: SlaReportRange) {
   return sql<Record<string, unknown>>`
     ${stateRows(input)}
-    select grouping(g) as gg, g::text as id, percentile_cont(array[0.5, 0.9]) within group (order by ${value}) as p
+    select grouping(g) as gg, g::text as id, percentile_cont(array[0.5, 0.9]) within group (order by rs_s) as rs
     from s
-    where has_policy and ${met}
+    where has_policy and rs_met
     group by grouping sets ((g), ())`;
 }
 
@@ -112,12 +111,14 @@ export function slaWeeklyQuery(input: { from?: Date; to?: Date; now: Date }) {
     ) x order by x.w`;
 }
 
-/** Every statement of one report, run at once on their own connections: counts, the two targets' percentiles, the weeks. */
+/**
+ * Every statement of one report, run at once on their own connections (the work split about evenly
+ * over two cores: the counts with the first-response sorts; the resolution sorts and the weeks).
+ */
 export function slaReportStatements(input: SlaReportRange) {
   return {
     counts: slaCountsQuery(input),
-    firstResponse: slaPercentileQuery(input, 'first_response'),
-    resolution: slaPercentileQuery(input, 'resolution'),
+    resolution: slaResolutionQuery(input),
     weekly: slaWeeklyQuery(input),
   };
 }

@@ -152,19 +152,17 @@ export async function slaReport(deps: Deps, actor: Actor, input: SlaReportInput 
   // Bring the stored columns up to date with the history first (a no-op when nothing changed).
   await refreshTicketSla(deps.db, deps.clock.now());
   const now = data.now ?? deps.clock.now();
-  // Four statements on their own connections at once (the server has more than one core): the counts,
-  // each target's percentiles (the sorts) and the weekly chart's counts; joined here on the group.
+  // Three statements on their own connections at once (the server has more than one core): the counts
+  // with the first-response percentiles, the resolution percentiles, the weekly chart's counts.
   const statements = slaReportStatements({ from: data.from, to: data.to, groupBy: data.groupBy, now });
-  const [counts, firstResponse, resolution, weekly] = await Promise.all([
+  const [counts, resolution, weekly] = await Promise.all([
     statements.counts.execute(deps.db),
-    statements.firstResponse.execute(deps.db),
     statements.resolution.execute(deps.db),
     statements.weekly.execute(deps.db),
   ]);
   const key = (r: Record<string, unknown>) => `${Number(r.gg)}:${r.id === null || r.id === undefined ? '' : `=${String(r.id)}`}`;
-  const fr = new Map(firstResponse.rows.map((r) => [key(r), r.p]));
-  const rs = new Map(resolution.rows.map((r) => [key(r), r.p]));
-  const rows: Record<string, unknown>[] = counts.rows.map((r) => ({ ...r, fr: fr.get(key(r)) ?? null, rs: rs.get(key(r)) ?? null }));
+  const rs = new Map(resolution.rows.map((r) => [key(r), r.rs]));
+  const rows: Record<string, unknown>[] = counts.rows.map((r) => ({ ...r, rs: rs.get(key(r)) ?? null }));
   const total = rows.find((r) => Number(r.gg) === 1);
   const empty = toRow({ tickets: 0, with_policy: 0, met: 0, breached: 0, running: 0, paused: 0 });
   const totalRow = total ? { ...toRow(total), group: null } : empty;
