@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Actor } from '../core/access/permissions.js';
 import type { ResolvedConfig, SettingValues } from '../core/config/parse-config.js';
 import type { Database } from '../core/db/database.js';
+import type { Deps } from '../core/deps.js';
 import { NexusError } from '../core/errors.js';
 import type { Services } from '../core/services.js';
 import type { CliIo } from './io.js';
@@ -34,6 +35,7 @@ export class CliContext {
   private resolved?: ResolvedConfig;
   private deskFile?: string;
   private database?: Promise<Database>;
+  private baseDeps?: Promise<Deps>;
   private built?: Promise<Services>;
   private actorPromise?: Promise<Actor>;
   private usedOwnerSocket = false;
@@ -120,16 +122,28 @@ export class CliContext {
     return asDatabaseUnavailable(error) !== null;
   }
 
-  services(): Promise<Services> {
-    this.built ??= (async () => {
-      const [{ config }, database, { createServices }, { systemClock }] = await Promise.all([
+  /**
+   * What the use cases need (database, clock, settings, attachment store), without the services wiring.
+   * A command that imports only its own use case (`sla report`) and the session check use it: loading
+   * every use case through services.ts costs some 200 ms of start-up.
+   */
+  deps(): Promise<Deps> {
+    this.baseDeps ??= (async () => {
+      const [{ config }, database, { systemClock }, { createBlobStore }] = await Promise.all([
         this.config(),
         this.db(),
-        import('../core/services.js'),
         import('../core/clock.js'),
+        import('../core/storage/create-blob-store.js'),
       ]);
-      const { createBlobStore } = await import('../core/storage/create-blob-store.js');
-      return createServices({ db: database.db, clock: systemClock, config, blobs: await createBlobStore(config) });
+      return { db: database.db, clock: systemClock, config, blobs: await createBlobStore(config) };
+    })();
+    return this.baseDeps;
+  }
+
+  services(): Promise<Services> {
+    this.built ??= (async () => {
+      const [deps, { createServices }] = await Promise.all([this.deps(), import('../core/services.js')]);
+      return createServices(deps);
     })();
     return this.built;
   }
@@ -151,7 +165,8 @@ export class CliContext {
           hint: 'Run `nexus login` (or `nexus init` on a new desk).',
         });
       }
-      return (await this.services()).auth.resolveCliSession(saved.token);
+      const [deps, { resolveCliSession }] = await Promise.all([this.deps(), import('../core/auth/cli-sessions.js')]);
+      return resolveCliSession(deps, saved.token);
     })();
     return this.actorPromise;
   }

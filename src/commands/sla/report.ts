@@ -82,9 +82,10 @@ Examples:
       if (!FORMATS.includes(format as never)) {
         throw new NexusError('VALIDATION_FAILED', `Invalid input — --format: must be one of ${FORMATS.join(', ')}`, { details: [{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }] });
       }
-      const actor = await ctx.actor();
+      // Only the report's own use case is loaded, not every service: start-up is part of what cron waits for.
+      const [actor, deps, { slaReport }] = await Promise.all([ctx.actor(), ctx.deps(), import('../../core/sla/sla-report.js')]);
       const report = await withFlagNames(
-        (await ctx.services()).sla.report(actor, { from: flags.from, to: flags.to, groupBy: (flags.groupBy ?? 'none') as never, failIf: flags.failIf, now: flags.now }),
+        slaReport(deps, actor, { from: flags.from, to: flags.to, groupBy: (flags.groupBy ?? 'none') as never, failIf: flags.failIf, now: flags.now }),
         { from: '--from', to: '--to', groupBy: '--group-by', failIf: '--fail-if', now: '--now' },
       );
       if (format === 'json') ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,12 +1,12 @@
-import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
+import { SLA_REPORT_GROUPS, slaReportStatements } from './sla-report-statements.js';
 import { refreshTicketSla } from './ticket-sla-store.js';
 
-export const SLA_REPORT_GROUPS = ['none', 'priority', 'agent', 'category'] as const;
+export { SLA_REPORT_GROUPS };
 const METRICS = ['tickets', 'met', 'breached', 'running', 'paused', 'met_rate', 'first_response_p50', 'first_response_p90', 'resolution_p50', 'resolution_p90'] as const;
 type Metric = (typeof METRICS)[number];
 type Op = '>=' | '<=' | '!=' | '>' | '<' | '=';
@@ -69,32 +69,6 @@ export interface SlaReport {
   failIf: { expression: string; crossed: boolean } | null;
 }
 
-/** What the rows are grouped by: a column of the ticket's copy in ticket_sla (ids, named after aggregating). */
-const groupKey = (by: SlaReportInput['groupBy']): RawBuilder<string | null> => {
-  switch (by) {
-    case 'priority':
-      return sql`s.ticket_priority`;
-    case 'agent':
-      return sql`s.ticket_assignee_id`;
-    case 'category':
-      return sql`s.ticket_category_id`;
-    default:
-      return sql`null::text`;
-  }
-};
-
-/** The group's name for the output: the agent's email, the category's name (looked up once per group). */
-const groupLabel = (by: SlaReportInput['groupBy']): RawBuilder<string | null> => {
-  switch (by) {
-    case 'agent':
-      return sql`(select email from users u where u.id = a.g)`;
-    case 'category':
-      return sql`(select name from categories c where c.id = a.g)`;
-    default:
-      return sql`a.g`;
-  }
-};
-
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v)));
 /** An element of a float8[] as the driver returns it (an array, or its text form `{1,2}`). */
 const pick = (v: unknown, i: number): unknown => {
@@ -103,61 +77,6 @@ const pick = (v: unknown, i: number): unknown => {
   const item = list[i];
   return item === undefined || item === 'NULL' ? null : item;
 };
-
-/**
- * The aggregate: each ticket's state as of `now` from its stored due and met times, grouped, with
- * business-time percentiles — one statement over the rows (a grouping set adds the total; one sort
- * per target gives both percentiles).
- */
-export function slaReportQuery(input: { from?: Date; to?: Date; groupBy: SlaReportInput['groupBy']; now: Date }) {
-  return sql<Record<string, unknown>>`
-    ${stateRows(input)}, a as (
-      select grouping(g) as gg, g,
-        count(*) as tickets, count(*) filter (where has_policy) as with_policy,
-        count(*) filter (where met) as met, count(*) filter (where breached) as breached,
-        count(*) filter (where has_policy and not met and not breached and is_paused) as paused,
-        count(*) filter (where has_policy and not met and not breached and not is_paused) as running,
-        percentile_cont(array[0.5, 0.9]) within group (order by fr_s) filter (where has_policy and fr_met) as fr,
-        percentile_cont(array[0.5, 0.9]) within group (order by rs_s) filter (where has_policy and rs_met) as rs
-      from s
-      group by grouping sets ((g), ())
-    )
-    select gg, ${groupLabel(input.groupBy)} as g, tickets, with_policy, met, breached, paused, running, fr, rs from a`;
-}
-
-/** Met and breached per week of creation, for the chart: the last 12 weeks of the range only. */
-export function slaWeeklyQuery(input: { from?: Date; to?: Date; now: Date }) {
-  const end = input.to && input.to < input.now ? input.to : input.now;
-  const start = new Date(end.getTime() - 12 * 7 * 86_400_000);
-  const from = input.from && input.from > start ? input.from : start;
-  return sql<Record<string, unknown>>`
-    ${stateRows({ from, to: input.to, groupBy: 'none', now: input.now })}
-    select to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as w, count(*) filter (where met) as met, count(*) filter (where breached) as breached
-    from s group by 1 order by 1`;
-}
-
-/**
- * The common table `s`: one row per ticket in the range with its SLA state as of `now`, all from
- * ticket_sla (the evaluated SLA and the trigger-kept copy of the ticket's columns): no join.
- */
-function stateRows(input: { from?: Date; to?: Date; groupBy: SlaReportInput['groupBy']; now: Date }) {
-  const now = sql`${input.now}::timestamptz`;
-  const created = [input.from ? sql`and s.ticket_created_at >= ${input.from}` : sql``, input.to ? sql`and s.ticket_created_at < ${input.to}` : sql``];
-  return sql`
-    with b as (
-      select ${groupKey(input.groupBy)} as g, s.ticket_created_at as created_at,
-        s.policy_id is not null as has_policy, coalesce(s.first_response_met_at <= ${now}, false) as fr_met,
-        coalesce(s.resolution_met_at <= ${now}, false) as rs_met, s.is_paused,
-        s.policy_id is not null and coalesce(
-          s.first_response_due_at < coalesce(case when s.first_response_met_at <= ${now} then s.first_response_met_at end, ${now})
-          or s.resolution_due_at < coalesce(case when s.resolution_met_at <= ${now} then s.resolution_met_at end, ${now}), false) as breached,
-        s.first_response_seconds as fr_s, s.resolution_seconds as rs_s
-      from ticket_sla s
-      where s.ticket_deleted_at is null ${created[0]!} ${created[1]!}
-    ), s as (
-      select b.*, has_policy and not breached and fr_met and rs_met as met from b
-    )`;
-}
 
 function toRow(r: Record<string, unknown>): SlaReportRow {
   const met = Number(r.met);
@@ -233,11 +152,17 @@ export async function slaReport(deps: Deps, actor: Actor, input: SlaReportInput 
   // Bring the stored columns up to date with the history first (a no-op when nothing changed).
   await refreshTicketSla(deps.db, deps.clock.now());
   const now = data.now ?? deps.clock.now();
-  // Two statements on two connections at once: the aggregate and the weekly chart's counts.
-  const [{ rows }, weekly] = await Promise.all([
-    slaReportQuery({ from: data.from, to: data.to, groupBy: data.groupBy, now }).execute(deps.db),
-    slaWeeklyQuery({ from: data.from, to: data.to, now }).execute(deps.db),
+  // Three statements on their own connections at once (the server has more than one core): the counts
+  // with the first-response percentiles, the resolution percentiles, the weekly chart's counts.
+  const statements = slaReportStatements({ from: data.from, to: data.to, groupBy: data.groupBy, now });
+  const [counts, resolution, weekly] = await Promise.all([
+    statements.counts.execute(deps.db),
+    statements.resolution.execute(deps.db),
+    statements.weekly.execute(deps.db),
   ]);
+  const key = (r: Record<string, unknown>) => `${Number(r.gg)}:${r.id === null || r.id === undefined ? '' : `=${String(r.id)}`}`;
+  const rs = new Map(resolution.rows.map((r) => [key(r), r.rs]));
+  const rows: Record<string, unknown>[] = counts.rows.map((r) => ({ ...r, rs: rs.get(key(r)) ?? null }));
   const total = rows.find((r) => Number(r.gg) === 1);
   const empty = toRow({ tickets: 0, with_policy: 0, met: 0, breached: 0, running: 0, paused: 0 });
   const totalRow = total ? { ...toRow(total), group: null } : empty;
