@@ -11,19 +11,6 @@ export async function loadRules(trx: Transaction<DB>): Promise<RoutingRule[]> {
 }
 
 /**
- * Takes the customer's ticket-creation lock (held to the end of the transaction) and reads the routing
- * rules in the same statement: one round trip instead of two on the API's busiest write (issue 14).
- */
-export async function lockCustomerAndLoadRules(trx: Transaction<DB>, lockKey: string): Promise<RoutingRule[]> {
-  // The lock is the outer side of the join, so it is taken before any rule is read; a customer's next
-  // statement (the find-or-create) starts its snapshot after the lock, which is what the lock is for.
-  const { rows } = await sql<Selectable<RoutingRulesTable> | { id: null }>`
-    select r.* from (select pg_advisory_xact_lock(hashtext(${lockKey}))) l
-      left join lateral (select * from routing_rules order by position, created_at) r on true`.execute(trx);
-  return rows.filter((r): r is Selectable<RoutingRulesTable> => r.id !== null).map(rowToRule);
-}
-
-/**
  * Picks the agent a group action assigns to, skipping disabled accounts. The group row is locked, so
  * concurrent tickets into one group take turns: round-robin moves on from the last member served;
  * least-loaded takes the member with the fewest open assigned tickets (ties in member order).
