@@ -1,5 +1,5 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
-import type { DB, RoutingRulesTable } from '../db/schema.js';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { TicketRow } from '../tickets/ticket.js';
 import { recordEvent } from '../tickets/ticket.js';
 import { evaluateRules, type RuleMatch, type TicketFacts } from './evaluate-rules.js';
