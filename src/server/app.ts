@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { NexusError } from '../core/errors.js';
 import type { Services } from '../core/services.js';
 import { registerAuthentication } from './plugins/authenticate.js';
@@ -12,6 +11,8 @@ import { trackRouteMethods } from './plugins/method-not-allowed.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerRequestHardening } from './plugins/request-hardening.js';
+import { responseSerializerCompiler } from './response-serializer.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { registerTicketRoutes } from './routes/index.js';
@@ -54,7 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandler(app, { allowedMethods: trackRouteMethods(app) });
   registerRequestHardening(app);
   let closing = false;
@@ -68,7 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return payload;
   });
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } } });
+  registerSecurityHeaders(app);
   await app.register(cors, {
     // An allowlist from config; none by default, so browsers on other origins get no CORS headers.
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,

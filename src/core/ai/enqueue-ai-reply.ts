@@ -18,7 +18,12 @@ export async function enqueueAiReply(deps: Deps, trx: Transaction<DB>, event: Cu
   await enqueueAiJob(trx, { messageId: event.messageId, ticketId: event.ticketId, at, done });
 }
 
-/** The ticket hooks the AI pipeline attaches (createServices installs them unless the edge passes its own). */
+/**
+ * The ticket hooks the AI pipeline attaches (createServices installs them unless the edge passes its own).
+ * With the AI off for the whole desk (the config and ports do not change while the services live) there
+ * is no hook at all, so a customer's new ticket needs no transaction around it (createTicket's one statement).
+ */
 export function aiTicketHooks(deps: Deps): TicketHooks {
+  if (aiDisabledReason(deps.config, deps)) return {};
   return { customerMessageAdded: (trx, event) => enqueueAiReply(deps, trx, event) };
 }

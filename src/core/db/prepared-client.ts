@@ -21,8 +21,13 @@ const MAX_NAMED_PER_CONNECTION = 500;
 export const ONE_SHOT = '/* nexus:one-shot */';
 const PLAN_CHANGED = '0A000';
 
+const nameFor = (text: string): string => `nx_${createHash('sha1').update(text).digest('base64url')}`;
+
 export class PreparedStatementClient extends pg.Client {
-  /** Statement text hash → the name it is prepared under on this connection. */
+  /**
+   * Statement text → the name it is prepared under on this connection. Keyed by the text itself: a map
+   * lookup hashes the string once, where a SHA-1 of every statement cost each query more (issue 14's profile).
+   */
   private readonly names = new Map<string, string>();
   private inTransaction = false;
 
@@ -31,13 +36,15 @@ export class PreparedStatementClient extends pg.Client {
     if (typeof text === 'string' && args.length <= 2 && !(Array.isArray(values) && values.length > 0)) this.track(text);
     const eligible = typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2 && !text.includes(ONE_SHOT);
     if (!eligible) return (super.query as (...a: any[]) => any)(...args);
-    const key = createHash('sha1').update(text).digest('base64url');
-    if (!this.names.has(key) && this.names.size >= MAX_NAMED_PER_CONNECTION) return super.query(text, values);
-    const name = this.names.get(key) ?? `nx_${key}`;
-    this.names.set(key, name);
+    let name = this.names.get(text);
+    if (name === undefined) {
+      if (this.names.size >= MAX_NAMED_PER_CONNECTION) return super.query(text, values);
+      name = nameFor(text);
+      this.names.set(text, name);
+    }
     return super.query({ name, text, values }).catch((error: { code?: string }) => {
       if (error?.code !== PLAN_CHANGED) throw error;
-      this.names.set(key, `nx_${key}_${Date.now().toString(36)}`);
+      this.names.set(text, `${nameFor(text)}_${Date.now().toString(36)}`);
       if (this.inTransaction) throw error;
       return this.query(text, values);
     });

@@ -1,5 +1,5 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
-import type { DB, RoutingRulesTable } from '../db/schema.js';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { TicketRow } from '../tickets/ticket.js';
 import { recordEvent } from '../tickets/ticket.js';
 import { evaluateRules, type RuleMatch, type TicketFacts } from './evaluate-rules.js';
@@ -8,19 +8,6 @@ import { rowToRule, type AssignStrategy, type RoutingRule } from './routing-rule
 export async function loadRules(trx: Transaction<DB>): Promise<RoutingRule[]> {
   const rows = await trx.selectFrom('routing_rules').selectAll().orderBy('position').orderBy('created_at').execute();
   return rows.map(rowToRule);
-}
-
-/**
- * Takes the customer's ticket-creation lock (held to the end of the transaction) and reads the routing
- * rules in the same statement: one round trip instead of two on the API's busiest write (issue 14).
- */
-export async function lockCustomerAndLoadRules(trx: Transaction<DB>, lockKey: string): Promise<RoutingRule[]> {
-  // The lock is the outer side of the join, so it is taken before any rule is read; a customer's next
-  // statement (the find-or-create) starts its snapshot after the lock, which is what the lock is for.
-  const { rows } = await sql<Selectable<RoutingRulesTable> | { id: null }>`
-    select r.* from (select pg_advisory_xact_lock(hashtext(${lockKey}))) l
-      left join lateral (select * from routing_rules order by position, created_at) r on true`.execute(trx);
-  return rows.filter((r): r is Selectable<RoutingRulesTable> => r.id !== null).map(rowToRule);
 }
 
 /**

@@ -38,6 +38,22 @@ describe('create ticket', () => {
     expect(other).toMatchObject({ created: true, ticket: { number: 1002 } });
   });
 
+  it('Given a desk without routing rules, when a rule is added between two tickets, then the next one runs it, and after its removal tickets open plainly again', async () => {
+    // A customer's plain new ticket is one statement outside a transaction while the desk has no rules (issue 14).
+    const [admin, customer] = [await t.user('admin'), await t.user('customer')];
+    expect((await t.services.tickets.create(customer, { subject: 'Before', message: 'no rules yet' })).ticket.priority).toBe('medium');
+    await t.services.routing.rules.create(admin, { name: 'Outages', conditions: { keywords: ['outage'] }, actions: { setPriority: 'urgent' } });
+    const routed = await t.services.tickets.create(customer, { subject: 'Outage', message: 'outage everywhere' });
+    expect(routed.ticket.priority).toBe('urgent');
+    expect(await eventTypes(t, routed.ticket.number)).toEqual(['ticket.created', 'ticket.message_added', 'ticket.priority_changed', 'routing.applied']);
+    await t.services.routing.rules.remove(admin, { rule: 'Outages' });
+    const plain = await t.services.tickets.create(customer, { subject: 'Outage again', message: 'outage' });
+    expect(plain.ticket.priority).toBe('medium');
+    expect(await eventTypes(t, plain.ticket.number)).toEqual(['ticket.created', 'ticket.message_added']);
+    const created = await t.db.selectFrom('ticket_events').select('data').where('type', '=', 'ticket.created').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(created.data).toEqual({ subject: 'Outage again', context: null, priority: 'medium', source: 'api', customerId: customer.id, status: 'open' });
+  });
+
   it('opens a new ticket when the matching one is closed, deleted or belongs to someone else', async () => {
     const [ana, bo, agent] = [await t.user('customer'), await t.user('customer'), await t.user('agent')];
     const closed = await t.services.tickets.create(ana, { subject: 'Billing', message: 'one' });

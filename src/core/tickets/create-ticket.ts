@@ -1,8 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { authorize, isStaff, type Actor } from '../access/permissions.js';
-import type { DB } from '../db/schema.js';
-import { lockCustomerAndLoadRules, routeNewTicket } from '../routing/apply-routing.js';
+import type { DB, RoutingRulesTable } from '../db/schema.js';
+import { routeNewTicket } from '../routing/apply-routing.js';
+import { rowToRule, type RoutingRule } from '../routing/routing-rule.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { emailSchema, parseInput } from '../validation.js';
@@ -62,54 +63,42 @@ async function resolveCustomer(trx: Transaction<DB>, actor: Actor, email: string
   return found;
 }
 
-type FindOrInsert = { created: true; ticket: TicketRow; message: MessageRow } | { created: false; existing: TicketRow };
+type Opened =
+  | { outcome: 'created'; ticket: TicketRow; message: MessageRow; rules: RoutingRule[] }
+  | { outcome: 'existing'; ticket: TicketRow; rules: RoutingRule[] }
+  | { outcome: 'existing' | 'routing'; ticket: null };
+
+type OpenRow = TicketRow & { outcome: 'created' | 'existing' | 'routing'; message_id: string | null; message_created_at: Date | null; rules: unknown[] | null };
+type RuleJson = Omit<Selectable<RoutingRulesTable>, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string };
 
 /**
- * Find-or-create in one statement: the customer's open ticket with this subject and context (locked),
- * or a new ticket with its first message and both history entries. Creating tickets is the API's
- * busiest write, and each round trip to the database costs more than the work it carries. The caller
- * holds the customer's advisory lock, taken in an earlier statement, so this statement's snapshot
- * already sees any ticket a concurrent create committed.
+ * Find-or-create in one statement (nexus_open_ticket, migration 20261202140100): the customer's lock, the
+ * routing rules, then the customer's open ticket with this subject and context (locked), or a new ticket
+ * with its first message and both history entries. Creating tickets is the API's busiest write, and each
+ * round trip to the database costs more than the work it carries (issue 14's profile).
+ * `alone`: the statement runs by itself, outside a transaction, and writes only a plain new ticket — one
+ * no routing rule could touch; anything else comes back as 'existing' or 'routing' without a ticket.
  */
-async function findOrInsertTicket(
-  trx: Transaction<DB>,
-  input: { actorId: string; customerId: string; data: z.output<typeof createTicketInput>; now: Date },
-): Promise<FindOrInsert> {
-  const { actorId, customerId, data, now } = input;
+async function openTicket(
+  db: Kysely<DB> | Transaction<DB>,
+  input: { actorId: string; customerId: string; data: z.output<typeof createTicketInput>; now: Date; alone: boolean },
+): Promise<Opened> {
+  const { actorId, customerId, data, now, alone } = input;
   const created = { subject: data.subject, context: data.context, priority: data.priority, source: data.source, customerId, status: 'open' };
-  const { rows } = await sql<TicketRow & { created: boolean; message_id: string | null; message_created_at: Date | null }>`
-    with existing as (
-      select * from tickets
-      where customer_id = ${customerId} and deleted_at is null and status <> 'closed'
-        and lower(subject) = ${data.subject.toLowerCase()} and context is not distinct from ${data.context}::text
-      order by created_at desc
-      limit 1
-      for update
-    ), t as (
-      insert into tickets (subject, context, priority, source, customer_id, created_at, updated_at)
-      select ${data.subject}, ${data.context}, ${data.priority}, ${data.source}, ${customerId}, ${now}, ${now}
-      where not exists (select 1 from existing)
-      returning *
-    ), m as (
-      insert into messages (ticket_id, kind, author_id, body, created_at)
-      select t.id, 'customer', ${customerId}, ${data.message}, ${now} from t
-      returning id, created_at
-    ), e as (
-      insert into ticket_events (ticket_id, actor_id, type, data, created_at)
-      select t.id, ${actorId}::uuid, 'ticket.created', ${JSON.stringify(created)}::jsonb, ${now}::timestamptz from t
-      union all
-      select t.id, ${actorId}::uuid, 'ticket.message_added',
-             jsonb_build_object('messageId', m.id, 'kind', 'customer', 'source', ${data.source}::text), ${now}::timestamptz
-      from t, m
-    )
-    select true as created, t.*, m.id as message_id, m.created_at as message_created_at from t, m
-    union all
-    select false, existing.*, null::uuid, null::timestamptz from existing`.execute(trx);
-  const { created: isNew, message_id, message_created_at, ...ticket } = rows[0]!;
-  if (!isNew) return { created: false, existing: ticket };
+  const { rows } = await sql<OpenRow>`
+    select o.outcome, (o.ticket).*, o.message_id, o.message_created_at, o.rules
+    from nexus_open_ticket(${`nexus.ticket.create:${customerId}`}, ${customerId}::uuid, ${actorId}::uuid, ${data.subject}, ${data.subject.toLowerCase()},
+                           ${data.context}::text, ${data.priority}, ${data.source}, ${data.message}, ${now}::timestamptz, ${JSON.stringify(created)}::jsonb, ${alone}) o`.execute(db);
+  const { outcome, message_id, message_created_at, rules: ruleRows, ...ticket } = rows[0]!;
+  if (outcome === 'routing' || ticket.id === null) return { outcome: outcome === 'existing' ? 'existing' : 'routing', ticket: null };
+  const rules = ((ruleRows ?? []) as RuleJson[]).map((r) => rowToRule({ ...r, created_at: new Date(r.created_at), updated_at: new Date(r.updated_at) }));
+  if (outcome === 'existing') return { outcome, ticket, rules };
   const message: MessageRow = { id: message_id!, ticket_id: ticket.id, kind: 'customer', author_id: customerId, body: data.message, created_at: message_created_at!, audience: 'everyone' };
-  return { created: true, ticket, message };
+  return { outcome, ticket, message, rules };
 }
+
+/** Desks (databases) where the last create found routing rules: their creates go straight to the transaction. */
+const routedDesks = new WeakMap<Kysely<DB>, boolean>();
 
 /**
  * Opens a ticket with its first message — the customer's words, stored as a customer message — or,
@@ -118,15 +107,28 @@ async function findOrInsertTicket(
 export async function createTicket(deps: Deps, actor: Actor, input: CreateTicketInput): Promise<CreateTicketResult> {
   authorize(actor, 'ticket.create');
   const data = parseInput(createTicketInput, input);
+  // A customer's plain new ticket, on a desk without routing rules or anything else to do in the same
+  // transaction (no customer-message hook, e.g. the AI off), is one statement on its own: no BEGIN and
+  // no COMMIT round trips. Anything else the statement hands back untouched, to the transaction below.
+  const mayGoAlone = data.customerEmail === undefined && !isStaff(actor) && !deps.hooks?.customerMessageAdded && !routedDesks.get(deps.db);
+  if (mayGoAlone) {
+    const customer = { id: actor.id, email: actor.email, name: actor.name };
+    const opened = await openTicket(deps.db, { actorId: actor.id, customerId: customer.id, data, now: deps.clock.now(), alone: true });
+    if (opened.outcome === 'created') {
+      return { created: true, ticket: ticketFor(actor, rowToTicket(opened.ticket, { customer, assignee: null })), message: rowToMessage(opened.message, customer) };
+    }
+    if (opened.outcome === 'routing') routedDesks.set(deps.db, true);
+  }
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const customer = await resolveCustomer(trx, actor, data.customerEmail, now);
     // One find-or-create at a time per customer, so two identical messages never open two tickets. The
-    // routing rules a new ticket runs come in the same round trip.
-    const rules = await lockCustomerAndLoadRules(trx, `nexus.ticket.create:${customer.id}`);
-    const found = await findOrInsertTicket(trx, { actorId: actor.id, customerId: customer.id, data, now });
-    if (found.created) {
-      const { message } = found;
+    // routing rules a new ticket runs come in the same statement.
+    const found = await openTicket(trx, { actorId: actor.id, customerId: customer.id, data, now, alone: false });
+    if (found.ticket === null) throw new Error(`nexus_open_ticket answered ${found.outcome} without a ticket`);
+    routedDesks.set(deps.db, found.rules.length > 0);
+    if (found.outcome === 'created') {
+      const { message, rules } = found;
       // Routing rules run on every new ticket, whatever the channel, in this transaction.
       const routed = await routeNewTicket(trx, found.ticket, { subject: data.subject, body: data.message, source: data.source, context: data.context, priority: data.priority, tags: [], customerEmail: customer.email }, now, rules);
       const ticket = routed.row;
@@ -135,7 +137,7 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
       const presented = routed.changed ? await presentTicket(trx, ticket) : rowToTicket(ticket, { customer, assignee: null });
       return { created: true, ticket: ticketFor(actor, presented), message: rowToMessage(message, customer) };
     }
-    const existing = found.existing;
+    const existing = found.ticket;
     // A customer writing again on a pending ticket hands the turn back to the desk.
     const ticket = await updateTicketRow(trx, existing, existing.status === 'pending' ? { status: 'open' } : {}, now);
     const message = await insertMessage(trx, { ticketId: ticket.id, kind: 'customer', authorId: customer.id, body: data.message, at: now });

@@ -7,6 +7,7 @@ import type { SlaStateName } from '../sla/sla-clock.js';
 import { summarizeStoredSla } from '../sla/sla-summary.js';
 import { SLA_FILTERS, slaDueSortKey, slaFilterCondition } from '../sla/ticket-list-sla.js';
 import { refreshTicketSla } from '../sla/ticket-sla-store.js';
+import { StatementTemplates } from '../db/statement-templates.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
 import { ensureSearchLanguage, RELEVANCE_CANDIDATES, searchLanguageColumn, searchSnippet, searchTerms, snippetOf, type SearchScope, type SnippetColumns } from './ticket-search.js';
@@ -116,7 +117,12 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   // One statement per page, no transaction: the page is read-only. Its people, stored SLA, snippets and (for
   // a search) the language of the stored documents come with it: each round trip costs an API request
   // more than the work it carries (issue 14's profile).
-  const run = () => pageQuery(deps, actor, data, sort, cursor, scope).execute() as Promise<PageRow[]>;
+  const values = pageValues(actor, data, cursor);
+  const build = (v: PageValues) => pageQuery(deps, actor, data, sort, cursor, scope, v);
+  // Plain pages (no search, no SLA filter) reuse the statement compiled for their shape (statement-templates.ts).
+  const shape = scope || data.sla !== undefined ? null : pageShape(actor, data, sort, cursor);
+  const run = async () =>
+    (shape === null ? await build(values).execute() : (await deps.db.executeQuery(pageTemplates.compile(shape, values, build))).rows) as PageRow[];
   let rows = await run();
   // The documents follow `search.language`: rebuilt (once) when the setting changed, then searched again.
   // A search that found nothing checks too, as its statement had no row to carry the stored language.
@@ -153,8 +159,56 @@ type PageRow = TicketRow &
 
 type Cursor = ReturnType<typeof decodeCursor>;
 
+/** The values of a page statement: everything in it that is not its shape. */
+type PageValues = {
+  actorId: string;
+  status: NonNullable<z.output<typeof listTicketsInput>['status']>;
+  priority: NonNullable<z.output<typeof listTicketsInput>['priority']>;
+  /** An agent's email (lower case) when the filter names one. */
+  assignee: string | undefined;
+  customer: string | undefined;
+  context: string | undefined;
+  tag: string | undefined;
+  category: string | undefined;
+  from: Date | undefined;
+  to: Date | undefined;
+  cursorKey: string | null | undefined;
+  cursorNumber: number | undefined;
+  /** The page size plus one (the row that tells whether there is a next page). */
+  rows: number;
+};
+
+const pageTemplates = new StatementTemplates();
+
+function pageValues(actor: Actor, data: z.output<typeof listTicketsInput>, cursor: Cursor | undefined): PageValues {
+  const who = data.assignee?.toLowerCase();
+  return {
+    actorId: actor.id,
+    status: data.status ?? [],
+    priority: data.priority ?? [],
+    assignee: who === undefined || who === 'none' || who === '@me' ? undefined : who,
+    customer: data.customer,
+    context: data.context,
+    tag: data.tag?.toLowerCase(),
+    category: data.category?.toLowerCase(),
+    from: data.from,
+    to: data.to,
+    cursorKey: cursor?.key,
+    cursorNumber: cursor?.number,
+    rows: data.limit + 1,
+  };
+}
+
+/** What decides a page statement's SQL text (not its values); the key of its compiled template. */
+function pageShape(actor: Actor, data: z.output<typeof listTicketsInput>, sort: TicketSort, cursor: Cursor | undefined): string {
+  const who = data.assignee?.toLowerCase();
+  const assignee = who === undefined || who === 'none' || who === '@me' ? (who ?? '') : 'email';
+  const present = [data.customer, data.context, data.tag, data.category, data.from, data.to, cursor].map((v) => (v === undefined ? 0 : 1)).join('');
+  return `${isStaff(actor) ? 'staff' : 'customer'} ${sort} ${data.status?.length ?? 0} ${data.priority?.length ?? 0} ${assignee} ${present}`;
+}
+
 /** The one statement of a page: the tickets (filtered, searched, sorted, after the cursor), then their details. */
-function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsInput>, sort: TicketSort, cursor: Cursor | undefined, scope: SearchScope | null) {
+function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsInput>, sort: TicketSort, cursor: Cursor | undefined, scope: SearchScope | null, v: PageValues) {
   const db = deps.db;
   let spec = sortSpec(sort);
   /** The order again over the page's own columns, for the outer statement that adds the details. */
@@ -168,26 +222,26 @@ function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsIn
   const recent = search !== null && (sort === '-created' || sort === 'created');
   if (recent) spec = { ...spec, key: sql`s.created_at` };
   const tie = sql.ref(recent ? 's.number' : 't.number');
-  if (!isStaff(actor)) query = query.where('t.customer_id', '=', actor.id);
-  if (data.status?.length) query = query.where('t.status', 'in', data.status);
-  if (data.priority?.length) query = query.where('t.priority', 'in', data.priority);
+  if (!isStaff(actor)) query = query.where('t.customer_id', '=', v.actorId);
+  if (data.status?.length) query = query.where('t.status', 'in', v.status);
+  if (data.priority?.length) query = query.where('t.priority', 'in', v.priority);
   if (data.assignee !== undefined) {
     const who = data.assignee.toLowerCase();
     if (who === 'none') query = query.where('t.assignee_id', 'is', null);
-    else if (who === '@me') query = query.where('t.assignee_id', '=', actor.id);
-    else query = query.where(sql<boolean>`t.assignee_id = (select id from users where email = ${who})`);
+    else if (who === '@me') query = query.where('t.assignee_id', '=', v.actorId);
+    else query = query.where(sql<boolean>`t.assignee_id = (select id from users where email = ${v.assignee})`);
   }
-  if (data.customer !== undefined) query = query.where(sql<boolean>`t.customer_id = (select id from users where email = ${data.customer})`);
-  if (data.context !== undefined) query = query.where('t.context', '=', data.context);
+  if (data.customer !== undefined) query = query.where(sql<boolean>`t.customer_id = (select id from users where email = ${v.customer})`);
+  if (data.context !== undefined) query = query.where('t.context', '=', v.context!);
   if (data.tag !== undefined) {
-    query = query.where(sql<boolean>`exists (select 1 from ticket_tags tt join tags g on g.id = tt.tag_id where tt.ticket_id = t.id and lower(g.name) = ${data.tag.toLowerCase()})`);
+    query = query.where(sql<boolean>`exists (select 1 from ticket_tags tt join tags g on g.id = tt.tag_id where tt.ticket_id = t.id and lower(g.name) = ${v.tag})`);
   }
   if (data.category !== undefined) {
-    query = query.where(sql<boolean>`t.category_id in (select id from categories where lower(name) = ${data.category.toLowerCase()})`);
+    query = query.where(sql<boolean>`t.category_id in (select id from categories where lower(name) = ${v.category})`);
   }
   if (data.sla !== undefined) query = query.where(slaFilterCondition(data.sla, deps.clock.now()));
-  if (data.from) query = query.where('t.created_at', '>=', data.from);
-  if (data.to) query = query.where('t.created_at', '<', data.to);
+  if (data.from) query = query.where('t.created_at', '>=', v.from!);
+  if (data.to) query = query.where('t.created_at', '<', v.to!);
   if (search && sort === 'relevance') {
     // Relevance ranks a bounded candidate set: the most recent matches (after every filter), so a word
     // found in half the threads costs the same as a rare one. Below that many matches it ranks them all.
@@ -204,12 +258,12 @@ function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsIn
   if (cursor) {
     const op = sql.raw(spec.descending ? '<' : '>');
     query = spec.key
-      ? query.where(sql<boolean>`(${spec.key}, ${tie}) ${op} (${cursor.key}::${sql.raw(spec.cast)}, ${cursor.number})`)
-      : query.where(sql<boolean>`${tie} ${op} ${cursor.number}`);
+      ? query.where(sql<boolean>`(${spec.key}, ${tie}) ${op} (${v.cursorKey}::${sql.raw(spec.cast)}, ${v.cursorNumber})`)
+      : query.where(sql<boolean>`${tie} ${op} ${v.cursorNumber}`);
   }
   const direction = sql.raw(spec.descending ? 'desc' : 'asc');
   if (spec.key) query = query.orderBy(sql`${spec.key} ${direction}`);
-  query = query.orderBy(sql`${tie} ${direction}`).limit(data.limit + 1);
+  query = query.orderBy(sql`${tie} ${direction}`).limit(v.rows);
 
   // The page (at most limit + 1 rows) as `t`, joined to its people and stored SLA, ordered again the same way
   // over `t`'s own columns (a search's s.created_at and s.number are copies of the ticket's).
