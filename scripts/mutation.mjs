@@ -109,18 +109,21 @@ for (const [folder, files] of folders) {
   results.push(...(await new Stryker(options).runMutationTest()));
 }
 
-// Equivalent mutants: rows `| file | line:col | mutator | replacement | reason |` in the list.
+// Equivalent mutants: rows `| file | line:col | mutator | replacement | reason |` in the list. The
+// replacement is written in backticks, with `\|` for a "|" inside it; it tells apart the mutants Stryker
+// puts at one place (the Regex mutator makes several of one regular expression).
 const equivalentFile = 'test/mutation/equivalent-mutants.md';
+const normalise = (code) => code.replace(/\s+/g, ' ').trim();
 const equivalent = new Set(
   existsSync(equivalentFile)
     ? readFileSync(equivalentFile, 'utf8')
         .split('\n')
         .filter((line) => line.startsWith('| src/'))
-        .map((line) => line.split('|').map((cell) => cell.trim()))
-        .map(([, file, at, mutator]) => `${file}:${at}:${mutator}`)
+        .map((line) => line.split(/(?<!\\)\|/).map((cell) => cell.trim()))
+        .map(([, file, at, mutator, replacement]) => `${file}:${at}:${mutator}:${normalise(replacement.replace(/^`|`$/g, '').replaceAll('\\|', '|'))}`)
     : [],
 );
-const keyOf = (r) => `${relative(root, resolve(r.fileName))}:${r.location.start.line}:${r.location.start.column}:${r.mutatorName}`;
+const keyOf = (r) => `${relative(root, resolve(r.fileName))}:${r.location.start.line}:${r.location.start.column}:${r.mutatorName}:${normalise(r.replacement ?? '')}`;
 
 const rows = new Map();
 const usedEquivalents = new Set();

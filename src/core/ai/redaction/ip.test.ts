@@ -51,6 +51,9 @@ describe('findIps: shapes', () => {
     ['IPv4-mapped with octet 255', 'from ::ffff:192.0.2.255 ok', ['192.0.2.255', '::ffff:192.0.2.255']],
     ['eight groups ending in a colon', 'from 1:2:3:4:5:6:7: ok', []],
     ['seven groups and ::', 'from 1:2:3:4:5::6:7 ok', ['1:2:3:4:5::6:7']],
+    // An IPv4 tail counts as two groups: with "::" that leaves room for five before it, not six.
+    ['five groups, :: and an IPv4 tail', 'from 1:2:3:4:5::192.0.2.1 ok', ['192.0.2.1', '1:2:3:4:5::192.0.2.1']],
+    ['six groups, :: and an IPv4 tail (nine groups)', 'from 1:2:3:4:5:6::192.0.2.1 ok', ['192.0.2.1']],
     ['a zone id is not part of it', 'from fe80::1%eth0 ok', ['fe80::1']],
     ['IPv6 inside a URL', 'see https://[2001:db8::1]/x ok', []],
   ])('%s', (_name, text, expected) => {
