@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 
 /**
  * Terminal-safe text: the one sanitizer every human-format output (CLI tables, fields, thread bodies,
@@ -60,12 +60,22 @@ export function safeLine(text: string): string {
   return safeText(text.replace(/\r\n|[\n\t\v\f ]+/g, ' ').trim());
 }
 
-/** Width in terminal cells: CJK and emoji count 2, combining marks 0. Expects already-safe text. */
+type StringWidth = (text: string) => number;
+let stringWidth: StringWidth | undefined;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Width in terminal cells: CJK and emoji count 2, combining marks 0. Expects already-safe text. Printable
+ * ASCII is one cell a character; string-width (which builds an Intl.Segmenter and Unicode-property
+ * regexes as it loads: some 70 ms of every command's start-up) is loaded on the first other text.
+ */
 export function cellWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  stringWidth ??= (createRequire(import.meta.url)('string-width') as { default: StringWidth }).default;
   return stringWidth(text);
 }
 
-const segmenter = new Intl.Segmenter();
+let graphemes: Intl.Segmenter | undefined;
 
 /** Cuts `text` to at most `width` cells, ending in `ellipsis` when something was cut. */
 export function truncateCells(text: string, width: number, ellipsis = '…'): string {
@@ -75,7 +85,8 @@ export function truncateCells(text: string, width: number, ellipsis = '…'): st
   if (room < 0) return '';
   let out = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  graphemes ??= new Intl.Segmenter();
+  for (const { segment } of graphemes.segment(text)) {
     const w = cellWidth(segment);
     if (used + w > room) break;
     out += segment;
