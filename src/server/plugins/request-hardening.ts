@@ -20,8 +20,8 @@ export function registerRequestHardening(app: FastifyInstance): void {
       throw new NexusError('VALIDATION_FAILED', `Invalid request — ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`.slice(0, 2000), { details });
     }
   });
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.headers.authorization !== undefined || request.url.startsWith('/v1/auth/')) reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
 }
