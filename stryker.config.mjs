@@ -15,7 +15,11 @@ export const RULE_HEAVY_MODULES = [
 export default {
   packageManager: 'npm',
   testRunner: 'vitest',
-  vitest: { configFile: 'test/mutation/vitest.config.ts', related: true },
+  // `related: false`: the test files are already chosen (scripts/mutation.mjs → NEXUS_MUTATION_UNIT_TESTS), and
+  // vitest's related-file search dropped fixture.test.ts from a run that mutated fixture.ts, leaving its
+  // mutants "no coverage"; without it every listed test file runs in the dry run, and perTest coverage
+  // still picks the tests for each mutant.
+  vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
   coverageAnalysis: 'perTest',
   mutate: [...RULE_HEAVY_MODULES, '!**/*.test.ts'],
   // The machine is shared; a developer with cores to spare passes `--concurrency N`.
