@@ -54,8 +54,8 @@ export async function seedTickets(db: Kysely<DB>, tickets: number): Promise<Seed
 /** The stored search documents (migration 20261130140100) and stats counters (20261130140200, 20261201160100) of every ticket, from scratch. */
 async function rebuildDerived(db: Kysely<DB>): Promise<void> {
   await sql`delete from ticket_search`.execute(db);
-  // A million documents go in through GIN's pending list (merged in bulk at the end); the index keeps none
-  // otherwise (migration 20261202160100), and one at a time they would take many times longer.
+  // A million documents go in through GIN's pending list, merged in sorted batches (GIN's bulk path); the
+  // index keeps no list otherwise (migration 20261202160100), and is left without one here too.
   await sql`alter index ticket_search_document_idx set (fastupdate = on)`.execute(db);
   await sql`
     insert into ticket_search (ticket_id, created_at, number, document)
