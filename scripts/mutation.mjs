@@ -66,6 +66,8 @@ function reaches(test, targets) {
   return false;
 }
 const allTests = walk('src').filter((f) => /\.test\.tsx?$/.test(f) && !f.endsWith('.pg.test.ts'));
+/** Tests that need a database: run on PGlite here (`*.db.test.ts` also runs on Postgres in CI, `*.pglite.test.ts` does not). */
+const isDbTest = (f) => f.endsWith('.db.test.ts') || f.endsWith('.pglite.test.ts');
 
 // One Stryker run per folder: a static mutant (a keyword table, a module-level regex) re-runs every
 // test of its run, so a run holds only one folder's modules and their tests. Each folder keeps its own
@@ -82,9 +84,9 @@ const results = [];
 const untested = [];
 for (const [folder, files] of folders) {
   // Database tests (PGlite) only for modules that no unit test reaches: they cost seconds per mutant.
-  const unitTests = allTests.filter((t) => !t.endsWith('.db.test.ts') && reaches(t, files));
+  const unitTests = allTests.filter((t) => !isDbTest(t) && reaches(t, files));
   const needDatabase = files.filter((f) => !unitTests.some((t) => reaches(t, [f])));
-  const tests = [...unitTests, ...allTests.filter((t) => t.endsWith('.db.test.ts') && reaches(t, needDatabase))];
+  const tests = [...unitTests, ...allTests.filter((t) => isDbTest(t) && reaches(t, needDatabase))];
   if (tests.length === 0) {
     untested.push(...files);
     continue;
@@ -94,8 +96,8 @@ for (const [folder, files] of folders) {
   // `testFiles`, Stryker 9.6.1 activates a static mutant only after the modules have loaded, so every
   // static mutant "survives" untested (stryker-js#6144). Without it, a static mutant is switched on
   // before a fresh vitest loads the tests related to its file.
-  process.env.NEXUS_MUTATION_UNIT_TESTS = tests.filter((f) => !f.endsWith('.db.test.ts')).join(',');
-  process.env.NEXUS_MUTATION_DB_TESTS = tests.filter((f) => f.endsWith('.db.test.ts')).join(',');
+  process.env.NEXUS_MUTATION_UNIT_TESTS = tests.filter((f) => !isDbTest(f)).join(',');
+  process.env.NEXUS_MUTATION_DB_TESTS = tests.filter((f) => isDbTest(f)).join(',');
   console.log(`\n== ${folder}: mutating ${files.length} file(s) with ${tests.length} test file(s): ${tests.join(', ')}`);
   const options = {
     configFile: 'stryker.config.mjs',

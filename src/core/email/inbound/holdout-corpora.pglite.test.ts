@@ -10,7 +10,9 @@ import { scoreEmailCase, type EmailCase } from './score-case.js';
  * README §2): `email-holdout` was written before the rules were widened and scored "before";
  * `email-holdout-2` was written afterwards (one rule was added after its blind score), and
  * `email-holdout-3` after that, never tuned against. Each case runs on a fresh desk,
- * so a rule that regresses on unseen mail shows up here by case name.
+ * so a rule that regresses on unseen mail shows up here by case name. The rules do not depend on the
+ * database, so this runs on PGlite only (the faster of the two here); the ingestion SQL is tested on
+ * both databases by ingest-message.db.test.ts and the email-dev corpus there.
  */
 const t = useTestDatabase();
 
