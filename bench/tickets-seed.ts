@@ -1,6 +1,7 @@
 // Seeds a desk with many tickets in a few set-based statements (generate_series), not row by row.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../src/core/db/schema.js';
+import { setSearchPendingList } from '../src/core/tickets/ticket-search.js';
 
 /** Words of the generated threads. The last one is rare on purpose: the benchmark searches for it. */
 const WORDS = (
@@ -56,7 +57,7 @@ async function rebuildDerived(db: Kysely<DB>): Promise<void> {
   await sql`delete from ticket_search`.execute(db);
   // A million documents go in through GIN's pending list, merged in sorted batches (GIN's bulk path); the
   // index keeps no list otherwise (migration 20261202160100), and is left without one here too.
-  await sql`alter index ticket_search_document_idx set (fastupdate = on)`.execute(db);
+  await setSearchPendingList(db, 'on');
   await sql`
     insert into ticket_search (ticket_id, created_at, number, document)
     select t.id, t.created_at, t.number,
@@ -69,8 +70,7 @@ async function rebuildDerived(db: Kysely<DB>): Promise<void> {
                         string_agg(body, E'\n' order by created_at, id) filter (where kind <> 'internal' and audience <> 'staff') as visible
                    from messages group by ticket_id) m on m.ticket_id = t.id
      order by t.created_at, t.number`.execute(db);
-  await sql`alter index ticket_search_document_idx set (fastupdate = off)`.execute(db);
-  await sql`select gin_clean_pending_list('ticket_search_document_idx'::regclass)`.execute(db);
+  await setSearchPendingList(db, 'off');
   await sql`delete from ticket_counts`.execute(db);
   await sql`delete from ticket_durations`.execute(db);
   await sql`insert into ticket_counts (shard, status, priority, n) select 0, status, priority, count(*) from tickets where deleted_at is null group by status, priority`.execute(db);

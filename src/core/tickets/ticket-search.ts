@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SearchLanguage } from '../config/schema.js';
 import { ONE_SHOT } from '../db/prepared-client.js';
 import type { DB } from '../db/schema.js';
@@ -33,12 +33,17 @@ export function searchTerms(scope: SearchScope) {
   };
 }
 
-/** Turns the search index's pending list on, or off after merging it (skipped for a role that does not own the index). */
-const PENDING_LIST = (to: 'on' | 'off') => `do $$ begin
+/**
+ * Turns the search index's GIN pending list on (for a bulk rewrite), or off after merging it: the index
+ * keeps none otherwise (migration 20261202160100). Skipped for a role that does not own the index.
+ */
+export async function setSearchPendingList(db: Kysely<DB> | Transaction<DB>, to: 'on' | 'off'): Promise<void> {
+  await sql.raw(`do $$ begin
   alter index ticket_search_document_idx set (fastupdate = ${to});
   ${to === 'off' ? "perform gin_clean_pending_list('ticket_search_document_idx'::regclass);" : ''}
 exception when insufficient_privilege then null;
-end $$`;
+end $$`).execute(db);
+}
 
 /**
  * Makes the stored documents follow the configured language: when `search.language` changed, records it
@@ -57,9 +62,9 @@ export async function ensureSearchLanguage(db: Kysely<DB>, language: SearchLangu
     // Every document is rewritten: through GIN's pending list, merged once at the end, which took 38 s for
     // 100,000 documents on PGlite against 94 s straight into the index (it keeps no list otherwise:
     // migration 20261202160100). A role that does not own the index rebuilds the slow way.
-    await sql.raw(PENDING_LIST('on')).execute(trx);
+    await setSearchPendingList(trx, 'on');
     await sql`update ticket_search s set document = ticket_search_document(s.ticket_id)`.execute(trx);
-    await sql.raw(PENDING_LIST('off')).execute(trx);
+    await setSearchPendingList(trx, 'off');
     return true;
   });
 }
