@@ -68,6 +68,8 @@ function reaches(test, targets) {
 const allTests = walk('src').filter((f) => /\.test\.tsx?$/.test(f) && !f.endsWith('.pg.test.ts'));
 /** Tests that need a database: run on PGlite here (`*.db.test.ts` also runs on Postgres in CI, `*.pglite.test.ts` does not). */
 const isDbTest = (f) => f.endsWith('.db.test.ts') || f.endsWith('.pglite.test.ts');
+/** Tests that score a shared corpus (`sharedCorpusAvailable`): slow, and about their own folder's modules. */
+const isCorpusTest = (f) => readFileSync(f, 'utf8').includes('sharedCorpusAvailable(');
 
 // One Stryker run per folder: a static mutant (a keyword table, a module-level regex) re-runs every
 // test of its run, so a run holds only one folder's modules and their tests. Each folder keeps its own
@@ -84,7 +86,10 @@ const results = [];
 const untested = [];
 for (const [folder, files] of folders) {
   // Database tests (PGlite) only for modules that no unit test reaches: they cost seconds per mutant.
-  const unitTests = allTests.filter((t) => !isDbTest(t) && reaches(t, files));
+  // A corpus test of another folder (it scores a shared corpus through `sharedCorpusAvailable`, such as
+  // safety/handoff-fixture.test.ts, which redacts before it classifies) stays out: it tests its own
+  // capability, and it re-ran a minute of corpus scoring for every static mutant of this folder.
+  const unitTests = allTests.filter((t) => !isDbTest(t) && reaches(t, files) && (dirname(t) === folder || !isCorpusTest(t)));
   const needDatabase = files.filter((f) => !unitTests.some((t) => reaches(t, [f])));
   const tests = [...unitTests, ...allTests.filter((t) => isDbTest(t) && reaches(t, needDatabase))];
   if (tests.length === 0) {
