@@ -11,11 +11,19 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
+/** No string anywhere (no value, a number, an empty object): the common case of a request's params and query. */
+function nothingToCheck(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null) return typeof input !== 'string';
+  for (const _ in input) return false;
+  return true;
+}
+
 /**
  * The one rule for every text input, CLI and API alike: no NUL bytes and no lone surrogates, in any
  * string anywhere in the input (keys included). Each problem names the field by its path.
  */
 export function textInputProblems(input: unknown, prefix: string[] = []): FieldProblem[] {
+  if (nothingToCheck(input)) return [];
   const problems: FieldProblem[] = [];
   const visit = (value: unknown, path: string[], depth: number) => {
     if (typeof value === 'string') {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { validatorCompiler } from 'fastify-type-provider-zod';
 import { NexusError } from '../core/errors.js';
 import type { Services } from '../core/services.js';
 import { registerAuthentication } from './plugins/authenticate.js';
@@ -10,7 +9,8 @@ import { registerErrorHandler, sendError, toNexusError } from './plugins/error-h
 import { trackRouteMethods } from './plugins/method-not-allowed.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
-import { registerRequestHardening } from './plugins/request-hardening.js';
+import { answerIsPrivate, registerRequestHardening } from './plugins/request-hardening.js';
+import { requestValidatorCompiler } from './request-validator.js';
 import { responseSerializerCompiler } from './response-serializer.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { authRoutes } from './routes/auth.js';
@@ -54,7 +54,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       sendError(reply, toNexusError(error) ?? new NexusError('VALIDATION_FAILED', 'The request is malformed'));
     },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(requestValidatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandler(app, { allowedMethods: trackRouteMethods(app) });
   registerRequestHardening(app);
@@ -62,8 +62,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('preClose', async () => {
     closing = true;
   });
-  // Synchronous hooks on every answer: an async one costs a promise and a turn of the microtask queue.
+  // One synchronous hook on every answer: an async one costs a promise and a turn of the microtask queue.
   app.addHook('onSend', (request, reply, payload, done) => {
+    if (answerIsPrivate(request)) reply.header('cache-control', 'no-store');
     reply.header('x-request-id', request.id);
     // Shutting down: in-flight answers still go out, and their keep-alive connections close after them.
     if (closing) reply.header('connection', 'close');

@@ -38,13 +38,13 @@ export function compileWriter(schema: z.core.$ZodType): Write | null {
       if (!item) return null;
       return (v) => {
         if (!Array.isArray(v)) return undefined;
-        const parts: string[] = [];
-        for (const element of v) {
-          const text = item(element);
+        let out = '[';
+        for (let i = 0; i < v.length; i++) {
+          const text = item(v[i]);
           if (text === undefined) return undefined;
-          parts.push(text);
+          out += i === 0 ? text : `,${text}`;
         }
-        return `[${parts.join(',')}]`;
+        return `${out}]`;
       };
     }
     case 'object':
@@ -55,24 +55,31 @@ export function compileWriter(schema: z.core.$ZodType): Write | null {
 }
 
 function objectWriter(shape: Record<string, z.core.$ZodType>): Write | null {
-  const fields: { key: string; prefix: string; optional: boolean; write: Write }[] = [];
+  const keys: string[] = [];
+  const prefixes: string[] = [];
+  const optionals: boolean[] = [];
+  const writes: Write[] = [];
   for (const [key, field] of Object.entries(shape)) {
     const optional = field._zod.def.type === 'optional';
     const write = compileWriter(optional ? ((field._zod.def as z.core.$ZodOptionalDef).innerType as z.core.$ZodType) : field);
     if (!write) return null;
-    fields.push({ key, prefix: `${JSON.stringify(key)}:`, optional, write });
+    keys.push(key);
+    prefixes.push(`${JSON.stringify(key)}:`);
+    optionals.push(optional);
+    writes.push(write);
   }
+  // One string built by concatenation (no parts array to join): this writer runs for every object of every answer.
   return (v) => {
     if (!isRecord(v)) return undefined;
-    const parts: string[] = [];
-    for (const { key, prefix, optional, write } of fields) {
-      const value = v[key];
-      if (value === undefined && optional) continue;
-      const text = write(value);
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) {
+      const value = v[keys[i]!];
+      if (value === undefined && optionals[i]) continue;
+      const text = writes[i]!(value);
       if (text === undefined) return undefined;
-      parts.push(prefix + text);
+      out += out.length === 1 ? prefixes[i]! + text : `,${prefixes[i]!}${text}`;
     }
-    return `{${parts.join(',')}}`;
+    return `${out}}`;
   };
 }
 

@@ -4,15 +4,15 @@ import { authorize, can, isStaff, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import type { SlaStateName } from '../sla/sla-clock.js';
-import { summarizeStoredSla } from '../sla/sla-summary.js';
 import { SLA_FILTERS, slaDueSortKey, slaFilterCondition } from '../sla/ticket-list-sla.js';
 import { refreshTicketSla } from '../sla/ticket-sla-store.js';
 import { StatementTemplates } from '../db/statement-templates.js';
+import { isoFromUtcText, utcText } from '../db/utc-text.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
 import { ensureSearchLanguage, RELEVANCE_CANDIDATES, searchLanguageColumn, searchSnippet, searchTerms, snippetOf, type SearchScope, type SnippetColumns } from './ticket-search.js';
-import { ticketFor } from './visibility.js';
-import { rowToTicket, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketRow } from './ticket.js';
+import { personFor } from './visibility.js';
+import { TICKET_PRIORITIES, TICKET_STATUSES, toPerson, type Ticket, type TicketRow } from './ticket.js';
 
 /** Accepts a list or a comma-separated string (`open,pending`), as query strings and flags give it. */
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -95,13 +95,21 @@ function sortSpec(sort: TicketSort): SortSpec {
   }
 }
 
+/** The parsed input of a plain list (no filters: the defaults), parsed once. */
+let plainInput: z.output<typeof listTicketsInput> | undefined;
+
+const isEmpty = (input: object): boolean => {
+  for (const _ in input) return false;
+  return true;
+};
+
 /**
  * One page of tickets for `actor`, filtered, searched and sorted, with keyset pagination.
  * Customers only ever see their own tickets outside the trash.
  */
 export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsInput = {}): Promise<TicketPage> {
   authorize(actor, 'ticket.list');
-  const data = parseInput(listTicketsInput, input);
+  const data = isEmpty(input) ? (plainInput ??= Object.freeze(parseInput(listTicketsInput, {}))) : parseInput(listTicketsInput, input);
   if (data.tag !== undefined) authorize(actor, 'tags.view');
   if (data.category !== undefined) authorize(actor, 'categories.view');
   const sort: TicketSort = data.sort ?? (data.q ? 'relevance' : '-created');
@@ -130,30 +138,55 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   const page = rows.slice(0, data.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > data.limit && last ? encodeCursor({ sort, key: last.sort_key, number: last.number }) : null;
-  const now = deps.clock.now();
+  const nowIso = deps.clock.now().toISOString();
+  return { items: page.map((row) => listedTicket(actor, row, nowIso, scope)), nextCursor };
+}
+
+/**
+ * A page row as its document, built once (the same document as ticketFor(rowToTicket(…)) with the stored
+ * SLA summarised as of now): its timestamps arrive as UTC text (utc-text.ts), not as Dates.
+ */
+function listedTicket(actor: Actor, row: PageRow, nowIso: string, scope: SearchScope | null): ListedTicket {
+  const dueAt = isoFromUtcText(row.sla_due_at);
   return {
-    items: page.map((row) => {
-      const ticket: Ticket = rowToTicket(row, {
-        customer: { id: row.customer_id, email: row.customer_email, name: row.customer_name },
-        assignee: row.assignee_id && row.assignee_email !== null ? { id: row.assignee_id, email: row.assignee_email, name: row.assignee_name } : null,
-      });
-      const sla = row.sla_state === null ? null : summarizeStoredSla({ state: row.sla_state, due_at: row.sla_due_at }, now);
-      return { ...ticketFor(actor, { ...ticket, sla }), snippet: scope ? snippetOf(row) : null };
-    }),
-    nextCursor,
+    number: row.number,
+    subject: row.subject,
+    context: row.context,
+    status: row.status,
+    priority: row.priority,
+    source: row.source,
+    customer: personFor(actor, toPerson({ id: row.customer_id, email: row.customer_email, name: row.customer_name })),
+    assignee: row.assignee_id && row.assignee_email !== null ? personFor(actor, toPerson({ id: row.assignee_id, email: row.assignee_email, name: row.assignee_name })) : null,
+    aiEnabled: row.ai_enabled,
+    createdAt: isoFromUtcText(row.created_at),
+    updatedAt: isoFromUtcText(row.updated_at),
+    firstResponseAt: isoFromUtcText(row.first_response_at),
+    lastResponseAt: isoFromUtcText(row.last_response_at),
+    resolvedAt: isoFromUtcText(row.resolved_at),
+    deletedAt: isoFromUtcText(row.deleted_at),
+    // ISO texts of one format order as their instants: a running target due before now is breached.
+    sla: row.sla_state === null ? null : { state: row.sla_state === 'running' && dueAt !== null && dueAt < nowIso ? 'breached' : row.sla_state, dueAt },
+    snippet: scope ? snippetOf(row) : null,
   };
 }
 
 /** A row of the page: the ticket, its sort key, its people, its stored SLA and (searching) its snippet. */
-type PageRow = TicketRow &
+type PageRow = Pick<TicketRow, 'number' | 'subject' | 'context' | 'status' | 'priority' | 'source' | 'customer_id' | 'assignee_id' | 'ai_enabled'> &
   SnippetColumns & {
+    /** The timestamps as UTC text (utcText), for isoFromUtcText. */
+    created_at: string;
+    updated_at: string;
+    first_response_at: string | null;
+    last_response_at: string | null;
+    resolved_at: string | null;
+    deleted_at: string | null;
     sort_key: string | null;
     customer_email: string;
     customer_name: string | null;
     assignee_email: string | null;
     assignee_name: string | null;
     sla_state: SlaStateName | null;
-    sla_due_at: Date | null;
+    sla_due_at: string | null;
     search_language?: string;
   };
 
@@ -206,6 +239,9 @@ function pageShape(actor: Actor, data: z.output<typeof listTicketsInput>, sort: 
   const present = [data.customer, data.context, data.tag, data.category, data.from, data.to, cursor].map((v) => (v === undefined ? 0 : 1)).join('');
   return `${isStaff(actor) ? 'staff' : 'customer'} ${sort} ${data.status?.length ?? 0} ${data.priority?.length ?? 0} ${assignee} ${present}`;
 }
+
+/** The ticket's timestamps, read as UTC text. */
+const PAGE_TIMESTAMPS = ['created_at', 'updated_at', 'first_response_at', 'last_response_at', 'resolved_at', 'deleted_at'] as const;
 
 /** The one statement of a page: the tickets (filtered, searched, sorted, after the cursor), then their details. */
 function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsInput>, sort: TicketSort, cursor: Cursor | undefined, scope: SearchScope | null, v: PageValues) {
@@ -272,8 +308,11 @@ function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsIn
     .innerJoin('users as cu', 'cu.id', 't.customer_id')
     .leftJoin('users as au', 'au.id', 't.assignee_id')
     .leftJoin('ticket_sla as sl', 'sl.ticket_id', 't.id')
-    .selectAll('t')
-    .select(['cu.email as customer_email', 'cu.name as customer_name', 'au.email as assignee_email', 'au.name as assignee_name', 'sl.state as sla_state', 'sl.due_at as sla_due_at']);
+    .select(['t.number', 't.subject', 't.context', 't.status', 't.priority', 't.source', 't.customer_id', 't.assignee_id', 't.ai_enabled'])
+    .select(sql<string | null>`t.sort_key`.as('sort_key'))
+    .select(PAGE_TIMESTAMPS.map((column) => utcText(`t.${column}`).as(column)))
+    .select(utcText('sl.due_at').as('sla_due_at'))
+    .select(['cu.email as customer_email', 'cu.name as customer_name', 'au.email as assignee_email', 'au.name as assignee_name', 'sl.state as sla_state']);
   if (scope) {
     // The snippets are made for the page's rows only, and the stored language rides along (see ensureSearchLanguage).
     details = details

@@ -30,28 +30,36 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
   // On a Postgres server, checked tokens are remembered and forgotten when access changes (access-cache.ts).
   const access = startAccessCache(services.deps.config.databaseUrl, () => services.deps.clock.now().getTime());
   if (access) app.addHook('onClose', () => access.stop());
-  app.addHook('preParsing', async (request, _reply, payload) => {
-    if (request.routeOptions.config?.public || !request.routeOptions.url) return payload;
+  // Synchronous when the token is remembered (no promise, no microtask turn); asynchronous when it is checked.
+  app.addHook('preParsing', (request, _reply, payload, done) => {
+    if (request.routeOptions.config?.public || !request.routeOptions.url) return done(null, payload);
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? BEARER.exec(header) : null;
     if (header === undefined || header === '') {
-      throw new NexusError('UNAUTHENTICATED', MISSING_TOKEN, { hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login.' });
+      return done(new NexusError('UNAUTHENTICATED', MISSING_TOKEN, { hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login.' }));
     }
     if (!match) {
-      throw new NexusError('UNAUTHENTICATED', 'The Authorization header is malformed: it must be `Bearer <accessToken>`', {
-        hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login, with one space and nothing else.',
-      });
+      return done(
+        new NexusError('UNAUTHENTICATED', 'The Authorization header is malformed: it must be `Bearer <accessToken>`', {
+          hint: 'Send `Authorization: Bearer <accessToken>` from POST /v1/auth/login, with one space and nothing else.',
+        }),
+      );
     }
     const token = match[1]!;
     const remembered = access?.cache.get(token);
     if (remembered) {
       request.auth = remembered;
-      return payload;
+      return done(null, payload);
     }
     const mark = access?.cache.mark() ?? 0;
-    request.auth = await services.auth.verifyAccessToken(token);
-    access?.cache.remember(token, mark, request.auth);
-    return payload;
+    services.auth.verifyAccessToken(token).then(
+      (auth) => {
+        request.auth = auth;
+        access?.cache.remember(token, mark, auth);
+        done(null, payload);
+      },
+      (error: Error) => done(error),
+    );
   });
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onResponseAsyncHookHandler, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { NexusError } from '../../core/errors.js';
 import type { Services } from '../../core/services.js';
 
@@ -27,8 +27,8 @@ export function registerIdempotency(app: FastifyInstance, services: Services): v
   const { db, clock } = services.deps;
   app.decorateRequest('idempotencyKey', null);
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (!request.routeOptions.config?.idempotent || !request.auth) return;
+  const claim: preHandlerAsyncHookHandler = async (request, reply) => {
+    if (!request.auth) return;
     const raw = request.headers['idempotency-key'];
     if (raw === undefined) return;
     if (typeof raw !== 'string' || !KEY_PATTERN.test(raw)) {
@@ -77,9 +77,9 @@ export function registerIdempotency(app: FastifyInstance, services: Services): v
     }
     reply.header('idempotent-replayed', 'true');
     return reply.code(existing.status_code).type('application/json; charset=utf-8').send(existing.response ?? '');
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const store: onSendAsyncHookHandler = async (request, reply, payload) => {
     const key = request.idempotencyKey;
     if (!key || !request.auth) return payload;
     request.idempotencyKey = null;
@@ -95,12 +95,26 @@ export function registerIdempotency(app: FastifyInstance, services: Services): v
       .where('key', '=', key)
       .execute();
     return payload;
-  });
+  };
 
-  app.addHook('onResponse', async (request) => {
+  const release: onResponseAsyncHookHandler = async (request) => {
     // The answer never got to onSend (socket closed, crash in a hook): free the key.
     if (request.idempotencyKey && request.auth) {
       await db.deleteFrom('idempotency_keys').where('user_id', '=', request.auth.actor.id).where('key', '=', request.idempotencyKey).execute();
     }
+  };
+
+  // Hooks of the routes that accept the header only (`config.idempotent`): every other route, the lists
+  // included, would pay three async hooks per request for nothing (issue 14's profile).
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    route.preHandler = [...hooksOf(route.preHandler), claim];
+    route.onSend = [...hooksOf(route.onSend), store];
+    route.onResponse = [...hooksOf(route.onResponse), release];
   });
+}
+
+/** A route option's hooks as a list (it may hold none, one, or several). */
+function hooksOf<H>(hooks: H | H[] | undefined): H[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
