@@ -10,7 +10,7 @@ import { refreshTicketSla } from '../sla/ticket-sla-store.js';
 import { StatementTemplates } from '../db/statement-templates.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
-import { ensureSearchLanguage, RELEVANCE_CANDIDATES, searchLanguageColumn, searchSnippet, searchTerms, snippetOf, type SearchScope, type SnippetColumns } from './ticket-search.js';
+import { ensureSearchLanguage, relevanceCandidates, RELEVANCE_CANDIDATES, searchLanguageColumn, searchSnippet, searchTerms, snippetOf, type SearchScope, type SnippetColumns } from './ticket-search.js';
 import { ticketFor } from './visibility.js';
 import { rowToTicket, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketRow } from './ticket.js';
 
@@ -207,38 +207,12 @@ function pageShape(actor: Actor, data: z.output<typeof listTicketsInput>, sort: 
   return `${isStaff(actor) ? 'staff' : 'customer'} ${sort} ${data.status?.length ?? 0} ${data.priority?.length ?? 0} ${assignee} ${present}`;
 }
 
-/** Whether a list narrows the tickets by anything of theirs (a search without any reads the documents alone). */
+/** Whether a list narrows the tickets by anything of theirs (a relevance search without any ranks documents chosen alone). */
 function filtersTickets(data: z.output<typeof listTicketsInput>): boolean {
   return Boolean(
     data.status?.length || data.priority?.length || data.assignee !== undefined || data.customer !== undefined || data.context !== undefined ||
       data.tag !== undefined || data.category !== undefined || data.sla !== undefined || data.from !== undefined || data.to !== undefined,
   );
-}
-
-/**
- * The documents a search without filters needs, chosen from ticket_search alone — the newest matches
- * (RELEVANCE_CANDIDATES of them to rank, or the page's rows, after the cursor) — before any ticket is read.
- * Joined to the tickets first, a rare word's every match (4,000 at a million tickets) was read twice
- * before the newest were kept: the planner cannot sort below a join, so without parallel workers it
- * walked 125,000 documents in creation order instead (issue 14). Trashed tickets' documents are left
- * out by a hashed list of the trash (small: it is purged), which keeps either plan — a walk of
- * ticket_search_recent_idx for a common word, the GIN index and a top-N sort for a rare one — as it is.
- */
-function matchingDocuments(db: Deps['db'], search: ReturnType<typeof searchTerms>, sort: TicketSort, cursor: Cursor | undefined, v: PageValues) {
-  const descending = sort !== 'created';
-  const direction = sql.raw(descending ? 'desc' : 'asc');
-  let documents = db
-    .selectFrom('ticket_search as s')
-    .select(['s.ticket_id', 's.created_at', 's.number', 's.document'])
-    .where(search.matches)
-    .where(sql<boolean>`s.ticket_id not in (select id from tickets where deleted_at is not null)`);
-  if (cursor && sort !== 'relevance') {
-    documents = documents.where(sql<boolean>`(s.created_at, s.number) ${sql.raw(descending ? '<' : '>')} (${v.cursorKey}::timestamptz, ${v.cursorNumber})`);
-  }
-  return documents
-    .orderBy(sql`s.created_at ${direction}`)
-    .orderBy(sql`s.number ${direction}`)
-    .limit(sort === 'relevance' ? RELEVANCE_CANDIDATES : v.rows);
 }
 
 /** The one statement of a page: the tickets (filtered, searched, sorted, after the cursor), then their details. */
@@ -253,10 +227,13 @@ function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsIn
   // Newest matches first: walk the search documents in creation order (ticket_search_recent_idx), reading
   // a ticket only when its document matches. ticket_search.created_at and .number copy the ticket's.
   const recent = search !== null && (sort === '-created' || sort === 'created');
-  const documentsOnly = search !== null && (sort === 'relevance' || recent) && isStaff(actor) && !filtersTickets(data);
+  // A relevance search without filters picks its candidates among the documents alone, then reads their tickets
+  // (see relevanceCandidates). Newest-first ones keep the join: the planner walks the documents in creation
+  // order and reads a ticket per match, cheaper for a rare phrase than that set's GIN lookups (issue 14).
+  const documentsOnly = search !== null && sort === 'relevance' && isStaff(actor) && !filtersTickets(data);
   if (search && documentsOnly) {
     query = db
-      .selectFrom(matchingDocuments(db, search, sort, cursor, v).as('s'))
+      .selectFrom(relevanceCandidates(search).as('s'))
       .innerJoin('tickets as t', 't.id', 's.ticket_id')
       .selectAll('t') as unknown as typeof query;
   } else if (search) query = query.innerJoin('ticket_search as s', 's.ticket_id', 't.id').where(search.matches);
