@@ -46,7 +46,8 @@ async function seed(db: Kysely<DB>, tickets: number): Promise<void> {
   await sql`insert into messages (ticket_id, kind, author_id, body, created_at)
             select ${id}, case when g % 2 = 0 then 'customer' else 'agent' end, null, 'message ' || g || ' about the refund of my order', now() - (${LONG_THREAD} - g) * interval '1 minute'
               from generate_series(1, ${LONG_THREAD}) g`.execute(db);
-  await sql`analyze`.execute(db);
+  // VACUUM as well: the visibility map and hint bits a desk's settled rows have, before anything is timed.
+  await sql`vacuum (analyze)`.execute(db);
   console.log(`seeded ${counts.tickets} tickets, ${counts.messages} messages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -76,7 +76,7 @@ describe('list tickets', () => {
   });
 
   it('pages with an opaque cursor until nextCursor is null, for every sort', async () => {
-    const { agent } = await desk();
+    const { agent, n1, n2, n4 } = await desk();
     for (const sort of ['-created', 'created', '-updated', 'priority', 'number'] as const) {
       const all = numbers(await t.services.tickets.list(agent, { sort, limit: 100 }));
       const seen: number[] = [];
@@ -92,6 +92,17 @@ describe('list tickets', () => {
     const second = await t.services.tickets.list(agent, { q: 'printer', limit: 1, cursor: first.nextCursor! });
     expect(second.nextCursor).toBeNull();
     expect(new Set([...numbers(first), ...numbers(second)]).size).toBe(2);
+    // A search in creation order pages through its matching documents the same way.
+    for (const [sort, expected] of [['-created', [n4, n2, n1]], ['created', [n1, n2, n4]]] as const) {
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await t.services.tickets.list(agent, { q: 'printer or invoice', sort, limit: 1, cursor });
+        seen.push(...numbers(page));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, sort).toEqual(expected);
+    }
   });
 
   it('pages tickets created in the same microsecond-precise instant without skipping any', async () => {
@@ -127,6 +138,11 @@ describe('list tickets', () => {
     await t.db.updateTable('tickets').set({ deleted_at: new Date() }).where('number', '=', n1).execute();
     // The other three are still listed: an empty list would also leave n1 out.
     expect(numbers(await t.services.tickets.list(agent))).toEqual([n4, n3, n2]);
+    // Searches too, with and without a filter (without one, they pick among the search documents alone).
+    for (const sort of ['relevance', '-created', 'created'] as const) {
+      expect(numbers(await t.services.tickets.list(agent, { q: 'printer', sort })), sort).toEqual([n4]);
+      expect(numbers(await t.services.tickets.list(agent, { q: 'printer', sort, status: 'closed' })), sort).toEqual([n4]);
+    }
   });
 
   it.each([

@@ -10,7 +10,7 @@ import { StatementTemplates } from '../db/statement-templates.js';
 import { isoFromUtcText, utcText } from '../db/utc-text.js';
 import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
-import { ensureSearchLanguage, RELEVANCE_CANDIDATES, searchLanguageColumn, searchSnippet, searchTerms, snippetOf, type SearchScope, type SnippetColumns } from './ticket-search.js';
+import { ensureSearchLanguage, relevanceCandidates, RELEVANCE_CANDIDATES, searchLanguageColumn, searchSnippet, searchTerms, snippetOf, type SearchScope, type SnippetColumns } from './ticket-search.js';
 import { personFor } from './visibility.js';
 import { TICKET_PRIORITIES, TICKET_STATUSES, toPerson, type Ticket, type TicketRow } from './ticket.js';
 
@@ -243,6 +243,14 @@ function pageShape(actor: Actor, data: z.output<typeof listTicketsInput>, sort: 
 /** The ticket's timestamps, read as UTC text. */
 const PAGE_TIMESTAMPS = ['created_at', 'updated_at', 'first_response_at', 'last_response_at', 'resolved_at', 'deleted_at'] as const;
 
+/** Whether a list narrows the tickets by anything of theirs (a relevance search without any ranks documents chosen alone). */
+function filtersTickets(data: z.output<typeof listTicketsInput>): boolean {
+  return Boolean(
+    data.status?.length || data.priority?.length || data.assignee !== undefined || data.customer !== undefined || data.context !== undefined ||
+      data.tag !== undefined || data.category !== undefined || data.sla !== undefined || data.from !== undefined || data.to !== undefined,
+  );
+}
+
 /** The one statement of a page: the tickets (filtered, searched, sorted, after the cursor), then their details. */
 function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsInput>, sort: TicketSort, cursor: Cursor | undefined, scope: SearchScope | null, v: PageValues) {
   const db = deps.db;
@@ -252,10 +260,19 @@ function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsIn
   let query = db.selectFrom('tickets as t').selectAll('t').where('t.deleted_at', 'is', null);
   // A search reads the ticket's stored document (ticket_search, one row per ticket, GIN-indexed).
   const search = scope ? searchTerms(scope) : null;
-  if (search) query = query.innerJoin('ticket_search as s', 's.ticket_id', 't.id').where(search.matches);
   // Newest matches first: walk the search documents in creation order (ticket_search_recent_idx), reading
   // a ticket only when its document matches. ticket_search.created_at and .number copy the ticket's.
   const recent = search !== null && (sort === '-created' || sort === 'created');
+  // A relevance search without filters picks its candidates among the documents alone, then reads their tickets
+  // (see relevanceCandidates). Newest-first ones keep the join: the planner walks the documents in creation
+  // order and reads a ticket per match, cheaper for a rare phrase than that set's GIN lookups (issue 14).
+  const documentsOnly = search !== null && sort === 'relevance' && isStaff(actor) && !filtersTickets(data);
+  if (search && documentsOnly) {
+    query = db
+      .selectFrom(relevanceCandidates(search).as('s'))
+      .innerJoin('tickets as t', 't.id', 's.ticket_id')
+      .selectAll('t') as unknown as typeof query;
+  } else if (search) query = query.innerJoin('ticket_search as s', 's.ticket_id', 't.id').where(search.matches);
   if (recent) spec = { ...spec, key: sql`s.created_at` };
   const tie = sql.ref(recent ? 's.number' : 't.number');
   if (!isStaff(actor)) query = query.where('t.customer_id', '=', v.actorId);
@@ -281,11 +298,10 @@ function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsIn
   if (search && sort === 'relevance') {
     // Relevance ranks a bounded candidate set: the most recent matches (after every filter), so a word
     // found in half the threads costs the same as a rare one. Below that many matches it ranks them all.
-    const candidates = query
-      .select(search.rank.as('rank'))
-      .orderBy(sql`s.created_at desc`)
-      .orderBy(sql`s.number desc`)
-      .limit(RELEVANCE_CANDIDATES);
+    // Without filters the documents were already chosen (matchingDocuments), and are only ranked here.
+    const candidates = documentsOnly
+      ? query.select(search.rank.as('rank'))
+      : query.select(search.rank.as('rank')).orderBy(sql`s.created_at desc`).orderBy(sql`s.number desc`).limit(RELEVANCE_CANDIDATES);
     // The same columns under the same alias `t` (plus `rank`), so the sorting and paging below apply unchanged.
     query = db.selectFrom(candidates.as('t')).selectAll('t') as unknown as typeof query;
   }

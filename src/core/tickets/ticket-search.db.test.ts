@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testConfig, useTestDatabase } from '../../../test/support/db.js';
 import { listTickets } from './list-tickets.js';
+import { relevanceCandidates, searchTerms } from './ticket-search.js';
 
 const t = useTestDatabase();
 
@@ -100,5 +101,28 @@ describe('ticket search: language, accents, highlighting', () => {
     const { rows } = await sql<{ options: string[] | null }>`select reloptions as options from pg_class where relname = 'ticket_search_document_idx'`.execute(t.db);
     expect(rows).toEqual([{ options: ['fastupdate=off'] }]);
     expect(numbers(await t.services.tickets.list(agent, { q: 'chargeback' }))).toEqual([refund]);
+  });
+});
+
+describe('ticket search: the candidates a relevance search ranks', () => {
+  it('are the newest matches, whether the first documents read in creation order hold enough of them or not', async () => {
+    const customer = await t.user('customer');
+    const made: number[] = [];
+    for (let i = 1; i <= 8; i++) {
+      const { ticket } = await t.services.tickets.create(customer, { subject: `Ticket ${i}`, message: [1, 2, 3, 5, 8].includes(i) ? 'alpha beta' : 'gamma' });
+      made.push(ticket.number);
+      t.clock.advance(60_000);
+    }
+    const nth = (...is: number[]) => is.map((i) => made[i - 1]!);
+    const search = searchTerms({ q: 'alpha', language: testConfig().search.language, includeInternal: true });
+    const candidates = async (walk: number, n: number) =>
+      (await t.db.selectFrom(relevanceCandidates(search, { candidates: n, walk }).as('s')).select('s.number').execute()).map((r) => r.number);
+    expect(await candidates(100, 500)).toEqual(nth(8, 5, 3, 2, 1)); // the walk reads every document
+    expect(await candidates(3, 2)).toEqual(nth(8, 5)); // one match among the 3 newest: the next from the GIN index
+    expect(await candidates(3, 4)).toEqual(nth(8, 5, 3, 2));
+    expect(await candidates(4, 2)).toEqual(nth(8, 5)); // enough in the walk
+    await t.db.updateTable('tickets').set({ deleted_at: new Date() }).where('number', '=', made[4]!).execute();
+    expect(await candidates(3, 2)).toEqual(nth(8, 3));
+    expect(await candidates(100, 2)).toEqual(nth(8, 3));
   });
 });
