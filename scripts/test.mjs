@@ -1,7 +1,9 @@
 // `npm test`: type-check, lint, then every test project (unit, PGlite, Postgres, e2e), and one plain
 // `N passed, N failed` line at the end. Extra arguments go to vitest and skip the type-check and lint.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 const args = process.argv.slice(2);
@@ -35,17 +37,37 @@ async function postgresReachable() {
   }
 }
 
-// .ci/run tests a standalone clone (no ../shared beside it) first and hands its result over here.
-if (process.env.NEXUS_CI_STANDALONE === 'passed') passed++;
-else if (process.env.NEXUS_CI_STANDALONE === 'failed') {
-  failed++;
-  process.stdout.write('standalone clone (unit tests without ../shared) FAILED\n');
+// .ci/run tests a standalone clone (no ../shared beside it) first and hands its result over here:
+// NEXUS_CI_STANDALONE when it ran before, or NEXUS_CI_STANDALONE_DIR when it runs in the background beside
+// the type-check and lint (its result file appears there when it ends; awaited before the main vitest run).
+function countStandalone(result) {
+  if (result === 'passed') passed++;
+  else if (result === 'failed') {
+    failed++;
+    process.stdout.write('standalone clone (unit tests without ../shared) FAILED\n');
+  }
+}
+countStandalone(process.env.NEXUS_CI_STANDALONE);
+
+async function awaitStandalone(dir) {
+  const resultFile = join(dir, 'result');
+  const deadline = Date.now() + 30 * 60_000;
+  while (!existsSync(resultFile) && Date.now() < deadline) await sleep(500);
+  process.stdout.write('\n== standalone clone (no ../shared beside it): npm ci, unit tests\n');
+  try {
+    process.stdout.write(readFileSync(join(dir, 'output.log'), 'utf8'));
+  } catch {
+    // no output: the result below says what happened
+  }
+  countStandalone(existsSync(resultFile) ? readFileSync(resultFile, 'utf8').trim() : 'failed');
 }
 
 if (args.length === 0) {
   step('type-check (tsc)', 'npx', ['tsc', '--noEmit']);
   step('lint (eslint)', 'npx', ['eslint', '--max-warnings=0', '.']);
 }
+
+if (process.env.NEXUS_CI_STANDALONE_DIR) await awaitStandalone(process.env.NEXUS_CI_STANDALONE_DIR);
 
 const projects = ['unit', 'pglite', 'postgres', 'e2e'];
 if (!(await postgresReachable())) {

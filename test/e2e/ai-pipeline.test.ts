@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliSandbox } from '../support/cli.js';
+import { CliSandbox, E2E_DESK_ADMIN } from '../support/cli.js';
 import { FakeOpenAi } from '../support/fake-openai.js';
 import { http, spawnServe, type ServeProcess } from '../support/server.js';
 
@@ -14,7 +14,7 @@ describe('AI replies through nexus serve (built binary)', () => {
   beforeAll(async () => {
     await fake.start();
     box = new CliSandbox({ OPENAI_API_KEY: 'sk-e2e', NEXUS_AI_BASE_URL: fake.baseUrl, NEXUS_AI_WAIT_SECONDS: '10', NEXUS_AI_MAX_RETRIES: '1', NEXUS_AI_INITIAL_DELAY: '0.05' });
-    expect((await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'admin password', '--no-input'])).code).toBe(0);
+    box.initFromTemplate();
     serve = await spawnServe(box.env);
     const reg = await http(serve.url, 'POST', '/v1/auth/register', { body: { email: 'cara@example.com', password: 'customer pass', name: 'Cara' } });
     token = reg.json.accessToken;
@@ -67,7 +67,7 @@ describe('AI replies through nexus serve (built binary)', () => {
     expect(human.stdout).toMatch(/API key:\s+present/);
     expect(human.stdout).toContain(`openai-compatible (${host})`);
     // The API publishes the same configuration to staff.
-    const login = await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'admin@example.com', password: 'admin password' } });
+    const login = await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'admin@example.com', password: E2E_DESK_ADMIN.password } });
     const api = await http(serve.url, 'GET', '/v1/ai/status', { token: login.json.accessToken });
     expect(api.json).toMatchObject({ configSource: 'server', apiKeyPresent: true, baseUrlHost: host, model: 'gpt-4o-mini' });
   });

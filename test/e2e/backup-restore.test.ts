@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliSandbox } from '../support/cli.js';
+import { CliSandbox, E2E_DESK_ADMIN } from '../support/cli.js';
 import { isPostgresReachable, urlFor, withAdminClient } from '../support/postgres.js';
 import { http, multipart, PNG, spawnServe, type ServeProcess } from '../support/server.js';
 
@@ -20,7 +20,7 @@ describe('backup, restore, export and import', { timeout: 240_000 }, () => {
   const database = `nexus_i9_import_${process.pid}_${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    expect((await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'admin password', '--no-input'])).code).toBe(0);
+    box.initFromTemplate();
     serve = await spawnServe(box.env);
     servers.push(serve);
     token = (await http(serve.url, 'POST', '/v1/auth/register', { body: { email: 'cara@example.com', password: 'customer pass' } })).json.accessToken;
@@ -87,7 +87,7 @@ describe('backup, restore, export and import', { timeout: 240_000 }, () => {
     await withAdminClient((c) => c.query(`create database ${database}`));
     const url = urlFor(database);
     const imported = await box.run(['import', file, '--json'], { env: { NEXUS_DATABASE_URL: url } });
-    expect((await box.run(['login', '--email', 'admin@example.com', '--password-stdin'], { input: 'admin password\n', env: { NEXUS_DATABASE_URL: url } })).code).toBe(0);
+    expect((await box.run(['login', '--email', 'admin@example.com', '--password-stdin'], { input: `${E2E_DESK_ADMIN.password}\n`, env: { NEXUS_DATABASE_URL: url } })).code).toBe(0);
     expect(imported.code, imported.stderr).toBe(0);
     const embeddedList = await box.run(['tickets', 'list', '--json', '--limit', '100'], { env: { NEXUS_EMBEDDED_OWNER: 'process' } });
     const postgresList = await box.run(['tickets', 'list', '--json', '--limit', '100'], { env: { NEXUS_DATABASE_URL: url } });

@@ -17,7 +17,7 @@ const hasEmailDev = sharedCorpusAvailable('email-dev');
 
 describe('nexus email (built binary)', () => {
   it.skipIf(!hasEmailDev)('ingests .eml files in order, manages an account with masked secrets, shows status, outbox and templates', async () => {
-    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
+    sandbox.initFromTemplate();
     const dir = fixturePath('email-dev/gmail-reply-chain');
     const ingested = await ok('email', 'ingest', join(dir, '01.eml'), join(dir, '02.eml'), '--mailbox', 'support@example.com', '--json');
     expect(ingested.json()).toEqual({

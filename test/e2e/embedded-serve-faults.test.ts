@@ -12,7 +12,7 @@ describe('nexus serve (embedded) under a hostile socket client and SIGTERM', { t
   let token = '';
 
   beforeAll(async () => {
-    expect((await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'admin password', '--no-input'])).code).toBe(0);
+    box.initFromTemplate();
     serve = await spawnServe(box.env);
     const reg = await http(serve.url, 'POST', '/v1/auth/register', { body: { email: 'cara@example.com', password: 'customer pass' } });
     token = reg.json.accessToken;

@@ -143,7 +143,7 @@ describe('one owner per data folder', () => {
   const box = new CliSandbox({ NEXUS_LOCK_WAIT_SECONDS: '0.5' });
   let holder: ReturnType<typeof spawn> | undefined;
   beforeAll(async () => {
-    expect((await box.run(['init', ...ADMIN])).code).toBe(0);
+    box.initFromTemplate();
   });
   afterAll(() => {
     holder?.kill();

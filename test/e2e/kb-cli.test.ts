@@ -16,7 +16,7 @@ async function ok(...args: string[]) {
 
 describe('nexus kb (built binary)', () => {
   it('imports a folder, lists, shows, searches, edits as a version and unpublishes', async () => {
-    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
+    sandbox.initFromTemplate();
     const imported = (await ok('kb', 'articles', 'import', resolve(import.meta.dirname, '../fixtures/kb/articles'), '--json')).json();
     expect(imported.items.length).toBeGreaterThanOrEqual(20);
     expect(imported.nextCursor).toBeNull();

@@ -41,7 +41,7 @@ describe('the background owner, as a user meets it', { timeout: 180_000 }, () =>
   });
 
   it('Given a new desk, when the first command starts the owner, then stderr says so once, with how to stop it', async () => {
-    expect((await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'correct horse 1', '--no-input'])).code).toBe(0);
+    box.initFromTemplate();
     const first = await box.run(['whoami', '--json']);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('started a background process');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliSandbox } from '../support/cli.js';
+import { CliSandbox, E2E_DESK_ADMIN } from '../support/cli.js';
 import { http, PNG, spawnServe, type ServeProcess } from '../support/server.js';
 
 // The built `nexus serve` on a fresh embedded data folder, driven over real HTTP as customer, agent
@@ -13,7 +13,7 @@ describe('nexus serve (embedded database)', () => {
   let ticket = 0;
 
   beforeAll(async () => {
-    expect((await box.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'admin password', '--no-input'])).code).toBe(0);
+    box.initFromTemplate();
     expect((await box.run(['users', 'create', '--email', 'ana@example.com', '--name', 'Ana', '--role', 'agent', '--password', 'agent password'])).code).toBe(0);
     serve = await spawnServe(box.env);
   }, 60_000);
@@ -35,7 +35,7 @@ describe('nexus serve (embedded database)', () => {
     expect(reg.status).toBe(201);
     expect(reg.json.user.role).toBe('customer');
     tokens.customer = reg.json.accessToken;
-    tokens.admin = (await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'admin@example.com', password: 'admin password' } })).json.accessToken;
+    tokens.admin = (await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'admin@example.com', password: E2E_DESK_ADMIN.password } })).json.accessToken;
     tokens.agent = (await http(serve.url, 'POST', '/v1/auth/login', { body: { email: 'ana@example.com', password: 'agent password' } })).json.accessToken;
     expect((await http(serve.url, 'GET', '/v1/auth/me', { token: tokens.agent })).json.role).toBe('agent');
     const refreshed = await http(serve.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: reg.json.refreshToken } });
@@ -178,7 +178,7 @@ describe('nexus serve (embedded database)', () => {
     const port = new URL(serve.url).port;
     const other = new CliSandbox();
     try {
-      expect((await other.run(['init', '--admin-email', 'admin@example.com', '--admin-password', 'admin password', '--no-input'])).code).toBe(0);
+      other.initFromTemplate();
       const taken = await other.run(['serve', '--port', port]);
       expect(taken.code).toBe(6);
       expect(taken.stderr).toMatch(/already in use/);

@@ -34,7 +34,7 @@ const storedBlobs = (): string[] => {
 
 describe('a shift at the desk (built binary)', () => {
   it('opens the desk: admin, agent, customers, tags and a category', async () => {
-    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
+    sandbox.initFromTemplate();
     await ok('users', 'create', '--email', 'ana@example.com', '--name', 'Ana', '--role', 'agent', '--password', 'desk-pass-4821');
     for (const email of ['bo@example.com', 'cy@example.com']) await ok('users', 'create', '--email', email, '--role', 'customer', '--password', 'desk-pass-4821');
     expect(await json('tags', 'create', 'billing', '--color', '#1f6feb')).toMatchObject({ name: 'billing', color: '#1f6feb', ticketCount: 0 });
@@ -190,7 +190,7 @@ describe('attachments in Supabase Storage (built binary)', () => {
       expect(result.code, `nexus ${args.join(' ')}\n${result.stderr}`).toBe(0);
       return result;
     };
-    await run('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
+    desk.initFromTemplate();
     await run('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Scan attached', '-m', 'See the PDF');
     const pdf = join(desk.root, 'scan.pdf');
     writeFileSync(pdf, '%PDF-1.7\n1 0 obj << >> endobj\n');

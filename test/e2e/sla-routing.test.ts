@@ -20,7 +20,7 @@ const later = (ms: number) => new Date(Date.parse(ticket.createdAt) + ms).toISOS
 
 describe('SLA and routing (built binary)', () => {
   it('sets up the desk; bad input is refused naming the flag', async () => {
-    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
+    sandbox.initFromTemplate();
     await ok('users', 'create', '--email', 'ana@example.com', '--name', 'Ana', '--role', 'agent', '--password', 'desk-pass-4821');
     await ok('categories', 'create', 'Billing, "EU"');
     const badZone = await nexus('sla', 'calendars', 'create', 'Office', '--time-zone', 'Mars/Base', '--hours', 'mon-fri 09:00-17:00');

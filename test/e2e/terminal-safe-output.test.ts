@@ -41,7 +41,7 @@ function expectSafe(result: RunResult, command: string): void {
 
 describe('human output with hostile stored text (built binary)', () => {
   it('given a desk full of escape sequences, when each command prints it, then no raw ESC, C1 or bidi byte reaches the terminal', async () => {
-    await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
+    sandbox.initFromTemplate();
     serve = await spawnServe(sandbox.env);
     await ok('users', 'create', '--email', 'eve@example.com', '--name', HOSTILE, '--role', 'customer', '--password', 'desk-pass-4821');
     const created = await ok('tickets', 'create', '--customer', 'eve@example.com', '--subject', HOSTILE, '-m', `${HOSTILE}\nsecond line`, '--json');

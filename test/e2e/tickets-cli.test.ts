@@ -22,7 +22,7 @@ async function login(email: string) {
 
 describe('nexus tickets (built binary)', () => {
   it('runs a small shift: create, dedupe, list, search, assign, reply, note, history, close, stats', async () => {
-    expect((await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input')).code).toBe(0);
+    sandbox.initFromTemplate();
     expect((await ok('users', 'create', '--email', 'ana@example.com', '--role', 'agent', '--password', 'desk-pass-4821')).code).toBe(0);
 
     const created = await ok('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '-m', 'Reset mail never arrives', '--json');

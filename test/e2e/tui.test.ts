@@ -51,7 +51,7 @@ async function ok(...args: string[]) {
 }
 
 beforeAll(async () => {
-  await ok('init', '--admin-email', 'admin@example.com', '--admin-password', 'desk-pass-4821', '--no-input');
+  sandbox.initFromTemplate();
   await ok('tickets', 'create', '--customer', 'bo@example.com', '--subject', 'Cannot log in', '-m', 'Reset mail never arrives');
   await ok('tickets', 'create', '--customer', 'cy@example.com', '--subject', 'Printer on fire', '-m', 'Smoke everywhere', '--priority', 'urgent');
   await ok('users', 'create', '--email', 'eve@example.com', '--role', 'customer', '--password', 'desk-pass-4821');

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { inject } from 'vitest';
 import { BACKGROUND_OWNER_COMMAND, isProcessAlive, readLiveOwner } from '../../src/core/db/lock.js';
+
+export { E2E_DESK_ADMIN } from './e2e-desk.js';
 
 export const NEXUS_BIN = resolve(import.meta.dirname, '../../bin/nexus');
 
@@ -38,6 +41,24 @@ export class CliSandbox {
   /** The same command run inside the test's process (runMain with its own streams): no process start-up. */
   runInProcess(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
     return runNexusInProcess(args, { ...options, env: { ...this.env, ...options.env } });
+  }
+
+  /**
+   * Gives the sandbox a copy of the desk `nexus init` made once for the run (test/support/global-setup-e2e.ts):
+   * an embedded desk with its secret key and one admin, E2E_DESK_ADMIN, logged in — what
+   * `nexus init --admin-email … --admin-password … --no-input` leaves, without a new database and its
+   * migrations per file. For files that need a desk only to start from; the tests of `nexus init` run it.
+   */
+  initFromTemplate(): void {
+    const template = inject('e2eDeskTemplate');
+    const dataDir = this.env.NEXUS_DATA_DIR!;
+    const configDir = this.env.NEXUS_CONFIG_DIR!;
+    cpSync(join(template, 'data'), dataDir, { recursive: true });
+    mkdirSync(configDir, { recursive: true, mode: 0o700 });
+    // The saved session is keyed by the desk it belongs to, named by its data folder.
+    const pathText = (dir: string) => JSON.stringify(join(dir, 'pgdata')).slice(1, -1);
+    const sessions = readFileSync(join(template, 'config', 'session.json'), 'utf8');
+    writeFileSync(join(configDir, 'session.json'), sessions.replaceAll(pathText(join(template, 'data')), pathText(dataDir)), { mode: 0o600 });
   }
 
   cleanup(): void {
