@@ -1,9 +1,10 @@
+import type { RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { authorize, type Actor } from '../access/permissions.js';
 import type { Deps } from '../deps.js';
 import { NexusError } from '../errors.js';
 import { parseInput } from '../validation.js';
-import { SLA_REPORT_GROUPS, slaReportStatements } from './sla-report-statements.js';
+import { SLA_REPORT_GROUPS, slaReportSettings, slaReportStatements } from './sla-report-statements.js';
 import { refreshTicketSla } from './ticket-sla-store.js';
 
 export { SLA_REPORT_GROUPS };
@@ -155,11 +156,12 @@ export async function slaReport(deps: Deps, actor: Actor, input: SlaReportInput 
   // Three statements on their own connections at once (the server has more than one core): the counts
   // with the first-response percentiles, the resolution percentiles, the weekly chart's counts.
   const statements = slaReportStatements({ from: data.from, to: data.to, groupBy: data.groupBy, now });
-  const [counts, resolution, weekly] = await Promise.all([
-    statements.counts.execute(deps.db),
-    statements.resolution.execute(deps.db),
-    statements.weekly.execute(deps.db),
-  ]);
+  const run = (statement: RawBuilder<Record<string, unknown>>) =>
+    deps.db.transaction().execute(async (trx) => {
+      await slaReportSettings().execute(trx);
+      return statement.execute(trx);
+    });
+  const [counts, resolution, weekly] = await Promise.all([run(statements.counts), run(statements.resolution), run(statements.weekly)]);
   const key = (r: Record<string, unknown>) => `${Number(r.gg)}:${r.id === null || r.id === undefined ? '' : `=${String(r.id)}`}`;
   const rs = new Map(resolution.rows.map((r) => [key(r), r.rs]));
   const rows: Record<string, unknown>[] = counts.rows.map((r) => ({ ...r, rs: rs.get(key(r)) ?? null }));
