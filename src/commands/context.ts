@@ -158,8 +158,8 @@ export class CliContext {
   /** The logged-in user, from the session file, checked against the database. */
   actor(): Promise<Actor> {
     this.actorPromise ??= (async () => {
-      const { openSessionStore } = await import('./stores.js');
-      const saved = (await openSessionStore(this.configDir)).get(await this.sessionTarget());
+      const { readSavedSession } = await import('./stores.js');
+      const saved = await readSavedSession(this.configDir, await this.sessionTarget());
       if (!saved) {
         throw new NexusError('UNAUTHENTICATED', 'You are not logged in to this desk', {
           hint: 'Run `nexus login` (or `nexus init` on a new desk).',

@@ -1,6 +1,6 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { NexusError } from '../errors.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
@@ -56,21 +56,21 @@ function unavailable(target: string, error: unknown): NexusError {
   });
 }
 
+/**
+ * The first connection is the probe (a failure to get one is DATABASE_UNAVAILABLE); on it, the migration
+ * status is the first statement, so a command that finds the schema current has spent one round trip.
+ */
 async function finishOpen(database: Database, options: OpenDatabaseOptions): Promise<Database> {
+  let connected = false;
   try {
-    await sql`select 1`.execute(database.db);
+    const status = await database.db.connection().execute(async (conn) => {
+      connected = true;
+      return options.migrate === false ? null : migrationStatus(conn);
+    });
+    if (status && !status.current) await migrate(database.db);
   } catch (error) {
     await database.close().catch(() => {});
-    throw unavailable(database.target, error);
-  }
-  if (options.migrate !== false) {
-    try {
-      const status = await migrationStatus(database.db);
-      if (!status.current) await migrate(database.db);
-    } catch (error) {
-      await database.close().catch(() => {});
-      throw error;
-    }
+    throw connected ? error : unavailable(database.target, error);
   }
   return database;
 }

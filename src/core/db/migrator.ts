@@ -45,11 +45,21 @@ async function ensureBookkeeping(db: Kysely<DB>): Promise<void> {
   await sql`alter table supabase_migrations.schema_migrations add column if not exists name text`.execute(db);
 }
 
+const UNDEFINED_TABLE = '42P01';
+
+/**
+ * The versions recorded, or null before the bookkeeping table exists. One statement, not a look-up
+ * first: every command opening the database asks (the answer to a missing table is its error code).
+ * Outside a transaction only (a failed statement would end one).
+ */
 async function appliedVersions(db: Kysely<DB>): Promise<Set<string> | null> {
-  const exists = await sql<{ present: boolean }>`select to_regclass('supabase_migrations.schema_migrations') is not null as present`.execute(db);
-  if (!exists.rows[0]?.present) return null;
-  const rows = await db.selectFrom('supabase_migrations.schema_migrations').select('version').execute();
-  return new Set(rows.map((r) => r.version));
+  try {
+    const rows = await db.selectFrom('supabase_migrations.schema_migrations').select('version').execute();
+    return new Set(rows.map((r) => r.version));
+  } catch (error) {
+    if ((error as { code?: unknown }).code === UNDEFINED_TABLE) return null;
+    throw error;
+  }
 }
 
 export async function migrationStatus(db: Kysely<DB>, dir?: string): Promise<MigrationStatus> {

@@ -154,9 +154,14 @@ const BATCH = 500;
  * every ticket marked by a policy change. Returns the tickets evaluated.
  */
 export async function refreshTicketSla(db: Kysely<DB>, now: Date): Promise<number> {
+  // One round trip answers the usual case, nothing to do (every report and `sla check` asks first).
+  const { rows: marks } = await sql<{ mark: string | number; has_events: boolean; has_stale: boolean }>`
+    select w.mark, exists (select 1 from ticket_events e where e.id > w.mark) as has_events,
+      exists (select 1 from ticket_sla s where s.computed_at = '-infinity'::timestamptz) as has_stale
+    from (select coalesce((select last_event_id from sla_watermark), 0) as mark) w`.execute(db);
+  const from = Number(marks[0]!.mark);
+  if (!marks[0]!.has_events && !marks[0]!.has_stale) return 0;
   const book = await loadRuleBook(db);
-  const mark = await db.selectFrom('sla_watermark').select('last_event_id').executeTakeFirst();
-  const from = mark ? Number(mark.last_event_id) : 0;
   let evaluated = 0;
   let last = from;
   let settled = from;
