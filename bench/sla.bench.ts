@@ -58,7 +58,8 @@ async function seed(client: pg.Client) {
   await client.query(`insert into users (email, role, name) select 'bench-agent' || g || '@example.com', 'agent', 'Agent ' || g from generate_series(1, 20) g on conflict do nothing`);
   await client.query(`insert into users (email, role) values ('bench-customer@example.com', 'customer') on conflict do nothing`);
   await client.query(`insert into categories (name) select 'Category ' || g from generate_series(1, 8) g on conflict do nothing`);
-  // Tickets over the year before NOW; every third closed; priorities and agents spread by the number.
+  // Tickets one a second back from NOW (1 M tickets span the last 11.6 days, three weeks of the chart); every third
+  // closed; priorities and agents spread by the number.
   await client.query(
     `insert into tickets (subject, priority, status, customer_id, assignee_id, category_id, created_at, updated_at, first_response_at, resolved_at)
      select 'Bench ticket ' || g,
