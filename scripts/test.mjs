@@ -37,9 +37,9 @@ async function postgresReachable() {
   }
 }
 
-// .ci/run tests a standalone clone (no ../shared beside it) first and hands its result over here:
-// NEXUS_CI_STANDALONE when it ran before, or NEXUS_CI_STANDALONE_DIR when it runs in the background beside
-// the type-check and lint (its result file appears there when it ends; awaited before the main vitest run).
+// .ci/run tests a standalone clone (no ../shared beside it) in the background beside the type-check and
+// lint and names its folder in NEXUS_CI_STANDALONE_DIR: its result file appears there when it ends, and is
+// awaited before the main vitest run.
 function countStandalone(result) {
   if (result === 'passed') passed++;
   else if (result === 'failed') {
@@ -47,8 +47,6 @@ function countStandalone(result) {
     process.stdout.write('standalone clone (unit tests without ../shared) FAILED\n');
   }
 }
-countStandalone(process.env.NEXUS_CI_STANDALONE);
-
 async function awaitStandalone(dir) {
   const resultFile = join(dir, 'result');
   const deadline = Date.now() + 30 * 60_000;
