@@ -89,6 +89,13 @@ describe('nexus tickets (built binary)', () => {
     await login('dee@example.com');
     expect((await nexus('tickets', 'create', '--subject', 'My order', '-m', 'Where is it?', '--json')).json()).toMatchObject({ ticket: { number: 1003, source: 'cli' } });
     expect((await nexus('tickets', 'list', '--json')).json().items.map((t: { number: number }) => t.number)).toEqual([1003]);
+    // A customer-written subject in a CSV export stays text: no formula for the spreadsheet that opens it,
+    // no escape sequence for the terminal it is printed on (a window-title OSC here).
+    await nexus('tickets', 'create', '--subject', '=HYPERLINK("https://evil.example","Open") \u001b]0;owned\u0007', '-m', 'x');
+    const csv = (await nexus('tickets', 'list', '--format', 'csv')).stdout;
+    expect(csv).toContain(`#1004,open,medium,"'=HYPERLINK(""https://evil.example"",""Open"") ^[]0;owned^G",dee@example.com,`);
+    // eslint-disable-next-line no-control-regex -- the point: no control character reaches the output
+    expect(csv).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
     const theirs = await nexus('tickets', 'view', '1001', '--json');
     const missing = await nexus('tickets', 'view', '1099', '--json');
     expect([theirs.code, missing.code]).toEqual([5, 5]);

@@ -3,6 +3,7 @@ import type { SlaReport, SlaReportRow } from '../../core/sla/sla-report.js';
 import { ERRORS, NexusError } from '../../core/errors.js';
 import { formatDuration } from '../../core/sla/sla-clock.js';
 import type { CliContext } from '../context.js';
+import { csvLines } from '../csv.js';
 import { barChart, withFlagNames } from '../flag-names.js';
 import { note, renderTable } from '../output.js';
 
@@ -22,18 +23,9 @@ const COLUMNS: [string, (r: SlaReportRow) => string | number | null][] = [
   ['resolution_p90_seconds', (r) => r.resolution.p90Seconds],
 ];
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, lines end in CRLF. */
-export function toCsv(rows: (string | number | null)[][]): string {
-  const field = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
-}
-
 export function reportCsv(report: SlaReport): string {
   const rows = [...report.items, { ...report.total, group: '(total)' }];
-  return toCsv([COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, v]) => v(r)))]);
+  return csvLines([COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, v]) => v(r)))]);
 }
 
 const dur = (s: number | null) => (s === null ? '-' : formatDuration(s));
