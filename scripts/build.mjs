@@ -67,6 +67,22 @@ const nodeOnlyPg = {
   },
 };
 
+// zod's namespace object (`z`) re-exports every one of its ~50 message locales, so a bundle that uses `z`
+// carries them all: about two thirds of zod's chunk, parsed by every command at start-up. Nexus writes its
+// own messages (core/validation.ts) on top of zod's English default and never selects a locale: the bundle
+// gets a locales module with English only.
+const ZOD_LOCALES = /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/;
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: ZOD_LOCALES }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('export { default as en } from "./en.js";')) throw new Error(`${args.path}: zod's locale index changed; update scripts/build.mjs`);
+      return { contents: 'export { default as en } from "./en.js";\n', loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 const started = Date.now();
 const outdir = `dist.tmp-${process.pid}`;
 await rm(outdir, { recursive: true, force: true });
@@ -78,7 +94,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [externalUnlessInlined, nodeOnlyPg],
+  plugins: [externalUnlessInlined, nodeOnlyPg, zodEnglishOnly],
   // CommonJS packages bundled into ESM still call require() for Node's own modules.
   banner: { js: "import { createRequire as __nexusCreateRequire } from 'node:module'; const require = __nexusCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
