@@ -1,9 +1,7 @@
-// `npm test`: every test project (unit, PGlite, Postgres, e2e) with the type-check and lint beside it,
-// and one plain `N passed, N failed` line at the end. Extra arguments go to vitest and skip the
-// type-check and lint.
-import { spawn } from 'node:child_process';
+// `npm test`: type-check, lint, then every test project (unit, PGlite, Postgres, e2e), and one plain
+// `N passed, N failed` line at the end. Extra arguments go to vitest and skip the type-check and lint.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -14,36 +12,14 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-// The type-check and the lint (one core each) run in the background beside vitest instead of before
-// it, at a lower priority, so they take the moments the pool leaves a core idle (waiting on a spawned
-// binary, a database server, Dovecot) rather than slowing the tests. Their output is held and printed,
-// with their result, once vitest is done.
-function backgroundStep(name, command, commandArgs) {
-  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
-  try {
-    if (child.pid !== undefined) setPriority(child.pid, 10); // before npx starts tsc/eslint, which inherit it
-  } catch {
-    // not permitted here: the step runs at normal priority
+function step(name, command, commandArgs) {
+  process.stdout.write(`\n== ${name}\n`);
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
+  if (result.status === 0) passed++;
+  else {
+    failed++;
+    process.stdout.write(`${name} FAILED\n`);
   }
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const status = new Promise((resolve) => {
-    child.on('error', (error) => {
-      output += `${error.message}\n`;
-      resolve(1);
-    });
-    child.on('close', (code) => resolve(code));
-  });
-  return async () => {
-    const code = await status;
-    process.stdout.write(`\n== ${name}\n${output}`);
-    if (code === 0) passed++;
-    else {
-      failed++;
-      process.stdout.write(`${name} FAILED\n`);
-    }
-  };
 }
 
 async function postgresReachable() {
@@ -61,9 +37,9 @@ async function postgresReachable() {
   }
 }
 
-// .ci/run tests a standalone clone (no ../shared beside it) in the background and names its folder in
-// NEXUS_CI_STANDALONE_DIR: its result file appears there when it ends, and is awaited after the main
-// vitest run (which it overlaps: its npm ci mostly waits on the disk, and the pool leaves a core idle).
+// .ci/run tests a standalone clone (no ../shared beside it) in the background beside the type-check and
+// lint and names its folder in NEXUS_CI_STANDALONE_DIR: its result file appears there when it ends, and is
+// awaited before the main vitest run.
 function countStandalone(result) {
   if (result === 'passed') passed++;
   else if (result === 'failed') {
@@ -84,11 +60,12 @@ async function awaitStandalone(dir) {
   countStandalone(existsSync(resultFile) ? readFileSync(resultFile, 'utf8').trim() : 'failed');
 }
 
-const backgroundSteps =
-  args.length === 0
-    ? [backgroundStep('type-check (tsc)', 'npx', ['tsc', '--noEmit']), backgroundStep('lint (eslint)', 'npx', ['eslint', '--max-warnings=0', '.'])]
-    : [];
-if (backgroundSteps.length > 0) process.stdout.write('\n== type-check (tsc) and lint (eslint): in the background, reported after vitest\n');
+if (args.length === 0) {
+  step('type-check (tsc)', 'npx', ['tsc', '--noEmit']);
+  step('lint (eslint)', 'npx', ['eslint', '--max-warnings=0', '.']);
+}
+
+if (process.env.NEXUS_CI_STANDALONE_DIR) await awaitStandalone(process.env.NEXUS_CI_STANDALONE_DIR);
 
 const projects = ['unit', 'pglite', 'postgres', 'e2e'];
 if (!(await postgresReachable())) {
@@ -105,16 +82,11 @@ mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
 rmSync(report, { force: true });
 process.stdout.write(`\n== vitest (${projects.join(', ')})\n`);
-// Asynchronous, so the background steps' pipes are drained while vitest runs.
-const vitest = await new Promise((resolve) => {
-  const child = spawn(
-    'npx',
-    ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
-    { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
-  );
-  child.on('error', () => resolve({ status: 1 }));
-  child.on('close', (status) => resolve({ status }));
-});
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+  { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+);
 try {
   const result = JSON.parse(readFileSync(report, 'utf8'));
   passed += result.numPassedTests;
@@ -126,7 +98,5 @@ try {
   failed++;
 }
 if (vitest.status !== 0 && failed === 0) failed++;
-for (const finish of backgroundSteps) await finish();
-if (process.env.NEXUS_CI_STANDALONE_DIR) await awaitStandalone(process.env.NEXUS_CI_STANDALONE_DIR);
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exitCode = failed > 0 ? 1 : 0;
