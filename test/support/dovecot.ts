@@ -63,8 +63,18 @@ export async function startDovecot(): Promise<Dovecot> {
     'ssl = no',
     'disable_plaintext_auth = no',
     'auth_mechanisms = plain login',
+    // Dovecot's brakes on password guessing, off: a failed login waits auth_failure_delay (2 s), and
+    // the anvil penalty delays every later login from the same address ~4.5 s more (the socket's mode 0
+    // turns it off, as dovecot's 10-master.conf documents). The wrong-password test logs in twice and
+    // waited 5-8 s; the tests are about how we handle the refusal, not about Dovecot's throttle.
+    'auth_failure_delay = 0',
     'first_valid_uid = 8',
     `mail_location = maildir:${dir}/mail/%u`,
+    'service anvil {', // see auth_failure_delay above
+    '  unix_listener anvil-auth-penalty {',
+    '    mode = 0',
+    '  }',
+    '}',
     'service imap-login {',
     '  inet_listener imap {',
     `    port = ${port}`,
