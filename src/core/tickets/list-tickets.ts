@@ -12,7 +12,7 @@ import { emailSchema, parseInput } from '../validation.js';
 import { decodeCursor, encodeCursor, TICKET_SORTS, type TicketSort } from './ticket-cursor.js';
 import { ensureSearchLanguage, relevanceCandidates, RELEVANCE_CANDIDATES, searchLanguageColumn, searchSnippet, searchTerms, snippetOf, type SearchScope, type SnippetColumns } from './ticket-search.js';
 import { personFor } from './visibility.js';
-import { TICKET_PRIORITIES, TICKET_STATUSES, toPerson, type Ticket, type TicketRow } from './ticket.js';
+import { TICKET_PRIORITIES, TICKET_STATUSES, ticketBasics, toPerson, type Ticket, type TicketRow } from './ticket.js';
 
 /** Accepts a list or a comma-separated string (`open,pending`), as query strings and flags give it. */
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -149,12 +149,7 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
 function listedTicket(actor: Actor, row: PageRow, nowIso: string, scope: SearchScope | null): ListedTicket {
   const dueAt = isoFromUtcText(row.sla_due_at);
   return {
-    number: row.number,
-    subject: row.subject,
-    context: row.context,
-    status: row.status,
-    priority: row.priority,
-    source: row.source,
+    ...ticketBasics(row),
     customer: personFor(actor, toPerson({ id: row.customer_id, email: row.customer_email, name: row.customer_name })),
     assignee: row.assignee_id && row.assignee_email !== null ? personFor(actor, toPerson({ id: row.assignee_id, email: row.assignee_email, name: row.assignee_name })) : null,
     aiEnabled: row.ai_enabled,

@@ -58,14 +58,19 @@ type PersonRow = { id: string; email: string; name: string | null };
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
+/** The fields a ticket's document copies from its row as they are (rowToTicket and the list's page rows). */
+export const ticketBasics = (row: Pick<TicketRow, 'number' | 'subject' | 'context' | 'status' | 'priority' | 'source'>) => ({
+  number: row.number,
+  subject: row.subject,
+  context: row.context,
+  status: row.status,
+  priority: row.priority,
+  source: row.source,
+});
+
 export function rowToTicket(row: TicketRow, people: { customer: PersonRow; assignee: PersonRow | null }): Ticket {
   return {
-    number: row.number,
-    subject: row.subject,
-    context: row.context,
-    status: row.status,
-    priority: row.priority,
-    source: row.source,
+    ...ticketBasics(row),
     customer: toPerson(people.customer),
     assignee: people.assignee ? toPerson(people.assignee) : null,
     aiEnabled: row.ai_enabled,
