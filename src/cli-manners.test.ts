@@ -1,16 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runMain } from './cli.js';
+import { runNexusInProcess } from '../test/support/cli.js';
 
+/** A command in this process with no settings but a config folder that does not exist. */
 async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runMain(argv, { stdout, stderr, stdin: new PassThrough(), env: { NEXUS_CONFIG_DIR: '/nonexistent-nexus-config' } });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runNexusInProcess(argv, { cleanEnv: true, env: { NEXUS_CONFIG_DIR: '/nonexistent-nexus-config' } });
+  return { code, out: stdout, err: stderr };
 }
 
 describe('first-hour CLI manners (issue 8 item 14)', () => {

@@ -103,11 +103,12 @@ const resultOf = (code: number, stdout: string, stderr: string): RunResult => ({
 /**
  * `nexus <args>` through runMain in this process, with the environment the binary would get (the
  * test's own, NO_COLOR, then `options.env`). For tests about what commands answer (the JSON
- * contract), not about the binary itself: those spawn it with runNexus.
+ * contract), not about the binary itself: those spawn it with runNexus. `cleanEnv`: `options.env` alone,
+ * nothing of the test's own (what a command does with no settings at all).
  */
-export async function runNexusInProcess(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+export async function runNexusInProcess(args: string[], options: { input?: string; env?: Record<string, string | undefined>; cleanEnv?: boolean } = {}): Promise<RunResult> {
   const { runMain } = await import('../../src/cli.js');
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  const env: Record<string, string | undefined> = options.cleanEnv ? { ...options.env } : { ...process.env, NO_COLOR: '1', ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const stdout = new PassThrough();
   const stderr = new PassThrough();
