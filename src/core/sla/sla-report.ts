@@ -70,6 +70,9 @@ export interface SlaReport {
   failIf: { expression: string; crossed: boolean } | null;
 }
 
+/** met / (met + breached) to four places; null when nothing is decided yet. */
+const metRateOf = (met: number, breached: number): number | null => (met + breached ? Math.round((met / (met + breached)) * 10_000) / 10_000 : null);
+
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v)));
 /** An element of a float8[] as the driver returns it (an array, or its text form `{1,2}`). */
 const pick = (v: unknown, i: number): unknown => {
@@ -90,7 +93,7 @@ function toRow(r: Record<string, unknown>): SlaReportRow {
     breached,
     running: Number(r.running),
     paused: Number(r.paused),
-    metRate: met + breached ? Math.round((met / (met + breached)) * 10_000) / 10_000 : null,
+    metRate: metRateOf(met, breached),
     firstResponse: { p50Seconds: num(pick(r.fr, 0)), p90Seconds: num(pick(r.fr, 1)) },
     resolution: { p50Seconds: num(pick(r.rs, 0)), p90Seconds: num(pick(r.rs, 1)) },
   };
@@ -143,8 +146,6 @@ export function holds(actual: number | null, op: Op, value: number): boolean {
   }
 }
 
-/** The report's statements, run at once (see slaReportStatements). */
-const STATEMENTS = 2;
 const TOTAL = '(total)';
 const idOf = (r: Record<string, unknown>) => (r.id === null || r.id === undefined ? '' : `=${String(r.id)}`);
 
@@ -199,14 +200,13 @@ export async function slaReport(deps: Deps, actor: Actor, input: SlaReportInput 
   if (data.from && data.to && data.from >= data.to) {
     throw new NexusError('VALIDATION_FAILED', 'Invalid input — to: must be after from', { details: [{ path: 'to', message: 'must be after from' }] });
   }
-  // Bring the stored columns up to date with the history first (a no-op when nothing changed); meanwhile
-  // the pool opens the connections the statements will run on side by side (each costs a round trip or two).
-  const opening = Array.from({ length: STATEMENTS - 1 }, () => deps.db.connection().execute(async () => {}));
-  await Promise.all([refreshTicketSla(deps.db, deps.clock.now()), ...opening]);
   const now = data.now ?? deps.clock.now();
-  // Three statements on their own connections at once (the server has more than one core): the counts
-  // with the first-response percentiles, the resolution percentiles, the weekly chart's counts.
+  // The statements run at once, each on its own connection (see slaReportStatements).
   const statements = slaReportStatements({ from: data.from, to: data.to, groupBy: data.groupBy, now });
+  // Bring the stored columns up to date with the history first (a no-op when nothing changed); meanwhile
+  // the pool opens the other statements' connections (each costs a round trip or two).
+  const opening = Object.keys(statements).slice(1).map(() => deps.db.connection().execute(async () => {}));
+  await Promise.all([refreshTicketSla(deps.db, deps.clock.now()), ...opening]);
   const run = (statement: RawBuilder<Record<string, unknown>>) =>
     deps.db.transaction().execute(async (trx) => {
       await slaReportSettings().execute(trx);
@@ -220,7 +220,7 @@ export async function slaReport(deps: Deps, actor: Actor, input: SlaReportInput 
   const items = data.groupBy === 'none' ? [] : [...groups].map(([id, r]) => withRanks(id, r)).sort((a, b) => String(a.group).localeCompare(String(b.group)));
   const byWeek = [...weeks]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([weekStart, { met, breached }]) => ({ weekStart, met, breached, metRate: met + breached ? Math.round((met / (met + breached)) * 10_000) / 10_000 : null }));
+    .map(([weekStart, { met, breached }]) => ({ weekStart, met, breached, metRate: metRateOf(met, breached) }));
   return {
     evaluatedAt: now.toISOString(),
     from: data.from?.toISOString() ?? null,
