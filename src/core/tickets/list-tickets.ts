@@ -238,12 +238,15 @@ function pageShape(actor: Actor, data: z.output<typeof listTicketsInput>, sort: 
 /** The ticket's timestamps, read as UTC text. */
 const PAGE_TIMESTAMPS = ['created_at', 'updated_at', 'first_response_at', 'last_response_at', 'resolved_at', 'deleted_at'] as const;
 
-/** Whether a list narrows the tickets by anything of theirs (a relevance search without any ranks documents chosen alone). */
+/** The list's fields that search, order or page; every other field of listTicketsInput narrows the tickets. */
+const NOT_FILTERS: ReadonlySet<string> = new Set(['q', 'sort', 'limit', 'cursor'] satisfies (keyof z.output<typeof listTicketsInput>)[]);
+
+/**
+ * Whether a list narrows the tickets by anything of theirs (a relevance search without any ranks documents
+ * chosen alone). Read from the input's fields, so a filter added to listTicketsInput counts here too.
+ */
 function filtersTickets(data: z.output<typeof listTicketsInput>): boolean {
-  return Boolean(
-    data.status?.length || data.priority?.length || data.assignee !== undefined || data.customer !== undefined || data.context !== undefined ||
-      data.tag !== undefined || data.category !== undefined || data.sla !== undefined || data.from !== undefined || data.to !== undefined,
-  );
+  return Object.entries(data).some(([field, value]) => !NOT_FILTERS.has(field) && value !== undefined && !(Array.isArray(value) && value.length === 0));
 }
 
 /** The one statement of a page: the tickets (filtered, searched, sorted, after the cursor), then their details. */
@@ -293,7 +296,7 @@ function pageQuery(deps: Deps, actor: Actor, data: z.output<typeof listTicketsIn
   if (search && sort === 'relevance') {
     // Relevance ranks a bounded candidate set: the most recent matches (after every filter), so a word
     // found in half the threads costs the same as a rare one. Below that many matches it ranks them all.
-    // Without filters the documents were already chosen (matchingDocuments), and are only ranked here.
+    // Without filters the documents were already chosen (relevanceCandidates), and are only ranked here.
     const candidates = documentsOnly
       ? query.select(search.rank.as('rank'))
       : query.select(search.rank.as('rank')).orderBy(sql`s.created_at desc`).orderBy(sql`s.number desc`).limit(RELEVANCE_CANDIDATES);
